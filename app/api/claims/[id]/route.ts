@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { deleteClaim, getClaim, updateClaim } from "@/lib/claims";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { deleteClaimInput, updateClaimInput } from "@/lib/schemas";
+import { currentActor } from "../../_lib/actor";
+import { parseInput, readJson, route } from "../../_lib/http";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = route<Ctx>(async (_request, { params }) => {
+  const { id } = await params;
+  const claim = await getClaim(db(), id);
+  if (!claim) throw notFound(`Claim ${id} does not exist`);
+  return NextResponse.json({ claim });
+});
+
+export const PATCH = route<Ctx>(async (request, { params }) => {
+  const { id } = await params;
+  const input = await readJson(request, updateClaimInput);
+  const claim = await updateClaim(db(), await currentActor(request), id, input);
+  return NextResponse.json({ claim });
+});
+
+/** The version may come as ?version=N (a DELETE body is not always sent). */
+export const DELETE = route<Ctx>(async (request, { params }) => {
+  const { id } = await params;
+  const raw = new URL(request.url).searchParams.get("version");
+  const { version } = parseInput(deleteClaimInput, raw === null ? {} : { version: Number(raw) });
+  const result = await deleteClaim(db(), await currentActor(request), id, version);
+  return NextResponse.json(result);
+});

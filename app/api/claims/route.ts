@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { createClaim, listClaims } from "@/lib/claims";
+import { db } from "@/lib/db";
+import { claimFilterInput, createClaimInput } from "@/lib/schemas";
+import { currentActor } from "../_lib/actor";
+import { parseInput, readJson, route, searchParamsObject } from "../_lib/http";
+
+export const GET = route(async (request) => {
+  const filter = parseInput(claimFilterInput, searchParamsObject(request));
+  const claims = await listClaims(db(), { ...filter, includeDeleted: filter.includeDeleted === "true" });
+  return NextResponse.json({ claims });
+});
+
+export const POST = route(async (request) => {
+  const input = await readJson(request, createClaimInput);
+  const claim = await createClaim(db(), await currentActor(request), input);
+  return NextResponse.json({ claim }, { status: 201 });
+});

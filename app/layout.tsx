@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Claim provenance", template: "%s · Claim provenance" },
+  description: "Mark claims in news and analysis, trace where sources agree or contradict, export cited claim lists.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">Skip to content</a>
+        <header className="site-header">
+          <Link href="/" className="brand">Claim provenance</Link>
+          <nav aria-label="Main">
+            <Link href="/">Sources</Link>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

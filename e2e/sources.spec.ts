@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+// One sentence each source is known to contain, and how its title shows on the home page.
+const SOURCES = [
+  { title: "The CSTO and the outcomes of good intentions", sentence: "sending the largest number of servicemen, about 3,000 paratroopers" },
+  { title: "Doubts grow over CSTO membership in wake of Russia's war in Ukraine", sentence: "Led by Russia, a CSTO mission of more than 2,000 troops was deployed" },
+  { title: "The CSTO after the Russian special operation in Ukraine", sentence: "the bloc’s response was only truly effective in the winter of 2022 in Kazakhstan" },
+  { title: "Why It's Time to Take the Russian-Led Military Alliance Seriously", sentence: "after 2,500 of its troops entered Kazakhstan" },
+  { title: "Eurasia Under the Collective Security Treaty Organization (CSTO)", sentence: "The Collective Security Treaty Organization (CSTO) is being promoted as a key player in the Eurasian region." },
+];
+
+test("the home page lists the five sources with their metadata", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Sources" })).toBeVisible();
+  const cards = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
+  await expect(cards).toHaveCount(5);
+  const caravanserai = cards.filter({ hasText: "Doubts grow over CSTO membership" });
+  await expect(caravanserai).toContainText("Kanat Altynbayev");
+  await expect(caravanserai).toContainText("Caravanserai");
+  await expect(caravanserai).toContainText("2022-05");
+  await expect(caravanserai).toContainText(/Words\s*2,2\d\d/);
+});
+
+for (const source of SOURCES) {
+  test(`opens "${source.title}" and shows its text`, async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: source.title }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(source.title);
+    await expect(page.getByText(source.sentence, { exact: false }).first()).toBeVisible();
+  });
+}
+
+test("reader comments are set apart from the article", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: SOURCES[1].title }).click();
+  const comments = page.getByRole("region", { name: /Reader comments/ });
+  await expect(comments).toContainText("The CSTO is a dead organisation");
+  await expect(comments).not.toContainText("Led by Russia, a CSTO mission");
+});
+
+test("a missing source shows the not-found page", async ({ page }) => {
+  const response = await page.goto("/sources/does-not-exist");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});

@@ -1,0 +1,126 @@
+// Flat claim table for spreadsheets and scripts: one row per claim.
+//
+// Formula injection: a cell starting with = + - @ tab or CR (or their full-width forms) is a
+// formula to Excel, LibreOffice and Google Sheets, so a note like `=HYPERLINK("http://evil",…)`
+// would run when the file is opened. csv-stringify's `escape_formulas` prefixes such text cells
+// with an apostrophe, which spreadsheets hide and treat as "this is text". Scripts reading the
+// file see the apostrophe, so a note that really starts with "-" reads back as "'-…". Numeric
+// columns (start, end, paragraph) are numbers and never prefixed.
+//
+// A UTF-8 byte order mark is written by default so Excel does not misread curly quotes and
+// non-Latin text; pandas, R and csv-parse (`bom: true`) skip it.
+
+import { stringify } from "csv-stringify/sync";
+import { citationDate, displayTitle } from "../types";
+import type { ExportClaim, ExportClaimLink, MaybeAsyncIterable } from "./model";
+
+export const CSV_COLUMNS = [
+  "id",
+  "source_id",
+  "source_title",
+  "author",
+  "publisher",
+  "date",
+  "kind",
+  "quote",
+  "note",
+  "start",
+  "end",
+  "paragraph",
+  "linked_claims",
+  "created_by",
+  "created_at",
+] as const;
+
+export interface CsvOptions {
+  /** Prepend a UTF-8 BOM (default true). */
+  bom?: boolean;
+}
+
+export interface CsvTableOptions {
+  bom?: boolean;
+  escapeFormulas?: boolean;
+}
+
+const BOM = "\uFEFF";
+// Rows per chunk: big enough that csv-stringify's per-call setup is noise, small enough to stream.
+const ROWS_PER_CHUNK = 500;
+
+export type CsvCell = string | number | null;
+
+/** CSV text for rows, no header. Every row ends with "\n", so batches concatenate exactly. */
+export function csvText(rows: CsvCell[][], escapeFormulas = true): string {
+  if (rows.length === 0) return "";
+  return stringify(
+    rows.map((r) => r.map((cell) => cell ?? "")),
+    { escape_formulas: escapeFormulas },
+  );
+}
+
+function headerText(columns: readonly string[], bom: boolean): string {
+  return (bom ? BOM : "") + csvText([[...columns]], false);
+}
+
+/** Whole table as one string; same bytes as concatenating csvTableChunks. */
+export function csvTable<T>(
+  columns: readonly string[],
+  items: Iterable<T>,
+  toRow: (item: T) => CsvCell[],
+  options: CsvTableOptions = {},
+): string {
+  const rows: CsvCell[][] = [];
+  for (const item of items) rows.push(toRow(item));
+  return headerText(columns, options.bom ?? false) + csvText(rows, options.escapeFormulas ?? true);
+}
+
+/** The header first (so an empty export is still a valid table), then rows in batches. */
+export async function* csvTableChunks<T>(
+  columns: readonly string[],
+  items: MaybeAsyncIterable<T>,
+  toRow: (item: T) => CsvCell[],
+  options: CsvTableOptions = {},
+): AsyncGenerator<string> {
+  yield headerText(columns, options.bom ?? false);
+  let batch: CsvCell[][] = [];
+  for await (const item of items) {
+    batch.push(toRow(item));
+    if (batch.length >= ROWS_PER_CHUNK) {
+      yield csvText(batch, options.escapeFormulas ?? true);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield csvText(batch, options.escapeFormulas ?? true);
+}
+
+/** "CONTRADICTS:clm2; <SUPPORTS:clm3": a leading "<" marks a link pointing at this claim. */
+export function formatLinkedClaims(links: readonly ExportClaimLink[]): string {
+  return links.map((l) => `${l.direction === "in" ? "<" : ""}${l.relation}:${l.otherClaimId}`).join("; ");
+}
+
+export function claimCsvRow(c: ExportClaim): CsvCell[] {
+  return [
+    c.id,
+    c.sourceId,
+    displayTitle(c.source),
+    c.source.author,
+    c.source.publisher,
+    citationDate(c.source),
+    c.kind,
+    c.quote,
+    c.note,
+    c.start,
+    c.end,
+    c.paragraph,
+    formatLinkedClaims(c.links),
+    c.authorName,
+    c.createdAt,
+  ];
+}
+
+export function renderCsv(claims: Iterable<ExportClaim>, options: CsvOptions = {}): string {
+  return csvTable(CSV_COLUMNS, claims, claimCsvRow, { bom: options.bom ?? true, escapeFormulas: true });
+}
+
+export function csvChunks(claims: MaybeAsyncIterable<ExportClaim>, options: CsvOptions = {}): AsyncGenerator<string> {
+  return csvTableChunks(CSV_COLUMNS, claims, claimCsvRow, { bom: options.bom ?? true, escapeFormulas: true });
+}

@@ -1,0 +1,212 @@
+// The input every export format renders, plus the small helpers the formats share.
+// Pure: no database, React or Next imports, so every format is testable on plain data.
+
+import {
+  citationDate,
+  displayTitle,
+  type ClaimRecord,
+  type LinkRecord,
+  type LinkRelation,
+  type SourceDoc,
+  type SourceMeta,
+} from "../types";
+
+export interface ExportClaimLink {
+  linkId: string;
+  otherClaimId: string;
+  relation: LinkRelation;
+  direction: "out" | "in";
+  note: string;
+}
+
+export interface ExportClaim extends ClaimRecord {
+  /** 1-based paragraph the claim starts in, as the reader numbers them (see paragraphIndex). */
+  paragraph: number;
+  source: SourceMeta;
+  links: ExportClaimLink[];
+}
+
+export interface ExportBundle {
+  generatedAt: string;
+  claims: ExportClaim[];
+  links: LinkRecord[];
+  sources: SourceMeta[];
+}
+
+export type MaybeAsyncIterable<T> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * Maps an offset to its 1-based paragraph number, numbered as the reader shows them
+ * (lib/sources.ts `paragraphs`, lib/anchoring.ts `paragraphIndexAt`): every non-blank line is a
+ * paragraph, a line's newline belongs to it, and an offset on a blank line counts toward the
+ * next paragraph (the last one at the end). Built once per body so 10,000 claims cost a binary
+ * search each instead of a rescan.
+ */
+export function paragraphIndex(body: string): (offset: number) => number {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let lineStart = 0;
+  for (const line of body.split("\n")) {
+    if (line.trim()) {
+      starts.push(lineStart);
+      ends.push(lineStart + line.length);
+    }
+    lineStart += line.length + 1;
+  }
+  return (offset) => {
+    // k = how many paragraphs start at or before offset.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo;
+    if (k === 0) return 1;
+    if (offset <= ends[k - 1]!) return k;
+    return k < starts.length ? k + 1 : k;
+  };
+}
+
+/** Each claim's links seen from that claim, in both directions. */
+export function linksByClaim(links: Iterable<LinkRecord>): Map<string, ExportClaimLink[]> {
+  const byClaim = new Map<string, ExportClaimLink[]>();
+  const add = (claimId: string, link: ExportClaimLink) => {
+    const list = byClaim.get(claimId);
+    if (list) list.push(link);
+    else byClaim.set(claimId, [link]);
+  };
+  for (const l of links) {
+    add(l.fromId, { linkId: l.id, otherClaimId: l.toId, relation: l.relation, direction: "out", note: l.note });
+    add(l.toId, { linkId: l.id, otherClaimId: l.fromId, relation: l.relation, direction: "in", note: l.note });
+  }
+  return byClaim;
+}
+
+function metaOf(doc: SourceMeta): SourceMeta {
+  // Keeps bodies out of the bundle: they are large and only the W3C export wants them, on request.
+  return {
+    id: doc.id,
+    title: doc.title,
+    suggestedTitle: doc.suggestedTitle,
+    author: doc.author,
+    publisher: doc.publisher,
+    url: doc.url,
+    publishedDate: doc.publishedDate,
+    approxDate: doc.approxDate,
+  };
+}
+
+/**
+ * Assembles a bundle from plain records. Sources need their bodies here only to number
+ * paragraphs. Throws when a claim's source is missing, since that is a caller bug.
+ */
+export function buildExportBundle(input: {
+  generatedAt: string;
+  sources: SourceDoc[];
+  claims: ClaimRecord[];
+  links: LinkRecord[];
+}): ExportBundle {
+  const sources = new Map(input.sources.map((s) => [s.id, { meta: metaOf(s), para: paragraphIndex(s.body) }]));
+  const byClaim = linksByClaim(input.links);
+  const claims = input.claims.map((c): ExportClaim => {
+    const src = sources.get(c.sourceId);
+    if (!src) throw new Error(`claim ${c.id} refers to source ${c.sourceId}, which is not in the bundle`);
+    return { ...c, paragraph: src.para(c.start), source: src.meta, links: byClaim.get(c.id) ?? [] };
+  });
+  return { generatedAt: input.generatedAt, claims, links: input.links, sources: [...sources.values()].map((s) => s.meta) };
+}
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+/** "2022-05-16" → "16 May 2022", "2022-05" → "May 2022"; anything unparseable is shown as is. */
+export function formatHumanDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim());
+  if (!m) return iso;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** The pieces of "(Author, Title, Publisher, Date, ¶N)", absent ones left out by the formats. */
+export function citationParts(source: SourceMeta): { author: string | null; title: string; publisher: string | null; date: string | null } {
+  return {
+    author: source.author?.trim() || null,
+    title: collapse(displayTitle(source)),
+    publisher: source.publisher?.trim() || null,
+    date: formatHumanDate(citationDate(source)),
+  };
+}
+
+/** Single-line display text: quotes may span paragraphs, but a cited list wants one line each. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export function shorten(text: string, max: number): string {
+  const flat = collapse(text);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const atSpace = cut.lastIndexOf(" ");
+  return `${(atSpace > max / 2 ? cut.slice(0, atSpace) : cut).trimEnd()}…`;
+}
+
+const RELATION_PHRASES: Record<LinkRelation, { out: string; in: string }> = {
+  CONTRADICTS: { out: "Contradicts", in: "Contradicted by" },
+  SUPPORTS: { out: "Supports", in: "Supported by" },
+  REFINES: { out: "Refines", in: "Refined by" },
+};
+
+export function relationPhrase(relation: LinkRelation, direction: "out" | "in"): string {
+  return RELATION_PHRASES[relation][direction];
+}
+
+/**
+ * Sources in bundle order that have claims, each with its claims by position. Sources only
+ * reachable through a claim (not listed in bundle.sources) are appended in claim order.
+ */
+export function groupBySource(bundle: ExportBundle): { source: SourceMeta; claims: ExportClaim[] }[] {
+  const groups = new Map<string, { source: SourceMeta; claims: ExportClaim[] }>();
+  for (const s of bundle.sources) groups.set(s.id, { source: s, claims: [] });
+  for (const c of bundle.claims) {
+    let g = groups.get(c.sourceId);
+    if (!g) {
+      g = { source: c.source, claims: [] };
+      groups.set(c.sourceId, g);
+    }
+    g.claims.push(c);
+  }
+  const out = [...groups.values()].filter((g) => g.claims.length > 0);
+  for (const g of out) g.claims.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+  return out;
+}
+
+/** Drains chunks into one string: for tests, and callers that do want the whole file. */
+export async function collectChunks(chunks: MaybeAsyncIterable<string>): Promise<string> {
+  let out = "";
+  for await (const c of chunks) out += c;
+  return out;
+}
+
+/** Wraps chunks for a Response body; web-standard, so a route handler can return it directly. */
+export function chunksToStream(chunks: MaybeAsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = (async function* () {
+    yield* chunks;
+  })();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,195 @@
+// Claims and links as a W3C Web Annotation Data Model collection (JSON-LD), readable by any
+// annotation tool and importable back into an empty database by parseW3cImport.
+//
+// Layout: an AnnotationCollection whose single embedded AnnotationPage ("first") holds the
+// items, as §5 of the model puts annotations on pages, not on the collection itself.
+//
+// Claim → Annotation, motivation "describing":
+//   body:   [{ TextualBody, purpose "tagging", value: "FACT" | "OPINION" | "PREDICTION" },
+//            { TextualBody, purpose "commenting", value: note }]   (the note only when non-empty)
+//   target: { source: urn:source:<id>, selector: [TextQuoteSelector, TextPositionSelector] }
+//   creator { type Person, name }, created, modified.
+// Link → Annotation on the claim annotation, motivation "linking":
+//   target: the "from" claim's annotation IRI; body: the "to" claim's IRI, followed by a
+//   commenting TextualBody when the link has a note.
+//
+// Extension vocabulary, prefix "cp" (CP_NAMESPACE, declared in the @context):
+//   cp:relation     on link annotations: "CONTRADICTS" | "SUPPORTS" | "REFINES"
+//   cp:paragraph    on claim annotations: 1-based paragraph of the quote (informative only)
+//   cp:orphaned     on claim annotations, only when true: the source text was corrected and no
+//                   longer contains the quote, so the selectors record where it last was
+//   cp:sourceInfo   on claim targets: the source's citation metadata (dcterms:title,
+//                   dcterms:creator, dcterms:publisher, dcterms:issued, cp:approxDate, cp:url,
+//                   cp:suggestedTitle), so a single annotation can be cited on its own
+//   cp:sources      on the collection: every source with that metadata and, when requested,
+//                   cp:body (the plain text the offsets index, UTF-16 code units) and
+//                   cp:sections (flagged ranges such as reader comments)
+// Unknown metadata is written as null rather than left out, so a round trip is exact.
+//
+// IRIs are urn:claim:<id>, urn:link:<id>, urn:source:<id>, or with a baseUrl
+// <base>/claims/<id>, <base>/links/<id>, <base>/sources/<id>.
+
+import type { LinkRecord, SourceMeta, SourceSection } from "../types";
+import type { ExportBundle, ExportClaim } from "./model";
+
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+export const CP_NAMESPACE = "urn:claim-provenance:ns#";
+export const W3C_CONTEXT = [ANNO_CONTEXT, { cp: CP_NAMESPACE, dcterms: "http://purl.org/dc/terms/" }] as const;
+
+export type RecordKind = "claim" | "link" | "source";
+
+export interface W3cOptions {
+  /** Makes ids dereferenceable app URLs instead of URNs, e.g. "https://claims.example.org". */
+  baseUrl?: string;
+  /** Source bodies to embed (cp:body, cp:sections) so an import can recreate the sources. */
+  bodies?: ReadonlyMap<string, { body: string; sections?: SourceSection[] }>;
+  /** Collection label; defaults to "Claim export". */
+  label?: string;
+}
+
+export function recordIri(kind: RecordKind, id: string, baseUrl?: string): string {
+  if (!baseUrl) return `urn:${kind}:${id}`;
+  return `${baseUrl.replace(/\/+$/, "")}/${kind}s/${encodeURIComponent(id)}`;
+}
+
+/** Inverse of recordIri for either form; null when the IRI is not of that kind. */
+export function parseRecordIri(kind: RecordKind, iri: string): string | null {
+  const urn = `urn:${kind}:`;
+  if (iri.startsWith(urn)) return iri.length > urn.length ? iri.slice(urn.length) : null;
+  const m = new RegExp(`^https?://[^?#]*/${kind}s/([^/?#]+)$`).exec(iri);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
+export interface W3cSourceInfo {
+  "dcterms:title": string | null;
+  "cp:suggestedTitle": string | null;
+  "dcterms:creator": string | null;
+  "dcterms:publisher": string | null;
+  "dcterms:issued": string | null;
+  "cp:approxDate": string | null;
+  "cp:url": string | null;
+}
+
+export function sourceInfo(s: SourceMeta): W3cSourceInfo {
+  return {
+    "dcterms:title": s.title,
+    "cp:suggestedTitle": s.suggestedTitle,
+    "dcterms:creator": s.author,
+    "dcterms:publisher": s.publisher,
+    "dcterms:issued": s.publishedDate,
+    "cp:approxDate": s.approxDate,
+    "cp:url": s.url,
+  };
+}
+
+export function sourceEntry(s: SourceMeta, options: W3cOptions = {}): Record<string, unknown> {
+  const entry: Record<string, unknown> = { id: recordIri("source", s.id, options.baseUrl), type: "Text", ...sourceInfo(s) };
+  const body = options.bodies?.get(s.id);
+  if (body) {
+    entry["cp:body"] = body.body;
+    entry["cp:sections"] = body.sections ?? [];
+  }
+  return entry;
+}
+
+function creator(name: string): { creator?: { type: "Person"; name: string } } {
+  return name ? { creator: { type: "Person", name } } : {};
+}
+
+export function claimAnnotation(c: ExportClaim, options: W3cOptions = {}): Record<string, unknown> {
+  const body: Record<string, unknown>[] = [{ type: "TextualBody", purpose: "tagging", value: c.kind }];
+  if (c.note) body.push({ type: "TextualBody", purpose: "commenting", value: c.note, format: "text/plain" });
+  return {
+    id: recordIri("claim", c.id, options.baseUrl),
+    type: "Annotation",
+    motivation: "describing",
+    created: c.createdAt,
+    modified: c.updatedAt,
+    ...creator(c.authorName),
+    body,
+    target: {
+      source: recordIri("source", c.sourceId, options.baseUrl),
+      "cp:sourceInfo": sourceInfo(c.source),
+      selector: [
+        { type: "TextQuoteSelector", exact: c.quote, prefix: c.prefix, suffix: c.suffix },
+        { type: "TextPositionSelector", start: c.start, end: c.end },
+      ],
+    },
+    "cp:paragraph": c.paragraph,
+    ...(c.orphaned ? { "cp:orphaned": true } : {}),
+  };
+}
+
+export function linkAnnotation(l: LinkRecord, options: W3cOptions = {}): Record<string, unknown> {
+  const to = recordIri("claim", l.toId, options.baseUrl);
+  return {
+    id: recordIri("link", l.id, options.baseUrl),
+    type: "Annotation",
+    motivation: "linking",
+    created: l.createdAt,
+    ...creator(l.authorName),
+    body: l.note ? [to, { type: "TextualBody", purpose: "commenting", value: l.note, format: "text/plain" }] : to,
+    target: recordIri("claim", l.fromId, options.baseUrl),
+    "cp:relation": l.relation,
+  };
+}
+
+/**
+ * Links that can be imported from this file: both ends among the exported claims. A scoped
+ * export leaves out links to claims outside the scope rather than write dangling ones.
+ */
+export function exportableLinks(bundle: Pick<ExportBundle, "claims" | "links">): LinkRecord[] {
+  const ids = new Set(bundle.claims.map((c) => c.id));
+  return bundle.links.filter((l) => ids.has(l.fromId) && ids.has(l.toId));
+}
+
+/** Sources the claims need, listed ones first; each once. */
+function exportSources(bundle: ExportBundle): SourceMeta[] {
+  const byId = new Map<string, SourceMeta>();
+  for (const s of bundle.sources) if (!byId.has(s.id)) byId.set(s.id, s);
+  for (const c of bundle.claims) if (!byId.has(c.sourceId)) byId.set(c.sourceId, c.source);
+  return [...byId.values()];
+}
+
+/**
+ * The document as text, piece by piece: one line per annotation, so 10,000 claims stream
+ * without one giant string and the file stays diffable.
+ */
+export function* w3cChunks(bundle: ExportBundle, options: W3cOptions = {}): Generator<string> {
+  const links = exportableLinks(bundle);
+  const collectionId = options.baseUrl
+    ? `${options.baseUrl.replace(/\/+$/, "")}/exports/${encodeURIComponent(bundle.generatedAt)}`
+    : `urn:claim-export:${bundle.generatedAt}`;
+  const head = {
+    "@context": W3C_CONTEXT,
+    id: collectionId,
+    type: "AnnotationCollection",
+    label: options.label ?? "Claim export",
+    created: bundle.generatedAt,
+    generator: { type: "Software", name: "claim-provenance" },
+    total: bundle.claims.length + links.length,
+    "cp:sources": exportSources(bundle).map((s) => sourceEntry(s, options)),
+  };
+  const headJson = JSON.stringify(head, null, 2);
+  // Reopen the head object to append the page; JSON key order carries no meaning.
+  const page = JSON.stringify({ id: `${collectionId}#page-1`, type: "AnnotationPage", startIndex: 0 }, null, 2).replace(/\n/g, "\n  ");
+  yield `${headJson.slice(0, -2)},\n  "first": ${page.slice(0, -4)},\n    "items": [`;
+  let first = true;
+  const item = (a: Record<string, unknown>) => {
+    const line = `${first ? "" : ","}\n      ${JSON.stringify(a)}`;
+    first = false;
+    return line;
+  };
+  for (const c of bundle.claims) yield item(claimAnnotation(c, options));
+  for (const l of links) yield item(linkAnnotation(l, options));
+  yield `${first ? "" : "\n    "}]\n  }\n}\n`;
+}
+
+export function renderW3c(bundle: ExportBundle, options: W3cOptions = {}): string {
+  return [...w3cChunks(bundle, options)].join("");
+}

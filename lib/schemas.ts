@@ -1,0 +1,64 @@
+// One validation schema per input, used at the edge (route handlers) before lib/ is called.
+import { z } from "zod";
+import { CLAIM_KINDS, LINK_RELATIONS } from "./types";
+
+export const MAX_NOTE_LENGTH = 5_000;
+export const MAX_SPAN_LENGTH = 20_000;
+export const MAX_JSON_BYTES = 256 * 1024;
+
+const id = z.string().trim().min(1, "must not be empty").max(64, "is too long");
+const offset = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative").max(10_000_000, "is out of range");
+const note = z.string({ error: "must be text" }).max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`);
+const kind = z.enum(CLAIM_KINDS, { error: `must be one of ${CLAIM_KINDS.join(", ")}` });
+const relation = z.enum(LINK_RELATIONS, { error: `must be one of ${LINK_RELATIONS.join(", ")}` });
+const version = z.number({ error: "must be a number" }).int().min(1);
+
+export const createClaimInput = z.strictObject({
+  sourceId: id,
+  start: offset,
+  end: offset,
+  /** The text the client saw selected: refused when it does not match the offsets. */
+  quote: z.string().max(MAX_SPAN_LENGTH).optional(),
+  kind,
+  note: note.optional(),
+});
+export type CreateClaimInput = z.infer<typeof createClaimInput>;
+
+export const updateClaimInput = z
+  .strictObject({
+    version,
+    kind: kind.optional(),
+    note: note.optional(),
+    start: offset.optional(),
+    end: offset.optional(),
+  })
+  .refine((v) => (v.start === undefined) === (v.end === undefined), { message: "start and end must be changed together", path: ["start"] })
+  .refine((v) => v.kind !== undefined || v.note !== undefined || v.start !== undefined, { message: "nothing to change: give kind, note, or start and end" });
+export type UpdateClaimInput = z.infer<typeof updateClaimInput>;
+
+export const deleteClaimInput = z.strictObject({ version: version.optional() });
+
+export const createLinkInput = z.strictObject({
+  fromId: id,
+  toId: id,
+  relation,
+  note: note.optional(),
+});
+export type CreateLinkInput = z.infer<typeof createLinkInput>;
+
+export const claimFilterInput = z.strictObject({
+  sourceId: id.optional(),
+  kind: kind.optional(),
+  q: z.string().max(500).optional(),
+  includeDeleted: z.enum(["true", "false"]).optional(),
+});
+
+/** "sourceId: must not be empty" — the first problem, named by its field. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "Invalid input";
+  const where = issue.path.length ? issue.path.join(".") : "";
+  if (issue.code === "unrecognized_keys") return `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
+  if (issue.code === "invalid_type" && issue.input === undefined) return `${where || "body"}: is required`;
+  return where ? `${where}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
+
+// Runs `prisma migrate deploy` (the JS schema engine through adapter-pg, with the catalog-type
+// workaround in prisma/catalog-text-client.ts) against an empty database.
+describe("migrations from an empty database", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("migrations", { migrateFromEmpty: true });
+  });
+  afterAll(async () => t?.drop());
+
+  it("creates every table of the domain and records the migration", async () => {
+    const tables = await t.db.$queryRaw<{ tablename: string }[]>`SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
+    expect(tables.map((r) => r.tablename)).toEqual(
+      ["Claim", "ClaimLink", "Cluster", "ClusterMember", "History", "Session", "Source", "User", "_prisma_migrations"],
+    );
+    const applied = await t.db.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`SELECT migration_name, finished_at FROM _prisma_migrations`;
+    expect(applied.length).toBeGreaterThan(0);
+    expect(applied.every((m) => m.finished_at !== null)).toBe(true);
+  });
+
+  it("keeps History append-only", async () => {
+    await t.db.history.create({ data: { entity: "CLAIM", entityId: "x", action: "created" } });
+    await expect(t.db.history.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(t.db.history.updateMany({ data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    expect(await t.db.history.count()).toBe(1);
+  });
+
+  it("a second deploy is a no-op", async () => {
+    const { migrate } = await import("@/scripts/tasks");
+    await expect(migrate(t.url)).resolves.toBeUndefined();
+  });
+});
