@@ -16,6 +16,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">Claim provenance</Link>
           <nav aria-label="Main">
             <Link href="/">Sources</Link>
+            <Link href="/claims">Claims</Link>
+            <Link href="/compare">Compare</Link>
+            <Link href="/clusters">Clusters</Link>
           </nav>
         </header>
         <main id="main">{children}</main>

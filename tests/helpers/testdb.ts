@@ -32,7 +32,8 @@ async function migratedTemplate(): Promise<string> {
     const building = `${name}_building_${randomBytes(3).toString("hex")}`;
     await admin.query(`CREATE DATABASE "${building}"`);
     await migrate(`${SERVER_URL}/${building}`);
-    await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    // Another test run may have finished the same template meanwhile: then use theirs.
+    await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`).catch(() => admin.query(`DROP DATABASE "${building}"`));
     return name;
   } finally {
     await admin.end();
