@@ -2,6 +2,7 @@
 // ({ error: { message, details? } }) so the UI and scripts can show what went wrong.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { crossSiteWriteReason } from "@/lib/csrf";
 import { DomainError } from "@/lib/errors";
 import { MAX_JSON_BYTES, describeZodError } from "@/lib/schemas";
 
@@ -37,9 +38,11 @@ export function searchParamsObject(request: Request): Record<string, string> {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Turns domain errors into their status and anything unexpected into a logged 500. */
+/** Refuses cross-site writes, turns domain errors into their status and anything unexpected into a logged 500. */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
+    const crossSite = crossSiteWriteReason(request.method, request.url, request.headers);
+    if (crossSite) return errorResponse(403, crossSite);
     try {
       return await handler(request, context);
     } catch (err) {
