@@ -1,0 +1,68 @@
+// Deterministic generator of malformed request bodies: wrong types, missing fields, out-of-range
+// offsets, unknown fields, huge strings, injection strings. Seeded so a failure can be replayed.
+const INJECTIONS = [
+  "'; DROP TABLE \"Claim\"; --",
+  "<script>alert(1)</script>",
+  "\" OR 1=1 --",
+  "${process.exit()}",
+  "\u0000\u0001\uFFFF",
+  "../../etc/passwd",
+  "{{constructor.constructor('return process')()}}",
+];
+const WRONG_VALUES: unknown[] = [null, true, false, -1, 1.5, 1e308, -0, NaN, "", " ", "x", [], {}, [1, 2], { a: 1 }, "9".repeat(400), ...INJECTIONS];
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export interface MalformedCase {
+  label: string;
+  rawBody: string;
+}
+
+const jsonType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+/** `valid` is a body the endpoint would accept; every case derived from it must be refused.
+ *  `optional` names fields that may be left out (so leaving them out is not malformed). */
+export function malformedBodies(valid: Record<string, unknown>, count: number, seed = 1, optional: string[] = []): MalformedCase[] {
+  const random = rng(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const keys = Object.keys(valid);
+  const cases: MalformedCase[] = [
+    { label: "not JSON", rawBody: "{not json" },
+    { label: "empty body", rawBody: "" },
+    { label: "JSON null", rawBody: "null" },
+    { label: "JSON array", rawBody: "[]" },
+    { label: "JSON string", rawBody: '"hello"' },
+    { label: "huge body", rawBody: JSON.stringify({ ...valid, note: "x".repeat(2 * 1024 * 1024) }) },
+  ];
+  while (cases.length < count) {
+    const body: Record<string, unknown> = { ...valid };
+    const mode = Math.floor(random() * 4);
+    if (mode === 0) {
+      const key = pick(keys);
+      if (optional.includes(key)) continue;
+      delete body[key];
+      cases.push({ label: `missing ${key}`, rawBody: JSON.stringify(body) });
+    } else if (mode === 1) {
+      const key = pick(keys);
+      const value = pick(WRONG_VALUES);
+      // Same-typed values may be valid (any short note is): only a wrong type is surely malformed.
+      if (jsonType(value) === jsonType(valid[key]) || (typeof value === "number" && Number.isNaN(value))) continue;
+      body[key] = value;
+      cases.push({ label: `${key} = ${JSON.stringify(value)?.slice(0, 40)}`, rawBody: JSON.stringify(body) });
+    } else if (mode === 2) {
+      body[pick(["admin", "id", "authorId", "__proto__x", "deletedAt"])] = pick(WRONG_VALUES);
+      cases.push({ label: "unknown field", rawBody: JSON.stringify(body) });
+    } else {
+      const key = pick(keys);
+      body[key] = typeof valid[key] === "number" ? 10_000_000 + Math.floor(random() * 1e6) : pick(INJECTIONS) + "x".repeat(6_000 + Math.floor(random() * 30_000));
+      cases.push({ label: `${key} out of range`, rawBody: JSON.stringify(body) });
+    }
+  }
+  return cases;
+}
