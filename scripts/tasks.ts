@@ -23,9 +23,14 @@ export function run(cmd: string, args: string[], env: Record<string, string | un
   });
 }
 
-/** The CLI resolves env("DATABASE_URL") in the schema even for generate, which never connects. */
-export function generateClient(): Promise<void> {
-  return run("prisma", ["generate"], { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unused" });
+/** Regenerates the client when the schema changed since the last generate (saves ~5 s a start).
+ *  The CLI resolves env("DATABASE_URL") in the schema even for generate, which never connects. */
+export async function generateClient(): Promise<void> {
+  const schemaHash = createHash("sha256").update(readFileSync(path.join(ROOT, "prisma", "schema.prisma"))).digest("hex");
+  const stamp = path.join(ROOT, "lib", "generated", "prisma", "schema-hash.txt");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === schemaHash) return;
+  await run("prisma", ["generate"], { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unused" });
+  writeFileSync(stamp, schemaHash);
 }
 
 export function migrate(databaseUrl: string): Promise<void> {
