@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserMenu } from "@/components/UserMenu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/compare">Compare</Link>
             <Link href="/clusters">Clusters</Link>
           </nav>
+          <UserMenu />
         </header>
         <main id="main">{children}</main>
       </body>

@@ -2,7 +2,7 @@
 // also appends a History row, so the record of who changed what can never disagree with the data.
 import { AnchoringError, describeSpan, verifyQuote } from "./anchoring";
 import type { Db, Tx } from "./db";
-import { badRequest, conflict, notFound } from "./errors";
+import { badRequest, conflict, forbidden, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "./schemas";
 import type { Actor } from "./users";
@@ -90,6 +90,12 @@ async function loadLive(tx: Tx, id: string) {
   return row;
 }
 
+/** The rule: a claim is changed (re-tagged, re-spanned, noted, deleted, restored) by its author only. */
+function checkAuthor(actor: Actor, row: { id: string; authorId: string; author?: { name: string } }) {
+  if (actor.mayEditAll || row.authorId === actor.id) return;
+  throw forbidden(`Claim ${row.id} belongs to ${row.author?.name ?? "another researcher"}: only its author can change it`);
+}
+
 function checkVersion(row: { version: number; id: string }, version: number | undefined) {
   if (version !== undefined && row.version !== version) {
     throw conflict(`Claim ${row.id} was changed by someone else (you had version ${version}, it is now ${row.version}). Reload to see the change.`, {
@@ -124,6 +130,7 @@ export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput)
 export async function updateClaim(db: Db, actor: Actor, id: string, input: UpdateClaimInput): Promise<ClaimView> {
   return db.$transaction(async (tx) => {
     const row = await loadLive(tx, id);
+    checkAuthor(actor, row);
     checkVersion(row, input.version);
     const data: Prisma.ClaimUpdateInput = { version: { increment: 1 } };
     const actions: string[] = [];
@@ -151,6 +158,7 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
 export async function deleteClaim(db: Db, actor: Actor, id: string, version?: number): Promise<{ claim: ClaimView; removedLinks: number }> {
   return db.$transaction(async (tx) => {
     const row = await loadLive(tx, id);
+    checkAuthor(actor, row);
     checkVersion(row, version);
     const now = new Date();
     const links = await tx.claimLink.updateMany({ where: { deletedAt: null, OR: [{ fromId: id }, { toId: id }] }, data: { deletedAt: now } });
@@ -165,8 +173,9 @@ export async function deleteClaim(db: Db, actor: Actor, id: string, version?: nu
 /** Undoes a delete: the claim and the links removed with it come back (unless their other end is gone). */
 export async function restoreClaim(db: Db, actor: Actor, id: string): Promise<ClaimView> {
   return db.$transaction(async (tx) => {
-    const row = await tx.claim.findUnique({ where: { id } });
+    const row = await tx.claim.findUnique({ where: { id }, include: { author: { select: { name: true } } } });
     if (!row) throw notFound(`Claim ${id} does not exist`);
+    checkAuthor(actor, row);
     if (!row.deletedAt) throw conflict(`Claim ${id} is not deleted`);
     const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null }, select: { id: true } });
     if (twin) throw conflict(`The same span is now claim ${twin.id}, so this one cannot come back`);

@@ -53,6 +53,12 @@ export const claimFilterInput = z.strictObject({
   includeDeleted: z.enum(["true", "false"]).optional(),
 });
 
+export const credentialsInput = z.strictObject({
+  name: z.string({ error: "must be text" }).trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters")
+    .regex(/^[\p{L}\p{N} ._'-]+$/u, "may hold letters, digits, spaces and . _ ' - only"),
+  password: z.string({ error: "must be text" }).min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
+});
+
 /** "sourceId: must not be empty" — the first problem, named by its field. */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];

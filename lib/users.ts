@@ -3,6 +3,8 @@ import type { Db } from "./db";
 export interface Actor {
   id: string;
   name: string;
+  /** Single-user mode: the one person at the keyboard may change every claim, imported ones too. */
+  mayEditAll?: boolean;
 }
 
 /** The researcher used in single-user mode (no sign-in): created on first use. */

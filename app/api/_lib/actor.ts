@@ -1,14 +1,37 @@
+import { authMode, localResearcherName, SESSION_COOKIE, sessionActor } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { ensureUser, type Actor } from "@/lib/users";
 
-// One upsert per process, not per request: the single-user researcher never changes while the app runs.
+// One lookup per process, not per request: the single-user researcher never changes while the app runs.
 let localActor: Promise<Actor> | null = null;
 
-/** Single-user mode: every request acts as the local researcher (CP_DEFAULT_USER, default "researcher"). */
-export async function currentActor(_request: Request): Promise<Actor> {
-  localActor ??= ensureUser(db(), process.env.CP_DEFAULT_USER ?? "researcher").catch((err) => {
+export function readCookie(request: Request, name: string): string | null {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+export async function signedInActor(request: Request): Promise<Actor | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  return token ? sessionActor(db(), token) : null;
+}
+
+/** The signed-in researcher, else (single-user mode) the local researcher, else 401. */
+export async function currentActor(request: Request): Promise<Actor> {
+  const actor = await signedInActor(request);
+  if (actor) return actor;
+  if (authMode() === "accounts") throw new DomainError(401, "Sign in to make changes");
+  localActor ??= ensureUser(db(), currentActorName()).then((actor) => ({ ...actor, mayEditAll: true })).catch((err) => {
     localActor = null;
     throw err;
   });
   return localActor;
+}
+
+/** For writes that create the user inside their own transaction, so a refused write leaves no trace. */
+export function currentActorName(): string {
+  return localResearcherName();
 }

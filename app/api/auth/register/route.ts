@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { createSession, registerUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { credentialsInput } from "@/lib/schemas";
+import { readJson, route } from "../../_lib/http";
+import { withSessionCookie } from "../_session-cookie";
+
+export const POST = route(async (request) => {
+  const { name, password } = await readJson(request, credentialsInput);
+  const user = await registerUser(db(), name, password);
+  const { token, expiresAt } = await createSession(db(), user.id);
+  return withSessionCookie(NextResponse.json({ user }, { status: 201 }), token, expiresAt, request);
+});

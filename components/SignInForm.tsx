@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+
+/** Name + password; one form to sign in or to create an account. */
+export function SignInForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const action = submitter?.value === "register" ? "register" : "login";
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const response = await fetch(`/api/auth/${action}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: form.get("name"), password: form.get("password") }),
+    });
+    setBusy(false);
+    if (!response.ok) {
+      setError((await response.json().catch(() => null))?.error?.message ?? `Failed (${response.status})`);
+      return;
+    }
+    window.location.assign("/");
+  }
+
+  return (
+    <form onSubmit={submit} className="signin-form" aria-describedby={error ? "signin-error" : undefined}>
+      <label>
+        Name
+        <input name="name" autoComplete="username" required minLength={2} maxLength={60} />
+      </label>
+      <label>
+        Password
+        <input name="password" type="password" autoComplete="current-password" required minLength={8} maxLength={200} />
+      </label>
+      <div className="row">
+        <button type="submit" className="primary" value="login" disabled={busy}>Sign in</button>
+        <button type="submit" value="register" disabled={busy}>Create account</button>
+      </div>
+      <p id="signin-error" role="alert" className="error-text">{error}</p>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+
+type Me = { user: { id: string; name: string } | null; mode: "single" | "accounts"; localResearcher: string | null };
+
+/** Who the app is acting as, with sign-in / sign-out. */
+export function UserMenu() {
+  const [me, setMe] = useState<Me | null>(null);
+  useEffect(() => {
+    fetch("/api/auth/me").then((r) => r.json()).then(setMe).catch(() => setMe(null));
+  }, []);
+  if (!me) return <span className="user-menu muted" aria-live="polite" />;
+  async function signOut() {
+    await fetch("/api/auth/logout", { method: "POST" });
+    window.location.assign("/");
+  }
+  return (
+    <span className="user-menu" aria-live="polite">
+      {me.user ? (
+        <>
+          Signed in as <strong data-testid="current-user">{me.user.name}</strong>{" "}
+          <button type="button" onClick={signOut}>Sign out</button>
+        </>
+      ) : (
+        <>
+          {me.localResearcher ? <>Single-user mode as <strong data-testid="current-user">{me.localResearcher}</strong> · </> : null}
+          <Link href="/signin">Sign in</Link>
+        </>
+      )}
+    </span>
+  );
+}

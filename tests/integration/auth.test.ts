@@ -1,0 +1,134 @@
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seedCorpus } from "@/lib/seed";
+import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
+import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+
+type Routes = Record<string, RouteHandler>;
+
+describe("researchers: accounts, sessions and who may change what", () => {
+  let t: TestDatabase;
+  let r: { register: Routes; login: Routes; logout: Routes; me: Routes; claims: Routes; claim: Routes };
+  let sourceId = "";
+  let body = "";
+
+  beforeAll(async () => {
+    t = await createTestDatabase("auth");
+    await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
+    const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "004_438cc6c4c90e1221.txt" } });
+    sourceId = source.id;
+    body = source.body;
+    useDatabaseForRoutes(t.url);
+    const load = async (p: string) => (await import(p)) as unknown as Routes;
+    r = {
+      register: await load("@/app/api/auth/register/route"),
+      login: await load("@/app/api/auth/login/route"),
+      logout: await load("@/app/api/auth/logout/route"),
+      me: await load("@/app/api/auth/me/route"),
+      claims: await load("@/app/api/claims/route"),
+      claim: await load("@/app/api/claims/[id]/route"),
+    };
+  });
+  afterEach(() => {
+    delete process.env.CP_AUTH;
+  });
+  afterAll(async () => t?.drop());
+
+  const cookieOf = (response: Response) => response.headers.get("set-cookie")?.split(";")[0] ?? "";
+
+  async function signUp(name: string) {
+    const response = await callRoute(r.register.POST, { method: "POST", path: "/api/auth/register", body: { name, password: "correct horse battery" } });
+    expect(response.status).toBe(201);
+    return cookieOf(response);
+  }
+
+  async function claimAs(cookie: string, phrase: string) {
+    const start = body.indexOf(phrase);
+    const response = await callRoute(r.claims.POST, { method: "POST", path: "/api/claims", headers: { cookie }, body: { sourceId, start, end: start + phrase.length, kind: "FACT" } });
+    expect(response.status).toBe(201);
+    return (await response.json()).claim as { id: string; version: number; authorName: string };
+  }
+
+  it("registers with a hashed password and an HTTP-only same-site session cookie", async () => {
+    const response = await callRoute(r.register.POST, { method: "POST", path: "/api/auth/register", body: { name: "Alice", password: "correct horse battery" } });
+    expect(response.status).toBe(201);
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^cp_session=[\w-]{40,}/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=lax/i);
+    const stored = await t.db.user.findUniqueOrThrow({ where: { name: "Alice" } });
+    expect(stored.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(stored.passwordHash).not.toContain("correct horse");
+    const session = await t.db.session.findFirstOrThrow({ where: { userId: stored.id } });
+    expect(setCookie).not.toContain(session.id);
+
+    const me = await (await callRoute(r.me.GET, { method: "GET", path: "/api/auth/me", headers: { cookie: cookieOf(response) } })).json();
+    expect(me.user.name).toBe("Alice");
+  });
+
+  it("refuses a taken name, a wrong password and short passwords with clear messages", async () => {
+    const before = await databaseFingerprint(t.db);
+    const taken = await callRoute(r.register.POST, { method: "POST", path: "/api/auth/register", body: { name: "Alice", password: "another password" } });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).error.message).toMatch(/taken/);
+    const wrong = await callRoute(r.login.POST, { method: "POST", path: "/api/auth/login", body: { name: "Alice", password: "not her password" } });
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).error.message).toBe("Wrong name or password");
+    const short = await callRoute(r.register.POST, { method: "POST", path: "/api/auth/register", body: { name: "Bob", password: "short" } });
+    expect(short.status).toBe(400);
+    expect((await short.json()).error.message).toMatch(/password: must be at least 8/);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("only a claim's author may change or delete it; others get 403 and nothing changes", async () => {
+    const login = await callRoute(r.login.POST, { method: "POST", path: "/api/auth/login", body: { name: "Alice", password: "correct horse battery" } });
+    expect(login.status).toBe(200);
+    const alice = cookieOf(login);
+    const bob = await signUp("Bob");
+    const claim = await claimAs(alice, "under 4000 personnel");
+    expect(claim.authorName).toBe("Alice");
+
+    const before = await databaseFingerprint(t.db);
+    const patch = await callRoute(r.claim.PATCH, { method: "PATCH", path: `/api/claims/${claim.id}`, params: { id: claim.id }, headers: { cookie: bob }, body: { version: claim.version, kind: "OPINION" } });
+    expect(patch.status).toBe(403);
+    expect((await patch.json()).error.message).toMatch(/belongs to Alice/);
+    const del = await callRoute(r.claim.DELETE, { method: "DELETE", path: `/api/claims/${claim.id}`, params: { id: claim.id }, headers: { cookie: bob } });
+    expect(del.status).toBe(403);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+
+    const own = await callRoute(r.claim.PATCH, { method: "PATCH", path: `/api/claims/${claim.id}`, params: { id: claim.id }, headers: { cookie: alice }, body: { version: claim.version, note: "Alice's own note" } });
+    expect(own.status).toBe(200);
+  });
+
+  it("two clients editing the same claim: the second gets a conflict and the first edit stands", async () => {
+    const carol = await signUp("Carol");
+    const claim = await claimAs(carol, "deployed its troops to Kazakhstan");
+    const send = (note: string) => callRoute(r.claim.PATCH, { method: "PATCH", path: `/api/claims/${claim.id}`, params: { id: claim.id }, headers: { cookie: carol }, body: { version: claim.version, note } });
+    const [first, second] = await Promise.all([send("first tab"), send("second tab")]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const winner = first.status === 200 ? "first tab" : "second tab";
+    const loser = first.status === 409 ? first : second;
+    expect((await loser.json()).error.message).toMatch(/changed by someone else/);
+    const saved = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(saved.note).toBe(winner);
+    expect(saved.version).toBe(claim.version + 1);
+  });
+
+  it("in accounts mode a write without a session is refused with 401", async () => {
+    process.env.CP_AUTH = "accounts";
+    const before = await databaseFingerprint(t.db);
+    const start = body.indexOf("Lachin");
+    const response = await callRoute(r.claims.POST, { method: "POST", path: "/api/claims", body: { sourceId, start, end: start + 6, kind: "FACT" } });
+    expect(response.status).toBe(401);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("signing out ends the session", async () => {
+    const dave = await signUp("Dave");
+    const out = await callRoute(r.logout.POST, { method: "POST", path: "/api/auth/logout", headers: { cookie: dave } });
+    expect(out.status).toBe(200);
+    const me = await (await callRoute(r.me.GET, { method: "GET", path: "/api/auth/me", headers: { cookie: dave } })).json();
+    expect(me.user).toBeNull();
+  });
+});
