@@ -20,6 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/claims">Claims</Link>
             <Link href="/compare">Compare</Link>
             <Link href="/clusters">Clusters</Link>
+            <Link href="/stats">Overview</Link>
           </nav>
           <UserMenu />
         </header>
