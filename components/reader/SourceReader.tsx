@@ -87,7 +87,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims, suggesti
     run(async () => {
       const claim = await claimsApi.create({ sourceId, start: span.start, end: span.end, quote: span.quote, kind });
       setUndoSteps((s) => [...s, { type: "create", claimId: claim.id, label: `creating the ${kindLabel(kind)}` }]);
-      return `${kindLabel(kind)} created: “${claim.quote.slice(0, 60)}”`;
+      return `${kindLabel(kind)} created: “${claim.quote.length > 60 ? `${claim.quote.slice(0, 60).trimEnd()}…` : claim.quote}”`;
     });
 
   const updateClaim = (claim: ClaimView, change: ClaimChange, label: string) =>
