@@ -34,8 +34,9 @@ test("a span selected with the mouse becomes a fact that survives a reload at th
   await page.reload();
   await expect(highlight(page, line)).toHaveText(line);
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "FACT");
+  const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
   const { claims } = await (await request.get(`/api/claims?sourceId=${sourceId}`)).json();
-  expect(claims.map((c: { quote: string }) => c.quote)).toEqual([line]);
+  expect(claims).toEqual([expect.objectContaining({ start: body.indexOf(line), end: body.indexOf(line) + line.length, quote: line, kind: "FACT" })]);
   await deleteClaimsOf(request, sourceId);
 });
 
@@ -60,6 +61,14 @@ test("a span selected with the keyboard is tagged an opinion with the key O", as
   await page.reload();
   await expect(highlight(page, wanted)).toHaveText(wanted);
   await expect(highlight(page, wanted)).toHaveAttribute("data-kind", "OPINION");
+
+  // The caret inside a claim shows what it is; Enter opens it.
+  await paragraph.click({ position: { x: 1, y: 5 } });
+  await page.keyboard.press("Home");
+  for (let i = 0; i <= line.indexOf(wanted); i++) await page.keyboard.press("ArrowRight");
+  await expect(page.locator(".claim-info")).toContainText("Opinion by researcher · 0 links");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Edit claim" }).locator("blockquote")).toHaveText(wanted);
   await deleteClaimsOf(request, sourceId);
 });
 
@@ -78,7 +87,11 @@ test("a claim's note and kind can be edited, and a delete is undone with Ctrl+Z"
   await expect(page.getByRole("status").filter({ hasText: "note saved" })).toBeVisible();
   await editor.getByLabel("Kind").selectOption({ label: "Opinion" });
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "OPINION");
-  await expect(editor.getByRole("list", { name: "History" })).toContainText(/created.*noted.*retagged/s);
+  await editor.getByRole("button", { name: "Shrink start by a word" }).click();
+  await expect(highlight(page, "article was produced by Globetrotter.")).toHaveText("article was produced by Globetrotter.");
+  await expect(editor.getByRole("list", { name: "History" })).toContainText(/created.*noted.*retagged.*respanned/s);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(highlight(page, line)).toHaveText(line);
 
   await highlight(page, line).hover();
   await expect(page.locator(".claim-info")).toContainText("Opinion by researcher");
@@ -146,6 +159,13 @@ test("accepting a suggestion creates the claim; nothing is saved before", async 
   await expect(highlight(page, sentence)).toHaveAttribute("data-kind", "FACT");
   await expect(troops).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Claims in text order" })).toContainText(sentence);
+  // Undo takes the new claim away again, and the suggestion comes back.
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(highlight(page, sentence)).toHaveCount(0);
+  await expect(troops).toHaveCount(1);
+  await troops.getByLabel("Kind").selectOption({ label: "Opinion" });
+  await troops.getByRole("button", { name: "Accept as Opinion" }).click();
+  await expect(highlight(page, sentence)).toHaveAttribute("data-kind", "OPINION");
 
   const dismissed = suggestions.getByRole("listitem").first();
   const dismissedText = (await dismissed.locator(".suggestion-quote").textContent())!;
@@ -157,6 +177,29 @@ test("accepting a suggestion creates the claim; nothing is saved before", async 
   await page.reload();
   await page.getByRole("checkbox", { name: "Show suggestions" }).check();
   await expect(sameText).toHaveCount(occurrences - 1);
+  await deleteClaimsOf(request, sourceId);
+});
+
+test("nested and overlapping claims each stay visible", async ({ page, request }, testInfo) => {
+  const sourceId = await openSource(page, CARAVANSERAI);
+  const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
+  const sentence = "Even when the CSTO does deploy, it is done so for the sake of Russia's interests.";
+  const mark = async (text: string, kind: string, from = 0) => {
+    const start = body.indexOf(text, body.indexOf(sentence) + from);
+    const response = await request.post("/api/claims", { data: { sourceId, start, end: start + text.length, kind, quote: text } });
+    return (await response.json()).claim.id as string;
+  };
+  const outer = await mark(sentence, "FACT");
+  const inner = await mark("for the sake of Russia's interests", "OPINION");
+  const overlapping = await mark("the CSTO does deploy, it is done so", "PREDICTION");
+  await page.reload();
+
+  for (const id of [outer, inner, overlapping]) await expect(page.locator(`.reader-text [data-claim-id="${id}"]`).first()).toBeVisible();
+  await expect(page.locator(`.reader-text [data-claim-id="${inner}"]`)).toHaveClass(/claim-nested/);
+  await page.locator(`.reader-text [data-claim-id="${inner}"]`).hover();
+  await expect(page.locator(".claim-info")).toContainText("Opinion by researcher");
+  await page.locator(`.reader-text [data-claim-id="${inner}"]`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("overlapping-claims.png") });
   await deleteClaimsOf(request, sourceId);
 });
 

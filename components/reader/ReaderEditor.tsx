@@ -153,7 +153,7 @@ export function ReaderEditor(props: Props) {
       {editor ? (
         <EditorContent editor={editor} />
       ) : (
-        <div className="source-body reader-text" aria-label="Source text">
+        <div className="source-body reader-text">
           {body.split("\n").map((line, i) => <p key={i}>{line}</p>)}
         </div>
       )}

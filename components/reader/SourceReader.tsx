@@ -26,9 +26,9 @@ interface Props {
   suggestions: Suggestion[];
 }
 
-/** Ctrl+Z inside a form field undoes typing there, not the last claim change. */
+/** Ctrl+Z inside a text field undoes typing there, not the last claim change. */
 function isTextEntry(target: EventTarget | null) {
-  return target instanceof HTMLElement && target.matches("input, textarea, select");
+  return target instanceof HTMLElement && target.matches("textarea, input:not([type=checkbox], [type=radio], [type=button], [type=submit])");
 }
 
 export function SourceReader({ sourceId, body, sections, initialClaims, suggestions }: Props) {
@@ -86,26 +86,28 @@ export function SourceReader({ sourceId, body, sections, initialClaims, suggesti
   const createClaim = (kind: ClaimKind, span: { start: number; end: number; quote: string }) =>
     run(async () => {
       const claim = await claimsApi.create({ sourceId, start: span.start, end: span.end, quote: span.quote, kind });
-      setUndoSteps((s) => [...s, { type: "create", claimId: claim.id, label: `creating the ${kindLabel(kind)}` }]);
+      setUndoSteps((s) => [...s, { type: "create", claimId: claim.id, label: `creating the ${kindLabel(kind).toLowerCase()}` }]);
       return `${kindLabel(kind)} created: “${claim.quote.length > 60 ? `${claim.quote.slice(0, 60).trimEnd()}…` : claim.quote}”`;
     });
 
-  const updateClaim = (claim: ClaimView, change: ClaimChange, label: string) =>
+  /** `done` completes "Claim …" in the message shown once the change is saved. */
+  const updateClaim = (claim: ClaimView, change: ClaimChange, done: string) =>
     run(async () => {
       const before: ClaimChange = {};
       if (change.kind !== undefined) before.kind = claim.kind;
       if (change.note !== undefined) before.note = claim.note;
       if (change.start !== undefined) Object.assign(before, { start: claim.start, end: claim.end });
       await claimsApi.update(claim.id, claim.version, change);
-      setUndoSteps((s) => [...s, { type: "update", claimId: claim.id, before, label }]);
-      return `Claim ${label}`;
+      const undoLabel = change.start !== undefined ? "the span change" : change.kind !== undefined ? "the kind change" : "the note edit";
+      setUndoSteps((s) => [...s, { type: "update", claimId: claim.id, before, label: undoLabel }]);
+      return `Claim ${done}`;
     });
 
   const deleteClaim = (claim: ClaimView) =>
     run(async () => {
       const { removedLinks } = await claimsApi.remove(claim.id, claim.version);
       setSelectedId(null);
-      setUndoSteps((s) => [...s, { type: "delete", claimId: claim.id, label: "deleting the claim" }]);
+      setUndoSteps((s) => [...s, { type: "delete", claimId: claim.id, label: "the delete" }]);
       return `Claim deleted${removedLinks ? ` with ${removedLinks} link${removedLinks === 1 ? "" : "s"}` : ""}. Undo brings it back.`;
     });
 
