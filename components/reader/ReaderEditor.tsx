@@ -64,10 +64,12 @@ export function ReaderEditor(props: Props) {
     editorRef.current?.commands.setTextSelection(offsetToPos(layout, span.end));
   }
 
-  const floatingAt = (editor: Editor, pos: number): Floating => {
+  /** Toolbars go below the text they act on; claim details above it (a CSS transform lifts them), so
+   *  showing them never lengthens the page under the pointer. */
+  const floatingAt = (editor: Editor, pos: number, above = false): Floating => {
     const coords = editor.view.coordsAtPos(pos);
     const box = wrapper.current!.getBoundingClientRect();
-    return { top: coords.bottom - box.top + 6, left: Math.max(0, coords.left - box.left) };
+    return { top: above ? coords.top - box.top - 6 : coords.bottom - box.top + 6, left: Math.max(0, coords.left - box.left) };
   };
 
   const extensions = useMemo(
@@ -121,7 +123,7 @@ export function ReaderEditor(props: Props) {
         setToolbar(span ? { ...floatingAt(ed, ed.state.selection.to), span } : null);
         const { empty, from } = ed.state.selection;
         const claim = empty ? claimAt(latest.current.claims, posToOffset(layout, from)) : null;
-        setInfo(claim ? { ...floatingAt(ed, from), id: claim.id } : null);
+        setInfo(claim ? { ...floatingAt(ed, from, true), id: claim.id } : null);
       },
     },
     [extensions],
@@ -144,7 +146,7 @@ export function ReaderEditor(props: Props) {
     if (!target || !wrapper.current) return;
     const box = wrapper.current.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
-    setInfo({ id: target.dataset.claimId!, top: rect.bottom - box.top + 6, left: Math.max(0, rect.left - box.left) });
+    setInfo({ id: target.dataset.claimId!, top: rect.top - box.top - 6, left: Math.max(0, rect.left - box.left) });
   };
   const infoClaim = info ? claims.find((c) => c.id === info.id) : undefined;
 
