@@ -1,10 +1,13 @@
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { getSource, paragraphs } from "@/lib/sources";
+import { listClaims } from "@/lib/claims";
+import { getSource } from "@/lib/sources";
+import { suggestClaims } from "@/lib/suggestions";
 import { displayTitle } from "@/lib/types";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
+import { SourceReader } from "@/components/reader/SourceReader";
 
 export const dynamic = "force-dynamic";
 
@@ -18,23 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const source = await getSource(db(), (await params).id);
   if (!source) notFound();
-  const comments = source.sections.find((s) => s.kind === "comments");
-  const paras = paragraphs(source.body);
-  const own = paras.filter((p) => !comments || p.start < comments.start);
-  const others = comments ? paras.filter((p) => p.start >= comments.start) : [];
+  const claims = await listClaims(db(), { sourceId: source.id });
+  // Reader comments are not the author's claims, so nothing is suggested there.
+  const suggestions = suggestClaims(source.body, { excludeRanges: source.sections.filter((s) => s.kind === "comments") });
   return (
     <article>
       <h1><SourceTitle source={source} /></h1>
       <SourceMetaList source={source} extra={<div><dt>Words</dt><dd>{source.wordCount.toLocaleString("en")}</dd></div>} />
-      <div className="source-body" style={{ marginTop: "1rem", maxWidth: "48rem" }}>
-        {own.map((p) => <p key={p.start} data-offset={p.start}>{p.text}</p>)}
-        {comments && (
-          <section className="comments" aria-label={comments.label}>
-            <p className="section-label">{comments.label}</p>
-            {others.map((p) => <p key={p.start} data-offset={p.start}>{p.text}</p>)}
-          </section>
-        )}
-      </div>
+      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} initialClaims={claims} suggestions={suggestions} />
     </article>
   );
 }

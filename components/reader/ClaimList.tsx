@@ -1,0 +1,59 @@
+"use client";
+
+import type { ClaimView } from "@/lib/claims";
+import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
+import { kindLabel } from "./kinds";
+
+export function KindLegend() {
+  return (
+    <ul className="kind-legend" aria-label="Claim colours">
+      {CLAIM_KINDS.map((k) => (
+        <li key={k}><span className={`swatch claim-${k.toLowerCase()}`} aria-hidden="true" /> {kindLabel(k)}</li>
+      ))}
+      <li><span className="swatch suggestion" aria-hidden="true" /> Suggestion</li>
+    </ul>
+  );
+}
+
+const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
+
+interface Props {
+  claims: ClaimView[];
+  shownKinds: ClaimKind[];
+  onShownKindsChange: (kinds: ClaimKind[]) => void;
+  selectedId: string | null;
+  onPick: (id: string) => void;
+}
+
+/** The source's claims in text order, filterable by kind. */
+export function ClaimList({ claims, shownKinds, onShownKindsChange, selectedId, onPick }: Props) {
+  const shown = claims.filter((c) => shownKinds.includes(c.kind));
+  const toggle = (kind: ClaimKind, on: boolean) =>
+    onShownKindsChange(CLAIM_KINDS.filter((k) => (k === kind ? on : shownKinds.includes(k))));
+  return (
+    <section className="claim-list-section" aria-labelledby="claim-list-title">
+      <h2 id="claim-list-title">Claims ({shown.length}{shown.length !== claims.length ? ` of ${claims.length}` : ""})</h2>
+      <fieldset className="kind-filter">
+        <legend>Show kinds</legend>
+        {CLAIM_KINDS.map((k) => (
+          <label key={k} className="inline-check">
+            <input type="checkbox" checked={shownKinds.includes(k)} onChange={(e) => toggle(k, e.target.checked)} /> {kindLabel(k)}
+          </label>
+        ))}
+      </fieldset>
+      {shown.length ? (
+        <ol className="claim-list" aria-label="Claims in text order">
+          {shown.map((c) => (
+            <li key={c.id}>
+              <button type="button" className={`claim-item${c.id === selectedId ? " current" : ""}`} aria-current={c.id === selectedId ? "true" : undefined} onClick={() => onPick(c.id)}>
+                <span className={`badge claim-${c.kind.toLowerCase()}`}>{kindLabel(c.kind)}</span> {excerpt(c.quote)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{claims.length ? "No claims of the chosen kinds." : "No claims yet: select text to mark one."}</p>
+      )}
+    </section>
+  );
+}

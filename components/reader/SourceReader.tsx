@@ -1,0 +1,211 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ClaimView } from "@/lib/claims";
+import type { Suggestion } from "@/lib/suggestions";
+import { textLayout } from "@/lib/text-positions";
+import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
+import { ClaimEditorPanel } from "./ClaimEditorPanel";
+import { ClaimList, KindLegend } from "./ClaimList";
+import { claimsApi, type ClaimChange } from "./claimsApi";
+import { kindLabel } from "./kinds";
+import { ReaderEditor, type TextSpan } from "./ReaderEditor";
+import { SuggestionList, suggestionKey } from "./SuggestionList";
+
+/** What Undo does for the last change: the inverse call, made against the claim's current version. */
+type UndoStep =
+  | { type: "create"; claimId: string; label: string }
+  | { type: "update"; claimId: string; before: ClaimChange; label: string }
+  | { type: "delete"; claimId: string; label: string };
+
+interface Props {
+  sourceId: string;
+  body: string;
+  sections: SourceSection[];
+  initialClaims: ClaimView[];
+  suggestions: Suggestion[];
+}
+
+/** Ctrl+Z inside a text field undoes typing there, not the last claim change. */
+function isTextEntry(target: EventTarget | null) {
+  return target instanceof HTMLElement && target.matches("textarea, input:not([type=checkbox], [type=radio], [type=button], [type=submit])");
+}
+
+export function SourceReader({ sourceId, body, sections, initialClaims, suggestions }: Props) {
+  const comments = sections.find((s) => s.kind === "comments") ?? null;
+  const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
+  const [claims, setClaims] = useState(initialClaims);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [shownKinds, setShownKinds] = useState<ClaimKind[]>([...CLAIM_KINDS]);
+  const [selection, setSelection] = useState<TextSpan | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [undoSteps, setUndoSteps] = useState<UndoStep[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [showSuggestions, setShowSuggestions] = useState(false);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const dismissedKey = `dismissed-suggestions:${sourceId}`;
+
+  useEffect(() => {
+    setDismissed(JSON.parse(sessionStorage.getItem(dismissedKey) ?? "[]"));
+  }, [dismissedKey]);
+
+  const visibleClaims = useMemo(() => claims.filter((c) => shownKinds.includes(c.kind)), [claims, shownKinds]);
+  const openSuggestions = useMemo(
+    () => suggestions.filter((s) => !dismissed.includes(suggestionKey(s)) && !claims.some((c) => c.start === s.start && c.end === s.end)),
+    [suggestions, dismissed, claims],
+  );
+  const suggestionMarks = useMemo(
+    () => (showSuggestions ? openSuggestions.map((s) => ({ key: suggestionKey(s), start: s.start, end: s.end })) : []),
+    [showSuggestions, openSuggestions],
+  );
+  const selected = claims.find((c) => c.id === selectedId) ?? null;
+
+  const reload = useCallback(async () => {
+    setClaims(await claimsApi.list(sourceId));
+  }, [sourceId]);
+
+  /** Runs one change against the server, then reloads; a refusal is shown, never thrown. */
+  const run = useCallback(
+    async (work: () => Promise<string>) => {
+      if (busy) return;
+      setBusy(true);
+      try {
+        const done = await work();
+        setMessage({ text: done, error: false });
+      } catch (err) {
+        setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+      } finally {
+        await reload().catch(() => undefined);
+        setBusy(false);
+      }
+    },
+    [busy, reload],
+  );
+
+  const createClaim = (kind: ClaimKind, span: { start: number; end: number; quote: string }) =>
+    run(async () => {
+      const claim = await claimsApi.create({ sourceId, start: span.start, end: span.end, quote: span.quote, kind });
+      setUndoSteps((s) => [...s, { type: "create", claimId: claim.id, label: `creating the ${kindLabel(kind).toLowerCase()}` }]);
+      return `${kindLabel(kind)} created: “${claim.quote.length > 60 ? `${claim.quote.slice(0, 60).trimEnd()}…` : claim.quote}”`;
+    });
+
+  /** `done` completes "Claim …" in the message shown once the change is saved. */
+  const updateClaim = (claim: ClaimView, change: ClaimChange, done: string) =>
+    run(async () => {
+      const before: ClaimChange = {};
+      if (change.kind !== undefined) before.kind = claim.kind;
+      if (change.note !== undefined) before.note = claim.note;
+      if (change.start !== undefined) Object.assign(before, { start: claim.start, end: claim.end });
+      await claimsApi.update(claim.id, claim.version, change);
+      const undoLabel = change.start !== undefined ? "the span change" : change.kind !== undefined ? "the kind change" : "the note edit";
+      setUndoSteps((s) => [...s, { type: "update", claimId: claim.id, before, label: undoLabel }]);
+      return `Claim ${done}`;
+    });
+
+  const deleteClaim = (claim: ClaimView) =>
+    run(async () => {
+      const { removedLinks } = await claimsApi.remove(claim.id, claim.version);
+      setSelectedId(null);
+      setUndoSteps((s) => [...s, { type: "delete", claimId: claim.id, label: "the delete" }]);
+      return `Claim deleted${removedLinks ? ` with ${removedLinks} link${removedLinks === 1 ? "" : "s"}` : ""}. Undo brings it back.`;
+    });
+
+  const undo = () => {
+    const step = undoSteps.at(-1);
+    if (!step) return;
+    return run(async () => {
+      if (step.type === "delete") {
+        await claimsApi.restore(step.claimId);
+      } else {
+        const current = await claimsApi.get(step.claimId);
+        if (step.type === "create") await claimsApi.remove(step.claimId, current.version);
+        else await claimsApi.update(step.claimId, current.version, step.before);
+      }
+      setUndoSteps((s) => s.slice(0, -1));
+      return `Undid ${step.label}`;
+    });
+  };
+  const undoRef = useRef(undo);
+  undoRef.current = undo;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== "z" || isTextEntry(event.target)) return;
+      event.preventDefault();
+      void undoRef.current();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const flashTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pickClaim = (id: string) => {
+    setSelectedId(id);
+    setFlashId(id);
+    document.querySelector(`.reader-text [data-claim-id="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    clearTimeout(flashTimer.current);
+    flashTimer.current = setTimeout(() => setFlashId(null), 1600);
+  };
+
+  const dismiss = (key: string) => {
+    const next = [...dismissed, key];
+    setDismissed(next);
+    sessionStorage.setItem(dismissedKey, JSON.stringify(next));
+  };
+
+  const lastStep = undoSteps.at(-1);
+  return (
+    <div className="annotator">
+      <div className="reader-column">
+        <div className="reader-tools">
+          <KindLegend />
+          <label className="inline-check">
+            <input type="checkbox" checked={showSuggestions} onChange={(e) => setShowSuggestions(e.target.checked)} /> Show suggestions
+          </label>
+        </div>
+        <p className="muted reader-hint">Select text, then choose Fact, Opinion or Prediction (keys F, O, P). Click a claim, or put the caret in it and press Enter, to edit it.</p>
+        <ReaderEditor
+          body={body}
+          layout={layout}
+          sectionLabel={comments?.label ?? ""}
+          claims={visibleClaims}
+          suggestions={suggestionMarks}
+          selectedId={selectedId}
+          flashId={flashId}
+          onSelectionChange={setSelection}
+          onTag={(kind, span) => void createClaim(kind, span)}
+          onOpenClaim={setSelectedId}
+        />
+      </div>
+      <aside className="annotator-side" aria-label="Annotations">
+        <div className="undo-bar">
+          <button type="button" onClick={() => void undo()} disabled={!lastStep || busy} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <span className="muted">{lastStep ? `Undo ${lastStep.label}` : "Nothing to undo"}</span>
+        </div>
+        <div className={`reader-messages${message?.error ? " error-text" : ""}`} role="status" aria-live="polite">
+          {message?.text}
+        </div>
+        {selected && (
+          <ClaimEditorPanel
+            key={selected.id}
+            claim={selected}
+            body={body}
+            selection={selection}
+            busy={busy}
+            onUpdate={(change, label) => void updateClaim(selected, change, label)}
+            onDelete={() => void deleteClaim(selected)}
+            onClose={() => setSelectedId(null)}
+            onChanged={() => void reload()}
+          />
+        )}
+        <ClaimList claims={claims} shownKinds={shownKinds} onShownKindsChange={setShownKinds} selectedId={selectedId} onPick={pickClaim} />
+        {showSuggestions && (
+          <SuggestionList suggestions={openSuggestions} busy={busy} onAccept={(s, kind) => void createClaim(kind, s)} onDismiss={dismiss} />
+        )}
+      </aside>
+    </div>
+  );
+}
