@@ -260,7 +260,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
               ))}
             </ul>
           )}
-          {chosen.length > 0 && <CreateClusterForm claimIds={chosen} onCreated={() => setChosen([])} />}
+          <CreateClusterForm claimIds={chosen} onCreated={() => setChosen([])} />
           <p><Link href="/clusters">All clusters</Link></p>
         </section>
         <section className="panel" aria-label="Suggested contradictions">

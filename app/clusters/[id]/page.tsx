@@ -43,7 +43,7 @@ export default async function ClusterPage({ params }: Props) {
                 <td>{m.kind.toLowerCase()}</td>
                 <td className="quote">“{m.quote}”</td>
                 <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
-                <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id)).sort().join(", #")}</span> : <span className="muted">—</span>}</td>
+                <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
                 <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
               </tr>
             ))}
