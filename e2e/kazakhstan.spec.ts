@@ -114,7 +114,8 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
   await expect(page.locator('svg.connectors path[data-relation="CONTRADICTS"]')).toHaveCount(1);
   await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(2);
   await expect(page.locator('svg.connectors path[data-relation="REFINES"]')).toHaveCount(1);
-  await mark(page, claims.caravanserai).click();
+  await mark(page, claims.counterpunch).click();
+  await expect(mark(page, claims.essay)).toBeInViewport();
   await page.waitForTimeout(1200);
   await page.screenshot({ path: testInfo.outputPath("kazakhstan-compare.png"), fullPage: false });
 

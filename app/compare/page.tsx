@@ -30,17 +30,20 @@ export default async function ComparePage({ searchParams }: Props) {
   return (
     <>
       <h1>Compare sources</h1>
-      <form method="get" action="/compare" className="source-picker" aria-label="Sources to compare">
-        <fieldset>
-          <legend>Choose {MIN_COLUMNS} to {MAX_COLUMNS} sources</legend>
-          {sources.map((s) => (
-            <label key={s.id} className="source-choice">
-              <input type="checkbox" name="ids" value={s.id} defaultChecked={ids.includes(s.id)} /> <SourceTitle source={s} />
-            </label>
-          ))}
-        </fieldset>
-        <button type="submit" className="primary">Compare</button>
-      </form>
+      <details className="source-picker-box" open={columns.length === 0}>
+        <summary>{columns.length ? "Change the sources" : "Sources"}</summary>
+        <form method="get" action="/compare" className="source-picker" aria-label="Sources to compare">
+          <fieldset>
+            <legend>Choose {MIN_COLUMNS} to {MAX_COLUMNS} sources</legend>
+            {sources.map((s) => (
+              <label key={s.id} className="source-choice">
+                <input type="checkbox" name="ids" value={s.id} defaultChecked={ids.includes(s.id)} /> <SourceTitle source={s} />
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="primary">Compare</button>
+        </form>
+      </details>
       {ids.length > 0 && !wanted && <p role="alert" className="error-text">Choose between {MIN_COLUMNS} and {MAX_COLUMNS} sources (you chose {ids.length}).</p>}
       {missing && <p role="alert" className="error-text">Some of the chosen sources do not exist any more.</p>}
       {columns.length >= MIN_COLUMNS && <CompareView columns={columns} />}

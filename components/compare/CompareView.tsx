@@ -20,6 +20,8 @@ interface Connector {
   relation: LinkRelation;
   d: string;
   ends: [number, number][];
+  /** One end is scrolled out of its column: drawn faint, pointing at the column's edge. */
+  offscreen: boolean;
 }
 
 const DISMISSED_KEY = "cp.dismissedContradictions";
@@ -33,9 +35,11 @@ function readDismissed(): Set<string> {
 }
 
 /** The y of a claim's first mark, held inside its column's visible area so off-screen links point to the edge. */
-function anchorY(mark: Element, viewport: DOMRect): number {
+function anchorY(mark: Element, viewport: DOMRect): { y: number; hidden: boolean } {
   const r = mark.getBoundingClientRect();
-  return Math.min(Math.max(r.top + r.height / 2, viewport.top + 4), viewport.bottom - 4);
+  const middle = r.top + r.height / 2;
+  const y = Math.min(Math.max(middle, viewport.top + 4), viewport.bottom - 4);
+  return { y, hidden: y !== middle };
 }
 
 /** Sources side by side, claims highlighted, links drawn between columns. */
@@ -107,13 +111,15 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
       const rView = rText.getBoundingClientRect();
       const x1 = lView.right - box.left;
       const x2 = rView.left - box.left;
-      const y1 = anchorY(lMark, lView) - box.top;
-      const y2 = anchorY(rMark, rView) - box.top;
+      const a = anchorY(lMark, lView);
+      const b = anchorY(rMark, rView);
+      const [y1, y2] = [a.y - box.top, b.y - box.top];
       const bend = Math.max(20, (x2 - x1) / 3);
       next.push({
         linkId: link.id, relation: link.relation,
         d: `M ${x1.toFixed(1)} ${y1.toFixed(1)} C ${(x1 + bend).toFixed(1)} ${y1.toFixed(1)}, ${(x2 - bend).toFixed(1)} ${y2.toFixed(1)}, ${x2.toFixed(1)} ${y2.toFixed(1)}`,
         ends: [[x1, y1], [x2, y2]],
+        offscreen: a.hidden || b.hidden,
       });
     }
     setConnectors(next);
@@ -199,7 +205,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
           <section key={col.source.id} className="compare-column" aria-label={displayTitle(col.source)} data-source-id={col.source.id}>
             <header>
               <h2>{displayTitle(col.source)}</h2>
-              <span className="muted">{col.source.author ?? "unknown author"} · {col.source.publishedDate ?? col.source.approxDate ?? "undated"} · {col.claims.length} claims</span>
+              <span className="muted">{col.source.author ?? "unknown author"} · {col.source.publishedDate ?? col.source.approxDate ?? "undated"} · {col.claims.length} claim{col.claims.length === 1 ? "" : "s"}</span>
             </header>
             <div
               className="compare-text"
@@ -227,7 +233,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
         ))}
         <svg className="connectors" aria-hidden="true">
           {connectors.map((c) => (
-            <g key={c.linkId}>
+            <g key={c.linkId} className={c.offscreen ? "offscreen" : undefined}>
               <path d={c.d} data-link-id={c.linkId} data-relation={c.relation} className={`relation-${c.relation.toLowerCase()}`} />
               {c.ends.map(([x, y], i) => <circle key={i} cx={x} cy={y} r={3.5} className={`relation-${c.relation.toLowerCase()}`} />)}
             </g>

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
 import { callApi, errorMessage } from "./api";
 import { useSourceTitles } from "./useSourceTitles";
+import "./links.css";
 
 /** Finds claims by their text across all sources and hands the chosen one to onPick. */
 export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {

@@ -6,6 +6,7 @@ import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
 import { callApi, errorMessage } from "./api";
 import { ClaimSearch } from "./ClaimSearch";
 import { useSourceTitles } from "./useSourceTitles";
+import "./links.css";
 
 const RELATION_WORDS: Record<LinkRelation, { out: string; in: string }> = {
   CONTRADICTS: { out: "contradicts", in: "is contradicted by" },
