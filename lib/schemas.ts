@@ -68,3 +68,19 @@ export function describeZodError(error: z.ZodError): string {
   if (issue.code === "invalid_type" && issue.input === undefined) return `${where || "body"}: is required`;
   return where ? `${where}: ${issue.message}` : issue.message;
 }
+
+export const linkFilterInput = z.strictObject({ claimId: id.optional() });
+
+export const createClusterInput = z.strictObject({
+  name: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  note: note.optional(),
+  claimIds: z.array(id).max(500, "at most 500 claims at once").optional(),
+});
+export type CreateClusterInput = z.infer<typeof createClusterInput>;
+
+export const addClusterMemberInput = z.strictObject({ claimId: id });
+
+export const contradictionFilterInput = z.strictObject({
+  /** Comma-separated source ids: only claims in these sources are compared. */
+  sourceIds: z.string().max(2_000).optional(),
+});

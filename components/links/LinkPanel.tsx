@@ -1,17 +1,102 @@
 "use client";
 
+import { useEffect, useId, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
+import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
+import { callApi, errorMessage } from "./api";
+import { ClaimSearch } from "./ClaimSearch";
+import { useSourceTitles } from "./useSourceTitles";
+import "./links.css";
 
-/** The links of one claim, and (to come) the form to add one. Rendered inside the reader's claim editor. */
-export function LinkPanel({ claim }: { claim: ClaimView; onChanged?: () => void }) {
-  if (!claim.links.length) return <p className="muted">No links yet.</p>;
+const RELATION_WORDS: Record<LinkRelation, { out: string; in: string }> = {
+  CONTRADICTS: { out: "contradicts", in: "is contradicted by" },
+  SUPPORTS: { out: "supports", in: "is supported by" },
+  REFINES: { out: "refines", in: "is refined by" },
+};
+
+/** The links of one claim, each with Delete, and a form to add one. Rendered inside the reader's claim editor. */
+export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: () => void }) {
+  const titles = useSourceTitles();
+  const relationId = useId();
+  const noteId = useId();
+  const [links, setLinks] = useState(claim.links);
+  const [adding, setAdding] = useState(false);
+  const [target, setTarget] = useState<ClaimView | null>(null);
+  const [relation, setRelation] = useState<LinkRelation>("CONTRADICTS");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => setLinks(claim.links), [claim]);
+
+  async function afterChange() {
+    const { claim: fresh } = await callApi<{ claim: ClaimView }>(`/api/claims/${claim.id}`);
+    setLinks(fresh.links);
+    onChanged?.();
+  }
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await afterChange();
+      return true;
+    } catch (err) {
+      setError(errorMessage(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    if (!target) return;
+    const ok = await run(() => callApi("/api/links", { method: "POST", body: { fromId: claim.id, toId: target.id, relation, ...(note.trim() ? { note: note.trim() } : {}) } }));
+    if (ok) { setAdding(false); setTarget(null); setNote(""); }
+  }
+
   return (
-    <ul aria-label="Links">
-      {claim.links.map((l) => (
-        <li key={l.linkId}>
-          {l.direction === "out" ? l.relation.toLowerCase() : `${l.relation.toLowerCase()} (from)`}: “{l.otherQuote}”
-        </li>
-      ))}
-    </ul>
+    <section className="link-panel" aria-label="Links">
+      <h3>Links</h3>
+      {links.length === 0 ? <p className="muted">No links yet.</p> : (
+        <ul className="link-list" aria-label="Links of this claim">
+          {links.map((l) => (
+            <li key={l.linkId} data-link-id={l.linkId} className={`relation-${l.relation.toLowerCase()}`}>
+              <span className="relation">{RELATION_WORDS[l.relation][l.direction]}</span>{" "}
+              <span className="quote">“{l.otherQuote}”</span>{" "}
+              <span className="muted">— {titles[l.otherSourceId] ?? "source"}</span>
+              {l.note && <span className="muted"> ({l.note})</span>}{" "}
+              <button type="button" disabled={busy} onClick={() => run(() => callApi(`/api/links/${l.linkId}`, { method: "DELETE" }))}
+                aria-label={`Delete link to “${l.otherQuote}”`}>Delete</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!adding ? (
+        <button type="button" onClick={() => { setAdding(true); setError(null); }}>Add link</button>
+      ) : (
+        <form className="link-form" onSubmit={save} aria-label="Add link">
+          {target ? (
+            <p>Link to <span className="quote">“{target.quote}”</span> <span className="muted">— {titles[target.sourceId] ?? "source"}</span>{" "}
+              <button type="button" onClick={() => setTarget(null)}>Change</button></p>
+          ) : (
+            <ClaimSearch label="Find the claim to link to" actionLabel="Choose" excludeIds={[claim.id]} onPick={setTarget} />
+          )}
+          <label htmlFor={relationId}>Relation</label>
+          <select id={relationId} value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
+            {LINK_RELATIONS.map((r) => <option key={r} value={r}>{RELATION_WORDS[r].out}</option>)}
+          </select>
+          <label htmlFor={noteId}>Note (optional)</label>
+          <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={!target || busy}>Save link</button>
+            <button type="button" onClick={() => { setAdding(false); setTarget(null); setError(null); }}>Cancel</button>
+          </div>
+        </form>
+      )}
+      {error && <p role="alert" className="error-text">{error}</p>}
+    </section>
   );
 }

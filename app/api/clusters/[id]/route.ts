@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { deleteCluster, getCluster } from "@/lib/clusters";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { currentActor } from "../../_lib/actor";
+import { route } from "../../_lib/http";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = route<Ctx>(async (_request, { params }) => {
+  const { id } = await params;
+  const cluster = await getCluster(db(), id);
+  if (!cluster) throw notFound(`Cluster ${id} does not exist`);
+  return NextResponse.json({ cluster });
+});
+
+export const DELETE = route<Ctx>(async (request, { params }) => {
+  const { id } = await params;
+  await deleteCluster(db(), await currentActor(request), id);
+  return NextResponse.json({ deleted: id });
+});

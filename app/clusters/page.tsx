@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listClusters } from "@/lib/clusters";
+import { db } from "@/lib/db";
+import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
+import "@/components/compare/compare.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Clusters" };
+
+export default async function ClustersPage() {
+  const clusters = await listClusters(db());
+  return (
+    <>
+      <h1>Clusters</h1>
+      <p className="muted">Groups of claims about one fact, compared side by side. Group claims from the <Link href="/compare">compare view</Link>, or start an empty cluster here and add claims by search.</p>
+      {clusters.length === 0 ? <p>No clusters yet.</p> : (
+        <ul className="source-list" aria-label="Clusters">
+          {clusters.map((c) => (
+            <li key={c.id} className="source-card">
+              <h2><Link href={`/clusters/${c.id}`}>{c.name}</Link></h2>
+              <p className="muted">{c.memberCount} claim{c.memberCount === 1 ? "" : "s"}{c.note ? ` · ${c.note}` : ""}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>New cluster</h2>
+      <CreateClusterForm openAfter />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import type { ClaimView } from "@/lib/claims";
+import { callApi, errorMessage } from "./api";
+import { useSourceTitles } from "./useSourceTitles";
+import "./links.css";
+
+/** Finds claims by their text across all sources and hands the chosen one to onPick. */
+export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
+  label: string;
+  actionLabel: string;
+  excludeIds?: string[];
+  onPick: (claim: ClaimView) => void;
+}) {
+  const inputId = useId();
+  const titles = useSourceTitles();
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<ClaimView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) { setResults(null); return; }
+    let live = true;
+    const timer = setTimeout(() => {
+      callApi<{ claims: ClaimView[] }>(`/api/claims?q=${encodeURIComponent(text)}`)
+        .then(({ claims }) => { if (live) { setResults(claims); setError(null); } })
+        .catch((err) => live && setError(errorMessage(err)));
+    }, 200);
+    return () => { live = false; clearTimeout(timer); };
+  }, [q]);
+
+  const shown = results?.filter((c) => !excludeIds.includes(c.id)) ?? null;
+  return (
+    <div className="claim-search">
+      <label htmlFor={inputId}>{label}</label>
+      <input id={inputId} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Words from the quote or note" autoComplete="off" />
+      {error && <p role="alert" className="error-text">{error}</p>}
+      {shown && (
+        shown.length === 0 ? <p className="muted">No claims match.</p> : (
+          <ul className="claim-search-results" aria-label="Matching claims">
+            {shown.slice(0, 20).map((c) => (
+              <li key={c.id}>
+                <span className="quote">“{c.quote}”</span> <span className="muted">— {titles[c.sourceId] ?? "source"}</span>{" "}
+                <button type="button" onClick={() => { onPick(c); setQ(""); }} aria-label={`${actionLabel}: ${c.quote}`}>{actionLabel}</button>
+              </li>
+            ))}
+          </ul>
+        )
+      )}
+    </div>
+  );
+}

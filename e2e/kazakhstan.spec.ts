@@ -1,0 +1,166 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// The defining case: four sources give four sizes for the January 2022 deployment to Kazakhstan.
+// The claims are made through the HTTP API (the reader's marking UI is built separately);
+// linking, grouping and comparing happen in the UI.
+const CASE = {
+  essay: { title: "The CSTO and the outcomes of good intentions", quote: "sending the largest number of servicemen, about 3,000 paratroopers", value: "about 3,000 paratroopers" },
+  caravanserai: { title: "Doubts grow over CSTO membership in wake of Russia's war in Ukraine", quote: "a CSTO mission of more than 2,000 troops was deployed", value: "more than 2,000 troops" },
+  counterpunch: { title: "Why It's Time to Take the Russian-Led Military Alliance Seriously", quote: "2,500 of its troops entered Kazakhstan", value: "2,500 troops" },
+  eurasia: { title: "Eurasia Under the Collective Security Treaty Organization (CSTO)", quote: "motivated intervention through a force of under 4000 personnel", value: "less than 4,000 personnel" },
+} as const;
+type Key = keyof typeof CASE;
+const KEYS = Object.keys(CASE) as Key[];
+const CLUSTER_NAME = "Kazakhstan deployment size";
+// The pair is named in either order, depending on which claim the server lists first.
+const FIGURE_CONFLICT = /2,500 troops vs about 3,000 paratroopers|about 3,000 paratroopers vs 2,500 troops/;
+
+interface SourceMeta { id: string; title: string | null; suggestedTitle: string | null }
+
+async function sourceIds(request: APIRequestContext): Promise<Record<string, string>> {
+  const { sources } = (await (await request.get("/api/sources")).json()) as { sources: SourceMeta[] };
+  return Object.fromEntries(sources.map((s) => [s.title ?? s.suggestedTitle, s.id]));
+}
+
+/** Marks a quote as a FACT claim at offsets found in the source's text; reuses it if it exists. */
+async function claimQuote(request: APIRequestContext, sourceId: string, quote: string): Promise<string> {
+  const { source } = await (await request.get(`/api/sources/${sourceId}`)).json();
+  const start = (source.body as string).indexOf(quote);
+  expect(start, `"${quote}" in the source text`).toBeGreaterThanOrEqual(0);
+  const response = await request.post("/api/claims", { data: { sourceId, start, end: start + quote.length, quote, kind: "FACT" } });
+  const body = await response.json();
+  if (response.status() === 409) return body.error.details.claimId;
+  expect(response.status(), JSON.stringify(body)).toBe(201);
+  return body.claim.id;
+}
+
+function column(page: Page, key: Key) {
+  return page.getByRole("region", { name: CASE[key].title, exact: true });
+}
+
+function mark(page: Page, claimId: string) {
+  return page.locator(`mark[data-claim-id="${claimId}"]`).first();
+}
+
+async function linkInPanel(page: Page, fromClaim: string, search: string, toQuote: string, relation: string) {
+  await mark(page, fromClaim).click();
+  const panel = page.getByRole("region", { name: "Selected claim" });
+  const before = await page.locator("svg.connectors path[data-link-id]").count();
+  await panel.getByRole("button", { name: "Add link" }).click();
+  await panel.getByLabel("Find the claim to link to").fill(search);
+  await panel.getByRole("button", { name: `Choose: ${toQuote}` }).click();
+  await panel.getByLabel("Relation").selectOption(relation);
+  await panel.getByRole("button", { name: "Save link" }).click();
+  await expect(panel.getByRole("list", { name: "Links of this claim" })).toContainText(toQuote);
+  await expect(page.locator("svg.connectors path[data-link-id]")).toHaveCount(before + 1);
+}
+
+test("the Kazakhstan deployment: link four sources' figures, group them, compare them", async ({ page, request }, testInfo) => {
+  const sources = await sourceIds(request);
+  const claims = {} as Record<Key, string>;
+  for (const key of KEYS) claims[key] = await claimQuote(request, sources[CASE[key].title], CASE[key].quote);
+
+  // Choose the four sources on the compare page.
+  await page.goto("/compare");
+  const picker = page.getByRole("group", { name: /Choose 2 to 5 sources/ });
+  for (const key of KEYS) await picker.getByLabel(CASE[key].title).check();
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  for (const key of KEYS) await expect(column(page, key)).toBeVisible();
+  await expect(page.locator("svg.connectors path[data-link-id]")).toHaveCount(0);
+
+  // The one pair whose figures cannot both be true is suggested; accepting it draws a red connector.
+  const suggestion = page.getByRole("region", { name: "Suggested contradictions" }).locator("li", { hasText: FIGURE_CONFLICT });
+  await expect(suggestion).toBeVisible();
+  await suggestion.getByRole("button", { name: "Accept as contradiction" }).click();
+  await expect(page.locator('svg.connectors path[data-relation="CONTRADICTS"]')).toHaveCount(1);
+  await expect(suggestion).toHaveCount(0);
+
+  // Three more links through the link panel.
+  await linkInPanel(page, claims.caravanserai, "2,500 of its", CASE.counterpunch.quote, "SUPPORTS");
+  await linkInPanel(page, claims.caravanserai, "under 4000", CASE.eurasia.quote, "REFINES");
+  await linkInPanel(page, claims.eurasia, "3,000 paratroopers", CASE.essay.quote, "SUPPORTS");
+
+  // A refused link shows the server's message: the pair is already linked.
+  await mark(page, claims.essay).click();
+  const panel = page.getByRole("region", { name: "Selected claim" });
+  await panel.getByRole("button", { name: "Add link" }).click();
+  await panel.getByLabel("Find the claim to link to").fill("2,500 of its");
+  await panel.getByRole("button", { name: `Choose: ${CASE.counterpunch.quote}` }).click();
+  await panel.getByRole("button", { name: "Save link" }).click();
+  await expect(panel.getByRole("alert")).toContainText("already linked (contradicts)");
+  await panel.getByRole("button", { name: "Cancel" }).click();
+
+  // Clicking the Caravanserai claim brings its linked claims into view in the other columns.
+  await column(page, "eurasia").locator(".compare-text").evaluate((el) => el.scrollTo({ top: 0 }));
+  await mark(page, claims.caravanserai).click();
+  await expect(mark(page, claims.eurasia)).toHaveClass(/flash/);
+  await expect(mark(page, claims.eurasia)).toBeInViewport();
+
+  // Group the four into a cluster.
+  for (const key of KEYS) {
+    await mark(page, claims[key]).click();
+    await page.getByLabel("Include in the claims to group").check();
+  }
+  const grouping = page.getByRole("region", { name: "Group into cluster" });
+  await expect(grouping.getByRole("list", { name: "Claims to group" }).getByRole("listitem")).toHaveCount(4);
+  await grouping.getByLabel("Cluster name").fill(CLUSTER_NAME);
+  await grouping.getByRole("button", { name: "Group 4 claims" }).click();
+  await expect(grouping.getByRole("status")).toContainText(`Created ${CLUSTER_NAME} with 4 claims`);
+
+  // Reopened with all four sources, the compare view draws one connector per link.
+  await page.goto(`/compare?ids=${KEYS.map((k) => sources[CASE[k].title]).join(",")}`);
+  const paths = page.locator("svg.connectors path[data-link-id]");
+  await expect(paths).toHaveCount(4);
+  await expect(page.locator('svg.connectors path[data-relation="CONTRADICTS"]')).toHaveCount(1);
+  await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(2);
+  await expect(page.locator('svg.connectors path[data-relation="REFINES"]')).toHaveCount(1);
+  await mark(page, claims.counterpunch).click();
+  await expect(mark(page, claims.essay)).toBeInViewport();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: testInfo.outputPath("kazakhstan-compare.png"), fullPage: false });
+
+  // The cluster view: every quote with its source and its figure, the contradiction marked.
+  await page.getByRole("link", { name: "Clusters" }).first().click();
+  await page.getByRole("link", { name: CLUSTER_NAME }).click();
+  await expect(page.getByRole("heading", { level: 1, name: CLUSTER_NAME })).toBeVisible();
+  const rows = page.getByRole("table", { name: "Claims in this cluster" }).locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+  for (const key of KEYS) {
+    const row = rows.filter({ has: page.getByRole("cell", { name: CASE[key].title, exact: true }) });
+    await expect(row).toContainText(CASE[key].quote);
+    await expect(row.locator(".figure")).toHaveText([CASE[key].value]);
+  }
+  await expect(rows.filter({ hasText: CASE.caravanserai.quote })).toContainText("Kanat Altynbayev");
+  await expect(rows.filter({ hasText: CASE.counterpunch.quote }).locator(".conflict-note")).toBeVisible();
+  await expect(rows.filter({ hasText: CASE.essay.quote }).locator(".conflict-note")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Contradictions" })).toContainText(FIGURE_CONFLICT);
+  await page.screenshot({ path: testInfo.outputPath("kazakhstan-cluster.png"), fullPage: true });
+});
+
+for (const count of [2, 3, 5]) {
+  test(`the compare view fits ${count} columns side by side on a 1280px screen, each scrolling on its own`, async ({ page, request }, testInfo) => {
+    const ids = Object.values(await sourceIds(request)).slice(0, count);
+    await page.goto(`/compare?ids=${ids.join(",")}`);
+    const columns = page.locator(".compare-column");
+    await expect(columns).toHaveCount(count);
+    const boxes = await columns.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 0; i < count; i++) {
+      expect(boxes[i].width).toBeGreaterThan(180);
+      expect(boxes[i].right).toBeLessThanOrEqual(1280);
+      if (i) expect(boxes[i].left).toBeGreaterThan(boxes[i - 1].right);
+      expect(Math.abs(boxes[i].top - boxes[0].top)).toBeLessThan(2);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    const texts = page.locator(".compare-text");
+    await texts.nth(0).evaluate((el) => el.scrollTo({ top: 400 }));
+    expect(await texts.nth(0).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await texts.nth(1).evaluate((el) => el.scrollTop)).toBe(0);
+    if (count === 5) await page.screenshot({ path: testInfo.outputPath("compare-5.png") });
+  });
+}
+
+test("the compare page asks for 2 to 5 sources", async ({ page }) => {
+  await page.goto("/compare?ids=only-one");
+  await expect(page.locator("main").getByRole("alert")).toContainText("Choose between 2 and 5 sources (you chose 1)");
+  await expect(page.locator(".compare-column")).toHaveCount(0);
+});
