@@ -19,6 +19,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/claims">Claims</Link>
             <Link href="/compare">Compare</Link>
             <Link href="/clusters">Clusters</Link>
+            <Link href="/sources/new">Add source</Link>
+            <Link href="/import">Import</Link>
           </nav>
         </header>
         <main id="main">{children}</main>

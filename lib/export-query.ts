@@ -120,3 +120,12 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
 export function formatNeedsBodies(format: ExportFormat): boolean {
   return format === "w3c";
 }
+
+/** What the filter form offers: every source and cluster by name. */
+export async function filterChoices(db: Db) {
+  const [sources, clusters] = await Promise.all([
+    db.source.findMany({ orderBy: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, title: true, suggestedTitle: true } }),
+    db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { sources: sources.map((s) => ({ id: s.id, title: displayTitle(s) })), clusters };
+}

@@ -4,18 +4,14 @@ import { reanchor } from "./anchoring";
 import type { Db, Tx } from "./db";
 import { conflict, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
+import type { ReanchorSummary } from "./reanchor-summary";
 import type { CreateSourceInput, UpdateSourceInput } from "./schemas";
-import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } from "./sources";
+import { contentHash, countWords, getSource, locateSections, normalizeBody, toSourceMeta } from "./sources";
 import type { SourceMeta, SourceSection } from "./types";
 import type { Actor } from "./users";
 
-export interface ReanchorSummary {
-  unchanged: number;
-  moved: number;
-  orphaned: number;
-  /** Claims orphaned by an earlier edit that the new text contains again. */
-  recovered: number;
-}
+
+export type { ReanchorSummary };
 
 export interface SourceEditResult {
   source: SourceMeta & { version: number; wordCount: number };
@@ -158,11 +154,8 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
   );
 }
 
-/** "3 claims moved, 1 orphaned" — what a text edit did to the claims, for people. */
-export function describeReanchor(s: ReanchorSummary): string {
-  const plural = (n: number, word: string) => `${n} claim${n === 1 ? "" : "s"} ${word}`;
-  const parts = [plural(s.moved, "moved"), `${s.orphaned} orphaned`];
-  if (s.recovered) parts.push(`${s.recovered} found again`);
-  parts.push(`${s.unchanged} unchanged`);
-  return parts.join(", ");
+/** A source with every field the edit form shows. */
+export async function getSourceForEdit(db: Db, id: string) {
+  const [source, row] = await Promise.all([getSource(db, id), db.source.findUnique({ where: { id }, select: { note: true } })]);
+  return source && row ? { ...source, note: row.note } : null;
 }
