@@ -62,3 +62,27 @@ test("a malformed file on the import page is refused with a clear message", asyn
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Import refused: document: not valid JSON");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Nothing was imported.");
 });
+
+test("correcting a source's text moves its claims and orphans the one whose sentence is gone", async ({ page, request }) => {
+  const body = ["First paragraph.", "The mission had 2,030 troops on the ground.", "Withdrawal began on 13 January."].join("\n\n");
+  const added = await request.post("/api/sources", { data: { body, title: `Correctable ${Date.now()}` } });
+  expect(added.status()).toBe(201);
+  const { source } = await added.json();
+  for (const quote of ["2,030 troops on the ground", "Withdrawal began on 13 January."]) {
+    const start = body.indexOf(quote);
+    expect((await request.post("/api/claims", { data: { sourceId: source.id, start, end: start + quote.length, kind: "FACT" } })).status()).toBe(201);
+  }
+
+  await page.goto(`/sources/${source.id}/edit`);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(source.title);
+  await page.getByLabel("Text", { exact: true }).fill(["A new opening paragraph.", "First paragraph.", "The mission had 2,030 troops on the ground."].join("\n\n"));
+  await page.getByLabel("Date", { exact: true }).fill("2022-01-19");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Saved. Text changed: 1 claim moved, 1 orphaned, 0 unchanged.");
+
+  await page.goto(`/claims?sourceId=${source.id}&linked=orphaned`);
+  const claims = page.getByRole("list", { name: "Claims" }).getByRole("listitem");
+  await expect(claims).toHaveCount(1);
+  await expect(claims.first()).toContainText("Withdrawal began on 13 January.");
+  await expect(claims.first()).toContainText("Orphaned");
+});
