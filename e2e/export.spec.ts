@@ -86,3 +86,19 @@ test("correcting a source's text moves its claims and orphans the one whose sent
   await expect(claims.first()).toContainText("Withdrawal began on 13 January.");
   await expect(claims.first()).toContainText("Orphaned");
 });
+
+test("a W3C JSON download imports back: identical records are recognised, nothing duplicated", async ({ page }) => {
+  await page.goto("/claims");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "W3C JSON", exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^claims-all-\d{4}-\d{2}-\d{2}-annotations\.jsonld$/);
+  const file = await readFile((await download.path())!);
+  const claimCount = (JSON.parse(file.toString("utf8")).first.items as { motivation: string }[]).filter((i) => i.motivation === "describing").length;
+  expect(claimCount).toBeGreaterThan(0);
+
+  await page.goto("/import");
+  await page.getByLabel("W3C JSON file exported by this app").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/ld+json", buffer: file });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`0 claims, 0 links and 0 new sources (already here: ${claimCount} claim`);
+});
