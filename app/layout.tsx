@@ -21,6 +21,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/compare">Compare</Link>
             <Link href="/clusters">Clusters</Link>
             <Link href="/stats">Overview</Link>
+            <Link href="/sources/new">Add source</Link>
+            <Link href="/import">Import</Link>
           </nav>
           <UserMenu />
         </header>

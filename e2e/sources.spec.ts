@@ -13,7 +13,8 @@ test("the home page lists the five sources with their metadata", async ({ page }
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Sources" })).toBeVisible();
   const cards = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
-  await expect(cards).toHaveCount(5);
+  // Other specs add sources of their own (the specs share one database), so look for the five by title.
+  for (const source of SOURCES) await expect(cards.filter({ hasText: source.title })).toHaveCount(1);
   const caravanserai = cards.filter({ hasText: "Doubts grow over CSTO membership" });
   await expect(caravanserai).toContainText("Kanat Altynbayev");
   await expect(caravanserai).toContainText("Caravanserai");

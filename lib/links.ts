@@ -2,7 +2,7 @@
 // no self links, no links to missing or deleted claims, at most one live link per pair of claims.
 // Each write appends a History row on both claims' timelines.
 import type { Db, Tx } from "./db";
-import { badRequest, conflict, notFound } from "./errors";
+import { badRequest, conflict, forbidden, notFound } from "./errors";
 import type { CreateLinkInput } from "./schemas";
 import type { Actor } from "./users";
 import type { LinkRecord, LinkRelation } from "./types";
@@ -20,8 +20,8 @@ export interface LinkView extends LinkRecord {
 
 const linkInclude = {
   author: { select: { name: true } },
-  from: { select: { id: true, sourceId: true, quote: true } },
-  to: { select: { id: true, sourceId: true, quote: true } },
+  from: { select: { id: true, sourceId: true, quote: true, authorId: true } },
+  to: { select: { id: true, sourceId: true, quote: true, authorId: true } },
 } as const;
 
 interface LinkRow {
@@ -86,6 +86,10 @@ export async function deleteLink(db: Db, actor: Actor, id: string): Promise<Link
   return db.$transaction(async (tx) => {
     const row = await tx.claimLink.findUnique({ where: { id }, include: linkInclude });
     if (!row || row.deletedAt) throw notFound(`Link ${id} does not exist or was deleted`);
+    // The rule: a link may be removed by whoever made it or by the author of either claim it joins.
+    if (!actor.mayEditAll && ![row.authorId, row.from.authorId, row.to.authorId].includes(actor.id)) {
+      throw forbidden(`Link ${id} was made by ${row.author.name}: only they or the authors of its claims can remove it`);
+    }
     await tx.claimLink.delete({ where: { id } });
     await recordOnBothClaims(tx, actor, row, "unlinked");
     return toView(row);

@@ -84,3 +84,88 @@ export const contradictionFilterInput = z.strictObject({
   /** Comma-separated source ids: only claims in these sources are compared. */
   sourceIds: z.string().max(2_000).optional(),
 });
+// ---------------------------------------------------------------- exports, imports, sources
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const CLAIM_LINK_STATES = ["linked", "unlinked", "orphaned"] as const;
+
+/** The filter of the claims list and of every export: one query string for both. */
+export const exportFilterInput = z.strictObject({
+  sourceId: id.optional(),
+  kind: kind.optional(),
+  q: z.string().max(500).optional(),
+  linked: z.enum(CLAIM_LINK_STATES, { error: `must be one of ${CLAIM_LINK_STATES.join(", ")}` }).optional(),
+  clusterId: id.optional(),
+});
+export type ExportFilterInput = z.infer<typeof exportFilterInput>;
+
+/** Empty query parameters mean "no filter", as an HTML form sends them. */
+export function dropEmpty(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v !== undefined && v.trim() !== "") out[key] = v.trim();
+  }
+  return out;
+}
+
+export const MAX_SOURCE_TEXT_LENGTH = 200_000;
+
+function isRealDay(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+/** yyyy-mm-dd is an exact date; yyyy or yyyy-mm an approximate one. Empty clears it. */
+const sourceDate = z
+  .string({ error: "must be text" })
+  .trim()
+  .refine((v) => v === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "must be yyyy-mm-dd, yyyy-mm or yyyy")
+  .refine((v) => !/^\d{4}-\d{2}$/.test(v) || (Number(v.slice(5)) >= 1 && Number(v.slice(5)) <= 12), "has no such month")
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDay(v), "is not a real day")
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .optional();
+
+const sourceUrl = z
+  .string({ error: "must be text" })
+  .trim()
+  .max(2_000, "is too long")
+  .refine((v) => v === "" || z.url({ protocol: /^https?$/ }).safeParse(v).success, "must be an http:// or https:// address")
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .optional();
+
+const sourceText = z
+  .string({ error: "must be text" })
+  .max(MAX_SOURCE_TEXT_LENGTH, `must be at most ${MAX_SOURCE_TEXT_LENGTH} characters`)
+  .refine((v) => v.trim().length > 0, "must not be empty");
+
+const sourceMetaFields = {
+  title: optionalText(500),
+  suggestedTitle: optionalText(500),
+  author: optionalText(500),
+  publisher: optionalText(500),
+  date: sourceDate,
+  dateEvidence: optionalText(2_000),
+  url: sourceUrl,
+  note: optionalText(MAX_NOTE_LENGTH),
+};
+
+export const createSourceInput = z.strictObject({ body: sourceText, ...sourceMetaFields });
+export type CreateSourceInput = z.infer<typeof createSourceInput>;
+
+export const updateSourceInput = z
+  .strictObject({ version, body: sourceText.optional(), ...sourceMetaFields })
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { message: "nothing to change: give the text or a metadata field" });
+export type UpdateSourceInput = z.infer<typeof updateSourceInput>;

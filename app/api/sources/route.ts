@@ -1,6 +1,15 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
+import { createSourceInput } from "@/lib/schemas";
+import { createSource } from "@/lib/source-edit";
 import { listSources } from "@/lib/sources";
-import { route } from "../_lib/http";
+import { currentActor } from "../_lib/actor";
+import { readJson, route } from "../_lib/http";
 
 export const GET = route(async () => NextResponse.json({ sources: await listSources(db()) }));
+
+export const POST = route(async (request) => {
+  const input = await readJson(request, createSourceInput);
+  const { source } = await createSource(db(), await currentActor(request), input);
+  return NextResponse.json({ source }, { status: 201 });
+});

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, chunksToStream, exportFileName, isExportFormat } from "@/lib/export";
+import { formatNeedsBodies, loadExport, scopeLabel } from "@/lib/export-query";
+import { dropEmpty, exportFilterInput } from "@/lib/schemas";
+import { parseInput, route, searchParamsObject } from "../../_lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/export/<format>?sourceId=&kind=&q=&linked=&clusterId= — the file, as a download. */
+export const GET = route<{ params: Promise<{ format: string }> }>(async (request, { params }) => {
+  const { format } = await params;
+  if (!isExportFormat(format)) throw notFound(`Unknown export format "${format}" (available: ${EXPORT_FORMAT_NAMES.join(", ")})`);
+  const filter = parseInput(exportFilterInput, dropEmpty(searchParamsObject(request)));
+  const now = new Date();
+  const label = await scopeLabel(db(), filter);
+  const { bundle, bodies } = await loadExport(db(), filter, { withBodies: formatNeedsBodies(format), now });
+  const spec = EXPORT_FORMATS[format];
+  const body = chunksToStream(spec.stream(bundle, { title: `Claims: ${label}`, label: `Claims: ${label}`, bodies }));
+  return new Response(body, {
+    headers: {
+      "content-type": spec.contentType,
+      "content-disposition": `attachment; filename="${exportFileName(format, label, now)}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

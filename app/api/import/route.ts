@@ -1,0 +1,45 @@
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db";
+import { DomainError, badRequest } from "@/lib/errors";
+import { parseW3cImport } from "@/lib/export";
+import { importPlan } from "@/lib/import";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas";
+import { authMode } from "@/lib/auth";
+import { currentActorName, signedInActor } from "../_lib/actor";
+import { route } from "../_lib/http";
+
+const tooLarge = () => new DomainError(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the export (e.g. one source at a time)`);
+
+/** This route alone takes large bodies (a full W3C export), so it reads the body itself, stopping at the limit. */
+async function readLimitedText(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_IMPORT_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** POST /api/import — a W3C annotation collection exported by this app; all of it or nothing. */
+export const POST = route(async (request) => {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/application\/(ld\+)?json/.test(type)) throw new DomainError(415, "Send the file as JSON (Content-Type: application/json)");
+  const text = await readLimitedText(request);
+  if (!text.trim()) throw badRequest("The file is empty");
+  const parsed = parseW3cImport(text);
+  if (!parsed.ok) throw badRequest(`${parsed.error}. Nothing was imported.`);
+  const signedIn = await signedInActor(request);
+  if (!signedIn && authMode() === "accounts") throw new DomainError(401, "Sign in to import");
+  const summary = await importPlan(db(), signedIn?.name ?? currentActorName(), parsed.data);
+  return NextResponse.json({ summary });
+});

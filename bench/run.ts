@@ -1,0 +1,139 @@
+// `npm run bench`: timings of the paths that must stay fast at 10,000 claims, on a throwaway
+// database (127.0.0.1:5432, like the integration tests). Each section is one entry of
+// BENCH_SECTIONS; add yours there. Sections get the seeded database and return table rows.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Db } from "@/lib/db";
+import { EXPORT_FORMATS, chunksToStream } from "@/lib/export";
+import { loadExport } from "@/lib/export-query";
+import { seedCorpus } from "@/lib/seed";
+import { ensureUser, type Actor } from "@/lib/users";
+import { createTestDatabase } from "@/tests/helpers/testdb";
+
+export interface BenchContext {
+  db: Db;
+  url: string;
+  actor: Actor;
+  claimCount: number;
+}
+
+export interface BenchRow {
+  section: string;
+  step: string;
+  ms: number;
+  /** Anything worth reading next to the time: rows, bytes, memory. */
+  detail: string;
+}
+
+export interface BenchSection {
+  name: string;
+  run(ctx: BenchContext): Promise<BenchRow[]>;
+}
+
+export const CLAIM_COUNT = 10_000;
+const LINK_COUNT = 2_000;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
+  let bytes = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
+}
+
+/** Claims spread over the corpus: each one a sentence-sized span of a real source text. */
+async function insertClaims(db: Db, actor: Actor, count: number): Promise<void> {
+  const sources = await db.source.findMany({ select: { id: true, body: true } });
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const s = sources[i % sources.length]!;
+    const start = (i * 97) % Math.max(1, s.body.length - 120);
+    const end = start + 40 + (i % 80);
+    rows.push({
+      sourceId: s.id, start, end, quote: s.body.slice(start, end),
+      prefix: s.body.slice(Math.max(0, start - 32), start), suffix: s.body.slice(end, end + 32),
+      kind: (["FACT", "OPINION", "PREDICTION"] as const)[i % 3], note: i % 4 === 0 ? `bench note ${i}` : "", authorId: actor.id,
+    });
+  }
+  await db.claim.createMany({ data: rows });
+  const ids = (await db.claim.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+  const links = [];
+  for (let i = 0; i < LINK_COUNT && 2 * i + 1 < ids.length; i++) {
+    links.push({ fromId: ids[2 * i]!, toId: ids[2 * i + 1]!, relation: (["CONTRADICTS", "SUPPORTS", "REFINES"] as const)[i % 3], authorId: actor.id });
+  }
+  await db.claimLink.createMany({ data: links });
+}
+
+export const exportSection: BenchSection = {
+  name: "export",
+  async run({ db, claimCount }) {
+    const rows: BenchRow[] = [];
+    const before = process.memoryUsage();
+    const load = await timed(() => loadExport(db, {}));
+    rows.push({ section: "export", step: "load claims, links, sources (lib/export-query)", ms: load.ms, detail: `${load.value.bundle.claims.length} claims, ${load.value.bundle.links.length} links` });
+    const render = await timed(() => drain(chunksToStream(EXPORT_FORMATS.csv.stream(load.value.bundle, {}))));
+    rows.push({ section: "export", step: "render CSV stream", ms: render.ms, detail: mb(render.value) });
+    // The route handler end to end: parse filter, label, load, stream; what a download costs.
+    const { GET } = await import("@/app/api/export/[format]/route");
+    // csv twice: the first call also pays for compiling the queries and warming the JIT.
+    for (const [format, run] of [["csv", "first"], ["csv", "again"], ["w3c", "first"]] as const) {
+      const whole = await timed(async () => {
+        const response = await GET(new Request(`http://bench/api/export/${format}`), { params: Promise.resolve({ format }) });
+        return drain(response.body!);
+      });
+      rows.push({ section: "export", step: `GET /api/export/${format} (route, ${claimCount} claims, ${run})`, ms: whole.ms, detail: mb(whole.value) });
+    }
+    const after = process.memoryUsage();
+    rows.push({
+      section: "export", step: "server memory before → after", ms: Number.NaN,
+      detail: `rss ${mb(before.rss)} → ${mb(after.rss)}, heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
+    });
+    return rows;
+  },
+};
+
+export const BENCH_SECTIONS: BenchSection[] = [exportSection];
+
+function printTable(rows: BenchRow[]): void {
+  const cells = rows.map((r) => [r.section, r.step, Number.isNaN(r.ms) ? "" : r.ms.toFixed(0), r.detail]);
+  const header = ["section", "step", "ms", "detail"];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 2 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(" | ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main() {
+  const t = await createTestDatabase("bench");
+  try {
+    process.env.DATABASE_URL = t.url;
+    await seedCorpus(t.db, path.resolve(__dirname, "../data/corpus"));
+    const actor = await ensureUser(t.db, "bench");
+    const seeded = await timed(() => insertClaims(t.db, actor, CLAIM_COUNT));
+    const rows: BenchRow[] = [{ section: "setup", step: `createMany ${CLAIM_COUNT} claims + ${LINK_COUNT} links`, ms: seeded.ms, detail: t.url.replace(/^.*\//, "database ") }];
+    const ctx: BenchContext = { db: t.db, url: t.url, actor, claimCount: CLAIM_COUNT };
+    for (const section of BENCH_SECTIONS) rows.push(...(await section.run(ctx)));
+    printTable(rows);
+  } finally {
+    await (globalThis as { __claimDb?: Db }).__claimDb?.$disconnect();
+    await t.drop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

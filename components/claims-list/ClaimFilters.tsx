@@ -1,0 +1,54 @@
+import { CLAIM_KINDS } from "@/lib/types";
+import type { ExportFilter } from "@/lib/export-query";
+import styles from "./claims-list.module.css";
+
+export interface FilterChoices {
+  sources: { id: string; title: string }[];
+  clusters: { id: string; name: string }[];
+}
+
+/** A plain GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
+export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choices: FilterChoices }) {
+  return (
+    <form method="get" action="/claims" className={styles.filters} role="search" aria-label="Filter claims">
+      <label>
+        Source
+        <select name="sourceId" defaultValue={filter.sourceId ?? ""}>
+          <option value="">All sources</option>
+          {choices.sources.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+        </select>
+      </label>
+      <label>
+        Kind
+        <select name="kind" defaultValue={filter.kind ?? ""}>
+          <option value="">All kinds</option>
+          {CLAIM_KINDS.map((k) => <option key={k} value={k}>{k.charAt(0) + k.slice(1).toLowerCase()}</option>)}
+        </select>
+      </label>
+      <label>
+        Links
+        <select name="linked" defaultValue={filter.linked ?? ""}>
+          <option value="">Any</option>
+          <option value="linked">Linked</option>
+          <option value="unlinked">Unlinked</option>
+          <option value="orphaned">Orphaned (text no longer found)</option>
+        </select>
+      </label>
+      {choices.clusters.length > 0 && (
+        <label>
+          Cluster
+          <select name="clusterId" defaultValue={filter.clusterId ?? ""}>
+            <option value="">Any cluster</option>
+            {choices.clusters.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+      )}
+      <label>
+        Text in quote or note
+        <input type="search" name="q" defaultValue={filter.q ?? ""} />
+      </label>
+      <button type="submit" className="primary">Apply filters</button>
+      <a href="/claims">Clear</a>
+    </form>
+  );
+}

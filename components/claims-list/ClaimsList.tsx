@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { ExportClaim } from "@/lib/export";
+import { displayTitle } from "@/lib/types";
+import styles from "./claims-list.module.css";
+
+/** Each claim with its kind, source, note and author; the quote leads to it in the reader. */
+export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
+  return (
+    <ol className={styles.list} aria-label="Claims">
+      {claims.map((c) => (
+        <li key={c.id} className={`${styles.claim} ${styles[c.kind]}`}>
+          <p className={styles.quote}>
+            <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{c.kind.charAt(0) + c.kind.slice(1).toLowerCase()}</span>
+            <Link href={`/sources/${c.sourceId}#claim-${c.id}`}>“{c.quote}”</Link>
+          </p>
+          <dl className="meta">
+            <div><dt>Source</dt><dd>{displayTitle(c.source)}, ¶{c.paragraph}</dd></div>
+            <div><dt>By</dt><dd>{c.authorName}</dd></div>
+            {c.links.length > 0 && <div><dt>Links</dt><dd>{c.links.length}</dd></div>}
+            {c.orphaned && <div className={styles.orphaned}><dt>Orphaned</dt><dd>the corrected text no longer contains this quote</dd></div>}
+          </dl>
+          {c.note && <p className={styles.note}><span className="muted">Note: </span>{c.note}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
