@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { markClaim } from "./support/reader";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 
@@ -26,14 +27,18 @@ test("add a source, mark a claim, filter the claims list to it and download it a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   const sourceId = new URL(page.url()).pathname.split("/").pop()!;
 
-  // The reader's selection UI is built separately; the claim is made through the same API it calls.
-  const start = TEXT.indexOf(QUOTE);
-  const created = await request.post("/api/claims", { data: { sourceId, start, end: start + QUOTE.length, quote: QUOTE, kind: "FACT", note: "first count" } });
-  expect(created.status()).toBe(201);
-  const { claim } = await created.json();
+  // Annotate it in the reader: select the quote, tag it, write a note.
+  const claimId = await markClaim(page, QUOTE, "Fact");
+  const claim = { id: claimId };
+  await page.locator(`.reader-text [data-claim-id="${claimId}"]`).first().click();
+  const editor = page.getByRole("region", { name: "Edit claim" });
+  await editor.getByLabel("Note").fill("first count");
+  await editor.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Note saved/i })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Claims" }).click();
-  await page.getByLabel("Source").selectOption({ label: TITLE });
+  await page.waitForURL(/\/claims/);
+  await page.getByLabel("Source", { exact: true }).selectOption({ label: TITLE });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`sourceId=${sourceId}`));
   const claims = page.getByRole("list", { name: "Claims" }).getByRole("listitem");

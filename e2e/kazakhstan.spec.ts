@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { markClaim } from "./support/reader";
 
 // The defining case: four sources give four sizes for the January 2022 deployment to Kazakhstan.
-// The claims are made through the HTTP API (the reader's marking UI is built separately);
-// linking, grouping and comparing happen in the UI.
+// Everything happens in the UI: marking the four claims in the reader, linking, grouping, comparing.
 const CASE = {
   essay: { title: "The CSTO and the outcomes of good intentions", quote: "sending the largest number of servicemen, about 3,000 paratroopers", value: "about 3,000 paratroopers" },
   caravanserai: { title: "Doubts grow over CSTO membership in wake of Russia's war in Ukraine", quote: "a CSTO mission of more than 2,000 troops was deployed", value: "more than 2,000 troops" },
@@ -22,16 +22,12 @@ async function sourceIds(request: APIRequestContext): Promise<Record<string, str
   return Object.fromEntries(sources.map((s) => [s.title ?? s.suggestedTitle, s.id]));
 }
 
-/** Marks a quote as a FACT claim at offsets found in the source's text; reuses it if it exists. */
-async function claimQuote(request: APIRequestContext, sourceId: string, quote: string): Promise<string> {
-  const { source } = await (await request.get(`/api/sources/${sourceId}`)).json();
-  const start = (source.body as string).indexOf(quote);
-  expect(start, `"${quote}" in the source text`).toBeGreaterThanOrEqual(0);
-  const response = await request.post("/api/claims", { data: { sourceId, start, end: start + quote.length, quote, kind: "FACT" } });
-  const body = await response.json();
-  if (response.status() === 409) return body.error.details.claimId;
-  expect(response.status(), JSON.stringify(body)).toBe(201);
-  return body.claim.id;
+/** Opens the source from the home page and marks the quote as a fact with the reader's toolbar. */
+async function claimQuote(page: Page, title: string, quote: string): Promise<string> {
+  await page.goto("/");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  return markClaim(page, quote, "Fact");
 }
 
 function column(page: Page, key: Key) {
@@ -58,7 +54,7 @@ async function linkInPanel(page: Page, fromClaim: string, search: string, toQuot
 test("the Kazakhstan deployment: link four sources' figures, group them, compare them", async ({ page, request }, testInfo) => {
   const sources = await sourceIds(request);
   const claims = {} as Record<Key, string>;
-  for (const key of KEYS) claims[key] = await claimQuote(request, sources[CASE[key].title], CASE[key].quote);
+  for (const key of KEYS) claims[key] = await claimQuote(page, CASE[key].title, CASE[key].quote);
 
   // Choose the four sources on the compare page.
   await page.goto("/compare");
@@ -159,8 +155,15 @@ for (const count of [2, 3, 5]) {
   });
 }
 
-test("the compare page asks for 2 to 5 sources", async ({ page }) => {
-  await page.goto("/compare?ids=only-one");
-  await expect(page.locator("main").getByRole("alert")).toContainText("Choose between 2 and 5 sources (you chose 1)");
+test("the compare page asks for 2 to 5 sources", async ({ page, request }) => {
+  const { sources } = await (await request.get("/api/sources")).json();
+  // One source (the reader's "Compare with…" link) is preselected, and no error is shown yet.
+  await page.goto(`/compare?ids=${sources[0].id}`);
+  await expect(page.getByRole("group", { name: /Choose 2 to 5 sources/ }).getByRole("checkbox", { checked: true })).toHaveCount(1);
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+  await expect(page.locator(".compare-column")).toHaveCount(0);
+  // Six is more than the view can show side by side.
+  await page.goto(`/compare?ids=${["a", "b", "c", "d", "e", "f"].join(",")}`);
+  await expect(page.locator("main").getByRole("alert")).toContainText("Choose between 2 and 5 sources (you chose 6)");
   await expect(page.locator(".compare-column")).toHaveCount(0);
 });

@@ -44,7 +44,7 @@ export default async function ComparePage({ searchParams }: Props) {
           <button type="submit" className="primary">Compare</button>
         </form>
       </details>
-      {ids.length > 0 && !wanted && <p role="alert" className="error-text">Choose between {MIN_COLUMNS} and {MAX_COLUMNS} sources (you chose {ids.length}).</p>}
+      {ids.length > 1 && !wanted && <p role="alert" className="error-text">Choose between {MIN_COLUMNS} and {MAX_COLUMNS} sources (you chose {ids.length}).</p>}
       {missing && <p role="alert" className="error-text">Some of the chosen sources do not exist any more.</p>}
       {columns.length >= MIN_COLUMNS && <CompareView columns={columns} />}
     </>

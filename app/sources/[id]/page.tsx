@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { listClaims } from "@/lib/claims";
@@ -13,13 +15,16 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+// generateMetadata and the page both need the source: one query per request.
+const loadSource = cache((id: string) => getSource(db(), id));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const source = await getSource(db(), (await params).id);
+  const source = await loadSource((await params).id);
   return { title: source ? displayTitle(source) : "Source not found" };
 }
 
 export default async function SourcePage({ params }: Props) {
-  const source = await getSource(db(), (await params).id);
+  const source = await loadSource((await params).id);
   if (!source) notFound();
   const claims = await listClaims(db(), { sourceId: source.id });
   // Reader comments are not the author's claims, so nothing is suggested there.
@@ -28,6 +33,11 @@ export default async function SourcePage({ params }: Props) {
     <article>
       <h1><SourceTitle source={source} /></h1>
       <SourceMetaList source={source} extra={<div><dt>Words</dt><dd>{source.wordCount.toLocaleString("en")}</dd></div>} />
+      <p className="source-actions">
+        <Link href={`/sources/${source.id}/edit`}>Edit source</Link>
+        <Link href={`/compare?ids=${source.id}`}>Compare with…</Link>
+        <Link href={`/claims?sourceId=${source.id}`}>Claims list and exports</Link>
+      </p>
       <SourceReader sourceId={source.id} body={source.body} sections={source.sections} initialClaims={claims} suggestions={suggestions} />
     </article>
   );

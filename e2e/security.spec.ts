@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
+
+test("notes and metadata holding HTML show as text and never run", async ({ page, request }) => {
+  const title = `Hostile ${Date.now()} ${PAYLOAD}`;
+  const body = "The mission had 1,000 troops. Everything else is calm.";
+  const added = await request.post("/api/sources", { data: { body, title, author: PAYLOAD, publisher: "<b>bold?</b>" } });
+  expect(added.status()).toBe(201);
+  const { source } = await added.json();
+  const created = await request.post("/api/claims", { data: { sourceId: source.id, start: 0, end: 29, kind: "FACT", note: PAYLOAD } });
+  expect(created.status()).toBe(201);
+  const { claim } = await created.json();
+
+  await page.goto("/");
+  await expect(page.getByText(title)).toBeVisible();
+  await page.goto(`/sources/${source.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText(PAYLOAD).first()).toBeVisible();
+  await page.locator(`.reader-text [data-claim-id="${claim.id}"]`).first().click();
+  await expect(page.getByRole("region", { name: "Edit claim" }).getByLabel("Note")).toHaveValue(PAYLOAD);
+  await page.goto(`/claims?sourceId=${source.id}`);
+  await expect(page.getByText(PAYLOAD).first()).toBeVisible();
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+});
+
+test("pages carry security headers", async ({ request }) => {
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("a write from another site is refused", async ({ request }) => {
+  const response = await request.post("/api/clusters", {
+    data: { name: "forged" },
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.message).toMatch(/writes must come from this app/);
+  const { clusters } = await (await request.get("/api/clusters")).json();
+  expect(clusters.map((c: { name: string }) => c.name)).not.toContain("forged");
+});
+
+test("a researcher signs up, works under their own name and signs out", async ({ page }) => {
+  const name = `Researcher ${Date.now()}`;
+  await page.goto("/signin");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/");
+  await expect(page.getByTestId("current-user")).toHaveText(name);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/signin");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Password").fill("a wrong password!");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong name or password");
+});

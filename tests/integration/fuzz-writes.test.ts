@@ -1,0 +1,184 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { createClaim } from "@/lib/claims";
+import { createCluster } from "@/lib/clusters";
+import { createLink } from "@/lib/links";
+import { addClusterMemberInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, updateSourceInput } from "@/lib/schemas";
+import { seedCorpus } from "@/lib/seed";
+import { ensureUser } from "@/lib/users";
+import { malformedBodies, type MalformedCase } from "../helpers/malformed";
+import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
+import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+
+// Every other write endpoint (links, clusters, sources, import, accounts) gets 200+ malformed
+// requests: never a 500, always a 4xx with a message, and the database unchanged.
+const CASES = 210;
+const JUNK_IDS = ["nope", "' OR 1=1 --", "x".repeat(70), "<script>alert(1)</script>", "%00", "../../etc", "cl" + "0".repeat(20)];
+
+/** Generated cases the edge schema would accept are not malformed (a short note is valid): drop them. */
+function refusedBy(schema: z.ZodType, cases: MalformedCase[]): MalformedCase[] {
+  return cases.filter((c) => {
+    try {
+      return !schema.safeParse(JSON.parse(c.rawBody)).success;
+    } catch {
+      return true;
+    }
+  });
+}
+
+describe("malformed writes to every other endpoint", () => {
+  let t: TestDatabase;
+  const ids = { claimA: "", claimB: "", claimC: "", link: "", cluster: "", source: "", version: 1 };
+  const load = async (p: string) => (await import(p)) as unknown as Record<string, RouteHandler>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase("fuzz_writes");
+    await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
+    const actor = await ensureUser(t.db, "researcher");
+    const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "001_368f92058b86ed85.txt" } });
+    const mark = async (phrase: string) => {
+      const start = source.body.indexOf(phrase);
+      return (await createClaim(t.db, actor, { sourceId: source.id, start, end: start + phrase.length, kind: "FACT" })).id;
+    };
+    ids.claimA = await mark("more than 2,000 troops");
+    ids.claimB = await mark("Sweden and Finland");
+    ids.claimC = await mark("Victory Day parade");
+    ids.link = (await createLink(t.db, actor, { fromId: ids.claimA, toId: ids.claimB, relation: "SUPPORTS" })).id;
+    ids.cluster = (await createCluster(t.db, actor, { name: "Existing cluster", claimIds: [ids.claimA] })).id;
+    ids.source = source.id;
+    ids.version = source.version;
+    useDatabaseForRoutes(t.url);
+  });
+  afterAll(async () => t?.drop());
+
+  async function expectRefused(handler: RouteHandler, method: string, pathName: string, params: Record<string, string>, cases: MalformedCase[]) {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const before = await databaseFingerprint(t.db);
+    const failures: string[] = [];
+    for (const c of cases) {
+      const response = await callRoute(handler, { method, path: pathName, rawBody: c.rawBody, params });
+      const payload = await response.json().catch(() => null);
+      if (response.status < 400 || response.status >= 500 || typeof payload?.error?.message !== "string") {
+        failures.push(`${c.label}: ${response.status} ${JSON.stringify(payload)?.slice(0, 160)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  }
+
+  /** Semantic refusals the schema cannot see: unknown ids, self links, duplicates. */
+  const idCases = (make: (id: string, i: number) => Record<string, unknown>) =>
+    Array.from({ length: 40 }, (_, i) => ({ label: `ids #${i}`, rawBody: JSON.stringify(make(JUNK_IDS[i % JUNK_IDS.length], i)) }));
+
+  it("POST /api/links", async () => {
+    const { POST } = await load("@/app/api/links/route");
+    const valid = { fromId: ids.claimA, toId: ids.claimC, relation: "CONTRADICTS", note: "n" };
+    const cases = [
+      ...refusedBy(createLinkInput, malformedBodies(valid, CASES, 21, ["note"])),
+      { label: "self link", rawBody: JSON.stringify({ ...valid, toId: ids.claimA }) },
+      { label: "duplicate", rawBody: JSON.stringify({ fromId: ids.claimA, toId: ids.claimB, relation: "SUPPORTS" }) },
+      { label: "duplicate reversed", rawBody: JSON.stringify({ fromId: ids.claimB, toId: ids.claimA, relation: "REFINES" }) },
+      ...idCases((id, i) => (i % 2 ? { ...valid, fromId: id } : { ...valid, toId: id })),
+    ];
+    await expectRefused(POST, "POST", "/api/links", {}, cases);
+  });
+
+  it("DELETE /api/links/:id, /api/clusters/:id and cluster members with unknown ids", async () => {
+    const link = await load("@/app/api/links/[id]/route");
+    const cluster = await load("@/app/api/clusters/[id]/route");
+    const member = await load("@/app/api/clusters/[id]/members/[claimId]/route");
+    const before = await databaseFingerprint(t.db);
+    let count = 0;
+    for (let i = 0; i < 210; i++) {
+      const junk = JUNK_IDS[i % JUNK_IDS.length] + (i > 100 ? String(i) : "");
+      const responses = [
+        await callRoute(link.DELETE, { method: "DELETE", path: `/api/links/x`, params: { id: junk } }),
+        await callRoute(cluster.DELETE, { method: "DELETE", path: `/api/clusters/x`, params: { id: junk } }),
+        await callRoute(member.DELETE, { method: "DELETE", path: `/api/clusters/x/members/y`, params: i % 2 ? { id: junk, claimId: ids.claimA } : { id: ids.cluster, claimId: junk } }),
+      ];
+      for (const r of responses) {
+        expect(r.status, junk).toBeGreaterThanOrEqual(400);
+        expect(r.status, junk).toBeLessThan(500);
+        count++;
+      }
+    }
+    expect(count).toBe(630);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("POST /api/clusters and POST /api/clusters/:id/members", async () => {
+    const clusters = await load("@/app/api/clusters/route");
+    const members = await load("@/app/api/clusters/[id]/members/route");
+    const valid = { name: "Kazakhstan deployment size", note: "n", claimIds: [ids.claimA] };
+    await expectRefused(clusters.POST, "POST", "/api/clusters", {}, [
+      ...refusedBy(createClusterInput, malformedBodies(valid, CASES, 31, ["note", "claimIds"])),
+      { label: "taken name", rawBody: JSON.stringify({ name: "Existing cluster" }) },
+      ...idCases((id) => ({ ...valid, claimIds: [id] })),
+    ]);
+    await expectRefused(members.POST, "POST", `/api/clusters/${ids.cluster}/members`, { id: ids.cluster }, [
+      ...refusedBy(addClusterMemberInput, malformedBodies({ claimId: ids.claimB }, CASES, 32)),
+      ...idCases((id) => ({ claimId: id })),
+    ]);
+  });
+
+  it("POST /api/sources and PATCH /api/sources/:id", async () => {
+    const sources = await load("@/app/api/sources/route");
+    const source = await load("@/app/api/sources/[id]/route");
+    const valid = { body: "A new text about the CSTO.", title: "T", author: "A", publisher: "P", date: "2022-01", url: "https://example.org/a" };
+    await expectRefused(sources.POST, "POST", "/api/sources", {}, [
+      ...refusedBy(createSourceInput, malformedBodies(valid, CASES + 80, 41, ["title", "author", "publisher", "date", "url"])),
+      { label: "blank text", rawBody: JSON.stringify({ ...valid, body: "   \n  " }) },
+      { label: "no such day", rawBody: JSON.stringify({ ...valid, date: "2022-02-30" }) },
+      { label: "javascript url", rawBody: JSON.stringify({ ...valid, url: "javascript:alert(1)" }) },
+    ]);
+    const patch = { version: ids.version, title: "Corrected", date: "2022-05-16" };
+    await expectRefused(source.PATCH, "PATCH", `/api/sources/${ids.source}`, { id: ids.source }, [
+      ...refusedBy(updateSourceInput, malformedBodies(patch, CASES + 80, 42, ["title", "date"])),
+      { label: "stale version", rawBody: JSON.stringify({ ...patch, version: ids.version + 5 }) },
+    ]);
+  });
+
+  it("POST /api/import with malformed and partly invalid documents", async () => {
+    const { POST } = await load("@/app/api/import/route");
+    const good = (items: unknown[]) => ({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", total: items.length, first: { type: "AnnotationPage", items } });
+    const claim = (i: number, extra: Record<string, unknown> = {}) => ({
+      id: `urn:claim:fz${i}`, type: "Annotation", motivation: "describing",
+      body: [{ type: "TextualBody", purpose: "tagging", value: "FACT" }],
+      target: { source: `urn:source:${ids.source}`, selector: [{ type: "TextQuoteSelector", exact: "x", prefix: "", suffix: "" }, { type: "TextPositionSelector", start: 0, end: 1 }] },
+      ...extra,
+    });
+    const variants: ((i: number) => unknown)[] = [
+      () => "not an object",
+      () => [],
+      () => ({ type: "AnnotationCollection" }),
+      (i) => good([claim(i, { target: { source: `urn:source:${ids.source}` } })]),
+      (i) => good([claim(i, { body: [{ type: "TextualBody", purpose: "tagging", value: "RUMOUR" }] })]),
+      (i) => good([claim(i), claim(i)]),
+      (i) => ({ ...good([claim(i)]), total: 7 }),
+      (i) => good([{ id: `urn:link:l${i}`, type: "Annotation", motivation: "linking", body: `urn:claim:missing${i}`, target: `urn:claim:fz${i}` }]),
+      (i) => good([claim(i, { target: { source: `urn:source:unknown${i}`, selector: [{ type: "TextPositionSelector", start: 0, end: 1 }] } })]),
+      () => "{".repeat(50),
+    ];
+    const cases = Array.from({ length: 210 }, (_, i) => {
+      const doc = variants[i % variants.length](i);
+      return { label: `import variant ${i % variants.length}`, rawBody: typeof doc === "string" && doc.startsWith("{") ? doc : JSON.stringify(doc) };
+    });
+    await expectRefused(POST, "POST", "/api/import", {}, cases);
+  });
+
+  it("POST /api/auth/register and /api/auth/login", async () => {
+    const register = await load("@/app/api/auth/register/route");
+    const login = await load("@/app/api/auth/login/route");
+    await callRoute(register.POST, { method: "POST", path: "/api/auth/register", body: { name: "Existing", password: "long enough password" } });
+    const valid = { name: "Newcomer", password: "long enough password" };
+    await expectRefused(register.POST, "POST", "/api/auth/register", {}, [
+      ...refusedBy(credentialsInput, malformedBodies(valid, CASES, 51)),
+      { label: "taken", rawBody: JSON.stringify({ name: "Existing", password: "another long password" }) },
+    ]);
+    await expectRefused(login.POST, "POST", "/api/auth/login", {}, [
+      ...refusedBy(credentialsInput, malformedBodies(valid, CASES, 52)),
+      ...Array.from({ length: 20 }, (_, i) => ({ label: "wrong password", rawBody: JSON.stringify({ name: i % 2 ? "Existing" : "Nobody", password: `wrong password ${i}` }) })),
+    ]);
+  });
+});
