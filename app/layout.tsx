@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ShortcutHelp } from "@/components/ShortcutHelp";
 import { UserMenu } from "@/components/UserMenu";
 import "./globals.css";
 
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/import">Import</Link>
           </nav>
           <UserMenu />
+          <ShortcutHelp />
         </header>
         <main id="main">{children}</main>
       </body>

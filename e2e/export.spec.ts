@@ -38,7 +38,7 @@ test("add a source, mark a claim, filter the claims list to it and download it a
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Claims" }).click();
   await page.waitForURL(/\/claims/);
-  await page.getByLabel("Source", { exact: true }).selectOption({ label: TITLE });
+  await page.locator('select[name="sourceId"]').selectOption({ label: TITLE });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`sourceId=${sourceId}`));
   const claims = page.getByRole("list", { name: "Claims" }).getByRole("listitem");

@@ -20,7 +20,7 @@ test("notes and metadata holding HTML show as text and never run", async ({ page
   await page.locator(`.reader-text [data-claim-id="${claim.id}"]`).first().click();
   await expect(page.getByRole("region", { name: "Edit claim" }).getByLabel("Note")).toHaveValue(PAYLOAD);
   await page.goto(`/claims?sourceId=${source.id}`);
-  await expect(page.getByText(PAYLOAD).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Claims" }).getByText(PAYLOAD)).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator("img[src=x]")).toHaveCount(0);
@@ -60,5 +60,5 @@ test("a researcher signs up, works under their own name and signs out", async ({
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Password").fill("a wrong password!");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong name or password");
+  await expect(page.locator("#signin-error")).toHaveText("Wrong name or password");
 });

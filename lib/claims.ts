@@ -5,6 +5,7 @@ import type { Db, Tx } from "./db";
 import { badRequest, conflict, forbidden, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "./schemas";
+import { fullTextClaimIds } from "./search";
 import type { Actor } from "./users";
 import type { ClaimKind, ClaimRecord, LinkRelation } from "./types";
 
@@ -217,7 +218,7 @@ export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<Clai
       sourceId: filter.sourceId,
       kind: filter.kind,
       deletedAt: filter.includeDeleted ? undefined : null,
-      ...(filter.q ? { OR: [{ quote: { contains: filter.q, mode: "insensitive" } }, { note: { contains: filter.q, mode: "insensitive" } }] } : {}),
+      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.q) } } : {}),
     },
     include: claimInclude,
     orderBy: [{ sourceId: "asc" }, { start: "asc" }, { end: "asc" }],

@@ -5,14 +5,17 @@ import { notFound } from "./errors";
 import { buildExportBundle, type ExportBundle, type ExportFormat } from "./export";
 import type { Prisma } from "./generated/prisma/client";
 import type { ExportFilterInput } from "./schemas";
+import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceSection } from "./types";
 
 export type ExportFilter = ExportFilterInput;
+type ClaimSort = NonNullable<ExportFilter["sort"]>;
 
 const liveLink = { deletedAt: null } satisfies Prisma.ClaimLinkWhereInput;
 
-export function claimWhere(filter: ExportFilter): Prisma.ClaimWhereInput {
+/** `textMatches`: ids from the full-text search (lib/search.ts) when the filter has text. */
+export function claimWhere(filter: ExportFilter, textMatches?: string[]): Prisma.ClaimWhereInput {
   const hasLink: Prisma.ClaimWhereInput = { OR: [{ linksFrom: { some: liveLink } }, { linksTo: { some: liveLink } }] };
   return {
     deletedAt: null,
@@ -20,9 +23,10 @@ export function claimWhere(filter: ExportFilter): Prisma.ClaimWhereInput {
     kind: filter.kind,
     ...(filter.clusterId ? { clusters: { some: { clusterId: filter.clusterId } } } : {}),
     ...(filter.linked === "orphaned" ? { orphaned: true } : {}),
+    ...(filter.researcher ? { author: { name: { equals: filter.researcher, mode: "insensitive" as const } } } : {}),
+    ...(filter.q ? { id: { in: textMatches ?? [] } } : {}),
     AND: [
       ...(filter.linked === "linked" ? [hasLink] : filter.linked === "unlinked" ? [{ NOT: hasLink }] : []),
-      ...(filter.q ? [{ OR: [{ quote: { contains: filter.q, mode: "insensitive" as const } }, { note: { contains: filter.q, mode: "insensitive" as const } }] }] : []),
     ],
   };
 }
@@ -52,12 +56,18 @@ export interface LoadedExport {
   total: number;
 }
 
+const SORTS: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
+  position: TEXT_ORDER,
+  date: [{ createdAt: "desc" }, { id: "asc" }],
+  source: [{ source: { title: { sort: "asc", nulls: "last" } } }, { source: { suggestedTitle: { sort: "asc", nulls: "last" } } }, ...TEXT_ORDER],
+};
+
 export async function loadExport(db: Db, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
-  const where = claimWhere(filter);
+  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined);
   const [rows, total] = await Promise.all([
     db.claim.findMany({
       where,
-      orderBy: TEXT_ORDER,
+      orderBy: SORTS[filter.sort ?? "position"],
       take: options.limit,
       select: {
         id: true, sourceId: true, start: true, end: true, quote: true, prefix: true, suffix: true, kind: true,
@@ -112,6 +122,7 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   }
   if (filter.kind) parts.push(filter.kind.toLowerCase());
   if (filter.linked) parts.push(filter.linked);
+  if (filter.researcher) parts.push(`by ${filter.researcher}`);
   if (filter.q) parts.push(`matching ${filter.q}`);
   return parts.length ? parts.join(" ") : "all";
 }
@@ -123,9 +134,10 @@ export function formatNeedsBodies(format: ExportFormat): boolean {
 
 /** What the filter form offers: every source and cluster by name. */
 export async function filterChoices(db: Db) {
-  const [sources, clusters] = await Promise.all([
+  const [sources, clusters, researchers] = await Promise.all([
     db.source.findMany({ orderBy: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, title: true, suggestedTitle: true } }),
     db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { claims: { some: { deletedAt: null } } }, orderBy: { name: "asc" }, select: { name: true } }),
   ]);
-  return { sources: sources.map((s) => ({ id: s.id, title: displayTitle(s) })), clusters };
+  return { sources: sources.map((s) => ({ id: s.id, title: displayTitle(s) })), clusters, researchers: researchers.map((r) => r.name) };
 }

@@ -89,6 +89,7 @@ export const contradictionFilterInput = z.strictObject({
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const CLAIM_LINK_STATES = ["linked", "unlinked", "orphaned"] as const;
+export const CLAIM_SORTS = ["position", "date", "source"] as const;
 
 /** The filter of the claims list and of every export: one query string for both. */
 export const exportFilterInput = z.strictObject({
@@ -97,6 +98,8 @@ export const exportFilterInput = z.strictObject({
   q: z.string().max(500).optional(),
   linked: z.enum(CLAIM_LINK_STATES, { error: `must be one of ${CLAIM_LINK_STATES.join(", ")}` }).optional(),
   clusterId: id.optional(),
+  researcher: z.string().trim().min(1).max(60).optional(),
+  sort: z.enum(CLAIM_SORTS, { error: `must be one of ${CLAIM_SORTS.join(", ")}` }).optional(),
 });
 export type ExportFilterInput = z.infer<typeof exportFilterInput>;
 

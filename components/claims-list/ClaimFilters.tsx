@@ -5,6 +5,7 @@ import styles from "./claims-list.module.css";
 export interface FilterChoices {
   sources: { id: string; title: string }[];
   clusters: { id: string; name: string }[];
+  researchers: string[];
 }
 
 /** A plain GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
@@ -44,8 +45,23 @@ export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choice
         </label>
       )}
       <label>
-        Text in quote or note
-        <input type="search" name="q" defaultValue={filter.q ?? ""} />
+        Researcher
+        <select name="researcher" defaultValue={filter.researcher ?? ""}>
+          <option value="">Everyone</option>
+          {choices.researchers.map((r) => <option key={r} value={r}>{r}</option>)}
+        </select>
+      </label>
+      <label>
+        Sort by
+        <select name="sort" defaultValue={filter.sort ?? "position"}>
+          <option value="position">Position in the text</option>
+          <option value="date">Newest first</option>
+          <option value="source">Source title</option>
+        </select>
+      </label>
+      <label className={styles.search}>
+        Search quotes, notes, sources, researchers
+        <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={'words, "a phrase", -without'} />
       </label>
       <button type="submit" className="primary">Apply filters</button>
       <a href="/claims">Clear</a>

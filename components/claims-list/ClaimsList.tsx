@@ -13,6 +13,9 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
             <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{c.kind.charAt(0) + c.kind.slice(1).toLowerCase()}</span>
             <Link href={`/sources/${c.sourceId}#claim-${c.id}`}>“{c.quote}”</Link>
           </p>
+          <p className={styles.context} aria-label="In context">
+            …{c.prefix.replace(/\s+/g, " ")}<mark>{c.quote}</mark>{c.suffix.replace(/\s+/g, " ")}…
+          </p>
           <dl className="meta">
             <div><dt>Source</dt><dd>{displayTitle(c.source)}, ¶{c.paragraph}</dd></div>
             <div><dt>By</dt><dd>{c.authorName}</dd></div>

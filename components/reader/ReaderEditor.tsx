@@ -104,6 +104,14 @@ export function ReaderEditor(props: Props) {
             tagSpan(kind, span);
             return true;
           }
+          // J / K: caret to the next / previous claim (its details then show, Enter opens it).
+          if ((event.key === "j" || event.key === "k") && !event.shiftKey && view.state.selection.empty) {
+            const offset = posToOffset(layout, view.state.selection.from);
+            const byStart = [...latest.current.claims].sort((a, b) => a.start - b.start || a.end - b.end);
+            const target = event.key === "j" ? byStart.find((c) => c.start > offset) : byStart.reverse().find((c) => c.start < offset);
+            if (target) ed.chain().setTextSelection(offsetToPos(layout, target.start)).scrollIntoView().run();
+            return true;
+          }
           if (event.key === "Enter" && view.state.selection.empty) {
             const claim = claimAt(latest.current.claims, posToOffset(layout, view.state.selection.from));
             if (claim) latest.current.onOpenClaim(claim.id);

@@ -148,6 +148,22 @@ export function SourceReader({ sourceId, body, sections, initialClaims, suggesti
     flashTimer.current = setTimeout(() => setFlashId(null), 1600);
   };
 
+  // A link to /sources/<id>#claim-<claimId> (claims list, search, clusters) opens that claim
+  // once the editor has painted it.
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.match(/^#claim-(.+)$/)?.[1] ?? "");
+    if (!id) return;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const attempt = () => {
+      if (document.querySelector(`.reader-text [data-claim-id="${CSS.escape(id)}"]`)) pickClaim(id);
+      else if (tries++ < 60) timer = setTimeout(attempt, 50);
+    };
+    attempt();
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the address the page was opened with
+  }, []);
+
   const dismiss = (key: string) => {
     const next = [...dismissed, key];
     setDismissed(next);
