@@ -1,6 +1,7 @@
 // `npm run bench`: timings of the paths that must stay fast at 10,000 claims, on a throwaway
 // database (127.0.0.1:5432, like the integration tests). Each section is one entry of
 // BENCH_SECTIONS; add yours there. Sections get the seeded database and return table rows.
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/db";
@@ -9,6 +10,7 @@ import { loadExport } from "@/lib/export-query";
 import { seedCorpus } from "@/lib/seed";
 import { ensureUser, type Actor } from "@/lib/users";
 import { createTestDatabase } from "@/tests/helpers/testdb";
+import { httpSection } from "./http";
 
 export interface BenchContext {
   db: Db;
@@ -102,7 +104,28 @@ export const exportSection: BenchSection = {
   },
 };
 
-export const BENCH_SECTIONS: BenchSection[] = [exportSection];
+export const searchSection: BenchSection = {
+  name: "search",
+  async run({ db, claimCount }) {
+    const queries = ["troops", "Kazakhstan deployment", '"collective security"', "bench note", "paratro"];
+    const rows: BenchRow[] = [];
+    for (const q of queries) {
+      await loadExport(db, { q }, { limit: 200 }); // warm the plan and cache
+      const times: number[] = [];
+      let found = 0;
+      for (let i = 0; i < 7; i++) {
+        const run = await timed(() => loadExport(db, { q }, { limit: 200 }));
+        times.push(run.ms);
+        found = run.value.total;
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ section: "search", step: `claims list search "${q}" (${claimCount} claims, first 200 shown)`, ms: times[3]!, detail: `median of 7; ${found} matches` });
+    }
+    return rows;
+  },
+};
+
+export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection];
 
 function printTable(rows: BenchRow[]): void {
   const cells = rows.map((r) => [r.section, r.step, Number.isNaN(r.ms) ? "" : r.ms.toFixed(0), r.detail]);
@@ -124,6 +147,7 @@ async function main() {
     const rows: BenchRow[] = [{ section: "setup", step: `createMany ${CLAIM_COUNT} claims + ${LINK_COUNT} links`, ms: seeded.ms, detail: t.url.replace(/^.*\//, "database ") }];
     const ctx: BenchContext = { db: t.db, url: t.url, actor, claimCount: CLAIM_COUNT };
     for (const section of BENCH_SECTIONS) rows.push(...(await section.run(ctx)));
+    console.log(`machine: ${os.cpus().length} cores, ${mb(os.totalmem())} memory, node ${process.version}`);
     printTable(rows);
   } finally {
     await (globalThis as { __claimDb?: Db }).__claimDb?.$disconnect();

@@ -1,0 +1,153 @@
+// Benchmarks through a real `next start` on loopback against the bench database:
+// - create-claim latency at 1, 10 and 50 concurrent clients, beside a bare `pg` INSERT of the
+//   same row as the floor (closed-loop clients; every request creates a distinct claim);
+// - time to open and paint a source with 1,000 claims in Chromium (the reader's
+//   "claims-painted" performance mark).
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { chromium } from "@playwright/test";
+import { ROOT, buildIfChanged } from "../scripts/tasks";
+import type { BenchContext, BenchRow, BenchSection } from "./run";
+
+interface Latency {
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** `clients` loops of `task` for `seconds`: latency percentiles in ms. */
+async function closedLoop(clients: number, seconds: number, task: (i: number) => Promise<void>): Promise<Latency> {
+  const latencies: number[] = [];
+  let next = 0;
+  const began = performance.now();
+  const deadline = began + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: latencies.length / ((performance.now() - began) / 1000) };
+}
+
+/** Distinct non-blank spans: (word start, length) pairs, far more than any run needs. */
+function spanGenerator(body: string) {
+  const starts: number[] = [];
+  for (let i = 0; i < body.length - 60; i++) if (/\S/.test(body[i]!) && (i === 0 || /\s/.test(body[i - 1]!))) starts.push(i);
+  return (i: number) => {
+    const start = starts[i % starts.length]!;
+    return { start, end: start + 5 + Math.floor(i / starts.length) };
+  };
+}
+
+async function waitForServer(base: string): Promise<void> {
+  for (let tries = 0; tries < 240; tries++) {
+    try {
+      if ((await fetch(`${base}/api/sources`)).ok) return;
+    } catch { /* still starting */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not start");
+}
+
+async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
+  // A source of 1,000 sentences, each one a claim.
+  const sentences = Array.from({ length: 1000 }, (_, i) => `Sentence ${i + 1} reports that ${1000 + i} troops arrived on day ${i % 28 + 1}.`);
+  const body = sentences.map((s, i) => (i % 5 === 4 ? `${s}\n` : `${s} `)).join("");
+  const source = await ctx.db.source.create({ data: { title: "Bench: 1,000 claims", body, contentHash: "bench", wordCount: 9000 } });
+  let offset = 0;
+  const claims = sentences.map((s) => {
+    const start = body.indexOf(s, offset);
+    offset = start + s.length;
+    return { sourceId: source.id, start, end: start + s.length, quote: s, prefix: "", suffix: "", kind: "FACT" as const, authorId: ctx.actor.id };
+  });
+  await ctx.db.claim.createMany({ data: claims });
+
+  const executablePath = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const rows: BenchRow[] = [];
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < 4; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${base}/sources/${source.id}`, { waitUntil: "commit" });
+      const handle = await page.waitForFunction(() => performance.getEntriesByName("claims-painted")[0]?.startTime, null, { timeout: 30_000 });
+      const painted = (await handle.jsonValue()) as number;
+      const count = await page.locator(".reader-text [data-claim-id]").count();
+      if (count < 1000) throw new Error(`only ${count} claims painted`);
+      if (run > 0) times.push(painted); // the first load also compiles the route
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ section: "reader", step: "open and paint a source with 1,000 claims (Chromium, navigation → claims-painted)", ms: times[1]!, detail: `median of 3 warm loads; min ${times[0]!.toFixed(0)}, max ${times[2]!.toFixed(0)} ms; goal < 500` });
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+async function createClaimRows(ctx: BenchContext, base: string, seconds: number): Promise<BenchRow[]> {
+  const source = await ctx.db.source.findUniqueOrThrow({ where: { seedKey: "000_dfd454984cb772b8.txt" } });
+  const span = spanGenerator(source.body);
+  let offset = 0;
+  const rows: BenchRow[] = [];
+  const post = async (i: number) => {
+    const { start, end } = span(offset + i);
+    const response = await fetch(`${base}/api/claims`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sourceId: source.id, start, end, kind: "FACT" }),
+    });
+    // 409 means another bench run already made that span: still a full create attempt.
+    if (response.status !== 201 && response.status !== 409) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  };
+  for (const clients of [1, 10, 50]) {
+    offset += (await closedLoop(clients, 1, post)).requests + clients; // warm-up
+    const http = await closedLoop(clients, seconds, post);
+    offset += http.requests + clients;
+    const pool = new pg.Pool({ connectionString: ctx.url, max: clients });
+    let n = 0;
+    const floor = await closedLoop(clients, seconds, async () => {
+      n++;
+      await pool.query(
+        `INSERT INTO "Claim" (id, "sourceId", start, "end", quote, prefix, suffix, kind, "authorId", "updatedAt") VALUES ($1, $2, $3, $4, $5, '', '', 'FACT', $6, now())`,
+        [`floor-${clients}-${n}-${Date.now()}`, source.id, 0, 5, source.body.slice(0, 5), ctx.actor.id],
+      );
+    });
+    await pool.end();
+    const fmt = (l: Latency) => `p50 ${l.p50.toFixed(1)} / p95 ${l.p95.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms, ${l.perSecond.toFixed(0)} req/s, n=${l.requests}`;
+    rows.push({ section: "create-claim", step: `POST /api/claims, ${clients} client${clients > 1 ? "s" : ""} (p95)`, ms: http.p95, detail: fmt(http) });
+    rows.push({ section: "create-claim", step: `bare pg INSERT floor, ${clients} client${clients > 1 ? "s" : ""} (p95)`, ms: floor.p95, detail: `${fmt(floor)}; HTTP p95 is ${(http.p95 / floor.p95).toFixed(1)}x the floor` });
+  }
+  return rows;
+}
+
+export const httpSection: BenchSection = {
+  name: "http",
+  async run(ctx) {
+    await buildIfChanged();
+    const port = Number(process.env.BENCH_PORT ?? 3650);
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: ROOT, stdio: "ignore", env: { ...process.env, DATABASE_URL: ctx.url, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    try {
+      await waitForServer(base);
+      return [...(await paintRows(ctx, base)), ...(await createClaimRows(ctx, base, Number(process.env.BENCH_SECONDS ?? 5)))];
+    } finally {
+      server.kill("SIGTERM");
+    }
+  },
+};
