@@ -20,7 +20,7 @@ test("notes and metadata holding HTML show as text and never run", async ({ page
   await page.locator(`.reader-text [data-claim-id="${claim.id}"]`).first().click();
   await expect(page.getByRole("region", { name: "Edit claim" }).getByLabel("Note")).toHaveValue(PAYLOAD);
   await page.goto(`/claims?sourceId=${source.id}`);
-  await expect(page.getByRole("list", { name: "Claims" }).getByText(PAYLOAD)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Claims" }).getByText(`Note: ${PAYLOAD}`)).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator("img[src=x]")).toHaveCount(0);

@@ -80,10 +80,7 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
         </button>
       </fieldset>
 
-      <section aria-label="Links of this claim">
-        <h3>Links</h3>
-        <LinkPanel claim={claim} onChanged={onChanged} />
-      </section>
+      <LinkPanel claim={claim} onChanged={onChanged} />
 
       <div className="danger-zone">
         {confirming ? (
