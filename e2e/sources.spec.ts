@@ -44,3 +44,18 @@ test("a missing source shows the not-found page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("readable on a tablet: no sideways scrolling, the claim list below the text", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  for (const path of ["/", "/claims", "/stats"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+  }
+  await page.goto("/");
+  await page.getByRole("link", { name: SOURCES[3].title }).click();
+  const text = page.getByRole("textbox", { name: "Source text" });
+  await expect(text).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const textBox = (await text.boundingBox())!;
+  expect(textBox.width).toBeGreaterThan(600);
+});

@@ -41,32 +41,30 @@ export function seed(databaseUrl: string): Promise<void> {
   return run("tsx", ["prisma/seed.ts"], { DATABASE_URL: databaseUrl });
 }
 
-/** Creates the database named in the URL when the server does not have it yet. */
-export async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
+/** Runs `action` on the server's maintenance database with the target database's quoted name. */
+async function onServer(databaseUrl: string, action: (client: pg.Client, name: string, quoted: string) => Promise<unknown>): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = "/postgres";
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!found.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await action(client, name, `"${name.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }
 }
 
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+/** Creates the database named in the URL when the server does not have it yet. */
+export function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
+  return onServer(databaseUrl, async (client, name, quoted) => {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!found.rowCount) await client.query(`CREATE DATABASE ${quoted}`);
+  });
+}
+
+export function dropDatabase(databaseUrl: string): Promise<void> {
+  return onServer(databaseUrl, (client, _name, quoted) => client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`));
 }
 
 const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "tsconfig.json", "package-lock.json"];

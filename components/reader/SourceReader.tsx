@@ -23,7 +23,6 @@ interface Props {
   body: string;
   sections: SourceSection[];
   initialClaims: ClaimView[];
-  suggestions: Suggestion[];
 }
 
 /** Ctrl+Z inside a text field undoes typing there, not the last claim change. */
@@ -31,7 +30,7 @@ function isTextEntry(target: EventTarget | null) {
   return target instanceof HTMLElement && target.matches("textarea, input:not([type=checkbox], [type=radio], [type=button], [type=submit])");
 }
 
-export function SourceReader({ sourceId, body, sections, initialClaims, suggestions }: Props) {
+export function SourceReader({ sourceId, body, sections, initialClaims }: Props) {
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
   const [claims, setClaims] = useState(initialClaims);
@@ -43,6 +42,19 @@ export function SourceReader({ sourceId, body, sections, initialClaims, suggesti
   const [undoSteps, setUndoSteps] = useState<UndoStep[]>([]);
   const [busy, setBusy] = useState(false);
   const [showSuggestions, setShowSuggestions] = useState(false);
+  // Loaded the first time suggestions are shown: most visits never pay for them.
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [suggestionsLoaded, setSuggestionsLoaded] = useState(false);
+  useEffect(() => {
+    if (!showSuggestions || suggestionsLoaded) return;
+    fetch(`/api/sources/${sourceId}/suggestions`)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`suggestions: ${r.status}`))))
+      .then((data: { suggestions: Suggestion[] }) => {
+        setSuggestions(data.suggestions);
+        setSuggestionsLoaded(true);
+      })
+      .catch(() => setSuggestionsLoaded(false));
+  }, [showSuggestions, suggestionsLoaded, sourceId]);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const dismissedKey = `dismissed-suggestions:${sourceId}`;
 
@@ -218,7 +230,8 @@ export function SourceReader({ sourceId, body, sections, initialClaims, suggesti
           />
         )}
         <ClaimList claims={claims} shownKinds={shownKinds} onShownKindsChange={setShownKinds} selectedId={selectedId} onPick={pickClaim} />
-        {showSuggestions && (
+        {showSuggestions && !suggestionsLoaded && <p className="loading" role="status">Finding suggested claims…</p>}
+        {showSuggestions && suggestionsLoaded && (
           <SuggestionList suggestions={openSuggestions} busy={busy} onAccept={(s, kind) => void createClaim(kind, s)} onDismiss={dismiss} />
         )}
       </aside>

@@ -8,7 +8,7 @@ type Routes = Record<string, RouteHandler>;
 
 describe("researchers: accounts, sessions and who may change what", () => {
   let t: TestDatabase;
-  let r: { register: Routes; login: Routes; logout: Routes; me: Routes; claims: Routes; claim: Routes };
+  let r: { register: Routes; login: Routes; logout: Routes; me: Routes; claims: Routes; claim: Routes; links: Routes; link: Routes };
   let sourceId = "";
   let body = "";
 
@@ -27,6 +27,8 @@ describe("researchers: accounts, sessions and who may change what", () => {
       me: await load("@/app/api/auth/me/route"),
       claims: await load("@/app/api/claims/route"),
       claim: await load("@/app/api/claims/[id]/route"),
+      links: await load("@/app/api/links/route"),
+      link: await load("@/app/api/links/[id]/route"),
     };
   });
   afterEach(() => {
@@ -98,6 +100,26 @@ describe("researchers: accounts, sessions and who may change what", () => {
 
     const own = await callRoute(r.claim.PATCH, { method: "PATCH", path: `/api/claims/${claim.id}`, params: { id: claim.id }, headers: { cookie: alice }, body: { version: claim.version, note: "Alice's own note" } });
     expect(own.status).toBe(200);
+  });
+
+  it("a link is removed only by whoever made it or by an author of its claims", async () => {
+    const erin = await signUp("Erin");
+    const frank = await signUp("Frank");
+    const grace = await signUp("Grace");
+    const a = await claimAs(erin, "Tajikistan and Kyrgyzstan");
+    const b = await claimAs(frank, "Lachin Corridor");
+    const made = await callRoute(r.links.POST, { method: "POST", path: "/api/links", headers: { cookie: grace }, body: { fromId: a.id, toId: b.id, relation: "SUPPORTS" } });
+    expect(made.status).toBe(201);
+    const linkId = (await made.json()).link.id;
+    const outsider = await signUp("Heidi");
+    const before = await databaseFingerprint(t.db);
+    const refused = await callRoute(r.link.DELETE, { method: "DELETE", path: `/api/links/${linkId}`, params: { id: linkId }, headers: { cookie: outsider } });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/made by Grace/);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+    const byClaimAuthor = await callRoute(r.link.DELETE, { method: "DELETE", path: `/api/links/${linkId}`, params: { id: linkId }, headers: { cookie: frank } });
+    expect(byClaimAuthor.status).toBe(200);
+    expect(await t.db.claimLink.count({ where: { id: linkId } })).toBe(0);
   });
 
   it("two clients editing the same claim: the second gets a conflict and the first edit stands", async () => {

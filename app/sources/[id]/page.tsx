@@ -5,7 +5,6 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { listClaims } from "@/lib/claims";
 import { getSource } from "@/lib/sources";
-import { suggestClaims } from "@/lib/suggestions";
 import { displayTitle } from "@/lib/types";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
@@ -27,8 +26,6 @@ export default async function SourcePage({ params }: Props) {
   const source = await loadSource((await params).id);
   if (!source) notFound();
   const claims = await listClaims(db(), { sourceId: source.id });
-  // Reader comments are not the author's claims, so nothing is suggested there.
-  const suggestions = suggestClaims(source.body, { excludeRanges: source.sections.filter((s) => s.kind === "comments") });
   return (
     <article>
       <h1><SourceTitle source={source} /></h1>
@@ -38,7 +35,7 @@ export default async function SourcePage({ params }: Props) {
         <Link href={`/compare?ids=${source.id}`}>Compare with…</Link>
         <Link href={`/claims?sourceId=${source.id}`}>Claims list and exports</Link>
       </p>
-      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} initialClaims={claims} suggestions={suggestions} />
+      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} initialClaims={claims} />
     </article>
   );
 }
