@@ -29,6 +29,7 @@ export default async function StatsPage() {
         ))}
       </div>
 
+      <div className="table-scroll" role="region" aria-label="Per source, scrollable" tabIndex={0}>
       <table className="data-table">
         <caption>Per source</caption>
         <thead>
@@ -52,7 +53,9 @@ export default async function StatsPage() {
           ))}
         </tbody>
       </table>
+      </div>
 
+      <div className="table-scroll" role="region" aria-label="Contradiction matrix, scrollable" tabIndex={0}>
       <table className="data-table matrix">
         <caption>Which sources contradict which (CONTRADICTS links between their claims)</caption>
         <thead>
@@ -74,6 +77,7 @@ export default async function StatsPage() {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
