@@ -8,7 +8,7 @@ import { displayTitle, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 import { callApi, errorMessage } from "@/components/links/api";
 import { LinkPanel } from "@/components/links/LinkPanel";
-import { highlightSegments } from "./segments";
+import { highlightSegments } from "@/lib/highlight-segments";
 
 export interface CompareColumn {
   source: SourceDoc;

@@ -6,6 +6,7 @@ import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
+import { highlightSegments } from "@/lib/highlight-segments";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind } from "@/lib/types";
 import { KIND_LABELS, kindLabel } from "./kinds";
@@ -47,6 +48,38 @@ function claimAt(claims: ClaimView[], offset: number): ClaimView | null {
 }
 
 type Floating = { top: number; left: number };
+
+/** The text with its claims as the server sends it, so highlights show at first paint, before
+ *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. */
+function StaticText({ body, claims }: { body: string; claims: ClaimView[] }) {
+  let lineStart = 0;
+  const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
+  return (
+    <div className="source-body reader-text-static">
+      {body.split("\n").map((line, i) => {
+        const start = lineStart;
+        lineStart += line.length + 1;
+        const spans = claims
+          .filter((c) => c.start < start + line.length && c.end > start)
+          .map((c) => ({ id: c.id, start: Math.max(0, c.start - start), end: Math.min(line.length, c.end - start) }));
+        if (!spans.length) return <p key={i}>{line}</p>;
+        return (
+          <p key={i}>
+            {highlightSegments(line.length, spans).map((seg) =>
+              seg.claimId ? (
+                <span key={seg.start} className={`claim claim-${kindOf.get(seg.claimId)!.toLowerCase()}`} data-static-claim-id={seg.claimId}>
+                  {line.slice(seg.start, seg.end)}
+                </span>
+              ) : (
+                line.slice(seg.start, seg.end)
+              ),
+            )}
+          </p>
+        );
+      })}
+    </div>
+  );
+}
 
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
 export function ReaderEditor(props: Props) {
@@ -167,9 +200,7 @@ export function ReaderEditor(props: Props) {
       {editor ? (
         <EditorContent editor={editor} />
       ) : (
-        <div className="source-body reader-text">
-          {body.split("\n").map((line, i) => <p key={i}>{line}</p>)}
-        </div>
+        <StaticText body={body} claims={claims} />
       )}
       {toolbar && (
         <div className="tag-toolbar" role="toolbar" aria-label="Tag the selection as" style={{ top: toolbar.top, left: toolbar.left }}>
