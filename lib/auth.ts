@@ -26,11 +26,16 @@ export async function registerUser(db: Db, name: string, password: string): Prom
   });
 }
 
+// Compared against when the name is unknown, so a wrong name costs as long as a wrong password.
+// Made on first use, not at import: every server process imports this module.
+let dummyHash: Promise<string> | null = null;
+
 export async function verifyLogin(db: Db, name: string, password: string): Promise<Actor> {
   const user = await db.user.findUnique({ where: { name } });
-  // Same message whether the name or the password is wrong: names are not to be probed.
-  const ok = user?.passwordHash ? await bcrypt.compare(password, user.passwordHash) : false;
-  if (!user || !ok) throw new DomainError(401, "Wrong name or password");
+  // Same message and same work whether the name or the password is wrong: names are not to be probed.
+  dummyHash ??= bcrypt.hash("no such researcher", BCRYPT_ROUNDS);
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? (await dummyHash));
+  if (!user?.passwordHash || !ok) throw new DomainError(401, "Wrong name or password");
   return { id: user.id, name: user.name };
 }
 
