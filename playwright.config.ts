@@ -1,10 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-
-// Chromium: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium when present, else
-// Playwright's own browser (for developers who ran `npx playwright install`).
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const executablePath = process.env.CHROMIUM_PATH || systemChromium;
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3200);
 // scripts/test.mjs passes a fresh database; run alone, the specs use (and create) cp_e2e.
@@ -24,10 +19,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
     command: "node --import tsx scripts/serve.ts --no-build",

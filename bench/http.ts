@@ -4,10 +4,10 @@
 // - time to open and paint a source with 1,000 claims in Chromium (the reader's
 //   "claims-painted" performance mark).
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../scripts/chromium";
 import { ROOT, buildIfChanged } from "../scripts/tasks";
 import type { BenchContext, BenchRow, BenchSection } from "./run";
 
@@ -76,8 +76,7 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
   });
   await ctx.db.claim.createMany({ data: claims });
 
-  const executablePath = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const rows: BenchRow[] = [];
   try {
     // The server sends the highlights in the HTML, so the first contentful paint shows them.

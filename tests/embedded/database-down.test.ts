@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/scripts/chromium";
 import { afterAll, expect, it } from "vitest";
 
 // With the database unreachable the app still answers, with a page that says what to check.
@@ -32,8 +32,7 @@ it("shows a readable error page when the database cannot be reached", async () =
   expect(status).toBe(500);
   expect(html).toContain('id="__next_error__"');
   // The error page is drawn by the client-side error boundary: look at it in a browser.
-  const executablePath = process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
