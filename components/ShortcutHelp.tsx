@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { isTextEntry } from "./text-entry";
 
 export const SHORTCUTS: [keys: string, what: string][] = [
   ["?", "Show or hide this list"],
@@ -12,13 +13,6 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ["Ctrl+Z", "Undo the last change to a claim (create, edit or delete)"],
   ["Esc", "Close this list"],
 ];
-
-function isTextEntry(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  if (el.isContentEditable && el.getAttribute("aria-readonly") !== "true") return true;
-  return ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
-}
 
 /** The "?" overlay listing every keyboard shortcut, available on every page. */
 export function ShortcutHelp() {

@@ -11,6 +11,7 @@ import { claimsApi, type ClaimChange } from "./claimsApi";
 import { kindLabel } from "./kinds";
 import { ReaderEditor, type TextSpan } from "./ReaderEditor";
 import { SuggestionList, suggestionKey } from "./SuggestionList";
+import { isTextEntry } from "../text-entry";
 
 /** What Undo does for the last change: the inverse call, made against the claim's current version. */
 type UndoStep =
@@ -26,10 +27,6 @@ interface Props {
 }
 
 /** Ctrl+Z inside a text field undoes typing there, not the last claim change. */
-function isTextEntry(target: EventTarget | null) {
-  return target instanceof HTMLElement && target.matches("textarea, input:not([type=checkbox], [type=radio], [type=button], [type=submit])");
-}
-
 export function SourceReader({ sourceId, body, sections, initialClaims }: Props) {
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
