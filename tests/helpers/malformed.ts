@@ -1,3 +1,8 @@
+import { expect } from "vitest";
+import type { Db } from "@/lib/db";
+import { callRoute, type RouteHandler } from "./routes";
+import { databaseFingerprint } from "./testdb";
+
 // Deterministic generator of malformed request bodies: wrong types, missing fields, out-of-range
 // offsets, unknown fields, huge strings, injection strings. Seeded so a failure can be replayed.
 const INJECTIONS = [
@@ -65,4 +70,25 @@ export function malformedBodies(valid: Record<string, unknown>, count: number, s
     }
   }
   return cases;
+}
+
+/** Sends every case and expects each to be refused with a 4xx and a message, the database
+ *  (row counts and table checksums) left exactly as it was. */
+export async function expectEveryCaseRefused(
+  db: Db,
+  handler: RouteHandler,
+  request: { method: string; path: string; params?: Record<string, string> },
+  cases: MalformedCase[],
+): Promise<void> {
+  const before = await databaseFingerprint(db);
+  const failures: string[] = [];
+  for (const c of cases) {
+    const response = await callRoute(handler, { ...request, rawBody: c.rawBody });
+    const payload = await response.json().catch(() => null);
+    if (response.status < 400 || response.status >= 500 || typeof payload?.error?.message !== "string" || !payload.error.message) {
+      failures.push(`${c.label}: ${response.status} ${JSON.stringify(payload)?.slice(0, 200)}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(await databaseFingerprint(db)).toBe(before);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/claims";
 import { seedCorpus } from "@/lib/seed";
 import { ensureUser } from "@/lib/users";
-import { malformedBodies } from "../helpers/malformed";
+import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
@@ -34,19 +34,8 @@ describe("malformed writes to the claim endpoints", () => {
   });
   afterAll(async () => t?.drop());
 
-  async function expectAllRefused(handler: RouteHandler, method: string, pathName: string, params: Record<string, string>, cases: { label: string; rawBody: string }[]) {
-    const before = await databaseFingerprint(t.db);
-    const failures: string[] = [];
-    for (const c of cases) {
-      const response = await callRoute(handler, { method, path: pathName, rawBody: c.rawBody, params });
-      const payload = await response.json().catch(() => null);
-      if (response.status < 400 || response.status >= 500 || typeof payload?.error?.message !== "string" || !payload.error.message) {
-        failures.push(`${c.label}: ${response.status} ${JSON.stringify(payload)?.slice(0, 200)}`);
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(await databaseFingerprint(t.db)).toBe(before);
-  }
+  const expectAllRefused = (handler: RouteHandler, method: string, path: string, params: Record<string, string>, cases: MalformedCase[]) =>
+    expectEveryCaseRefused(t.db, handler, { method, path, params }, cases);
 
   it("POST /api/claims refuses every malformed body", async () => {
     const source = await t.db.source.findUniqueOrThrow({ where: { id: sourceId } });

@@ -7,7 +7,7 @@ import { createLink } from "@/lib/links";
 import { addClusterMemberInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, updateSourceInput } from "@/lib/schemas";
 import { seedCorpus } from "@/lib/seed";
 import { ensureUser } from "@/lib/users";
-import { malformedBodies, type MalformedCase } from "../helpers/malformed";
+import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
@@ -52,19 +52,9 @@ describe("malformed writes to every other endpoint", () => {
   });
   afterAll(async () => t?.drop());
 
-  async function expectRefused(handler: RouteHandler, method: string, pathName: string, params: Record<string, string>, cases: MalformedCase[]) {
+  async function expectRefused(handler: RouteHandler, method: string, path: string, params: Record<string, string>, cases: MalformedCase[]) {
     expect(cases.length).toBeGreaterThanOrEqual(200);
-    const before = await databaseFingerprint(t.db);
-    const failures: string[] = [];
-    for (const c of cases) {
-      const response = await callRoute(handler, { method, path: pathName, rawBody: c.rawBody, params });
-      const payload = await response.json().catch(() => null);
-      if (response.status < 400 || response.status >= 500 || typeof payload?.error?.message !== "string") {
-        failures.push(`${c.label}: ${response.status} ${JSON.stringify(payload)?.slice(0, 160)}`);
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(await databaseFingerprint(t.db)).toBe(before);
+    await expectEveryCaseRefused(t.db, handler, { method, path, params }, cases);
   }
 
   /** Semantic refusals the schema cannot see: unknown ids, self links, duplicates. */
