@@ -6,7 +6,7 @@ import { conflict, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import type { ReanchorSummary } from "./reanchor-summary";
 import type { CreateSourceInput, UpdateSourceInput } from "./schemas";
-import { contentHash, countWords, getSource, locateSections, normalizeBody, toSourceMeta } from "./sources";
+import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } from "./sources";
 import type { SourceMeta, SourceSection } from "./types";
 import type { Actor } from "./users";
 
@@ -152,10 +152,4 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
     },
     { timeout: 60_000 },
   );
-}
-
-/** A source with every field the edit form shows. */
-export async function getSourceForEdit(db: Db, id: string) {
-  const [source, row] = await Promise.all([getSource(db, id), db.source.findUnique({ where: { id }, select: { note: true } })]);
-  return source && row ? { ...source, note: row.note } : null;
 }

@@ -70,7 +70,8 @@ export async function listSources(db: Db) {
   return rows.map((row) => ({ ...toSourceMeta(row), wordCount: row.wordCount, claimCount: row._count.claims }));
 }
 
-export async function getSource(db: Db, id: string): Promise<(SourceDoc & { wordCount: number; dateEvidence: string | null; version: number }) | null> {
+/** A source with its text and every field the reader and the edit form show. */
+export async function getSource(db: Db, id: string): Promise<(SourceDoc & { wordCount: number; dateEvidence: string | null; note: string | null; version: number }) | null> {
   const row = await db.source.findUnique({ where: { id } });
   if (!row) return null;
   return {
@@ -79,6 +80,7 @@ export async function getSource(db: Db, id: string): Promise<(SourceDoc & { word
     sections: row.sections as unknown as SourceSection[],
     wordCount: row.wordCount,
     dateEvidence: row.dateEvidence,
+    note: row.note,
     version: row.version,
   };
 }

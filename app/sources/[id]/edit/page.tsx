@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { SourceForm } from "@/components/sources/SourceForm";
 import { db } from "@/lib/db";
-import { getSourceForEdit } from "@/lib/source-edit";
+import { getSource } from "@/lib/sources";
 import { displayTitle } from "@/lib/types";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
+// generateMetadata and the page both need the source: one query per request.
+const loadSource = cache((id: string) => getSource(db(), id));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const source = await getSourceForEdit(db(), (await params).id);
+  const source = await loadSource((await params).id);
   return { title: source ? `Edit ${displayTitle(source)}` : "Source not found" };
 }
 
 export default async function EditSourcePage({ params }: Props) {
   const { id } = await params;
-  const source = await getSourceForEdit(db(), id);
+  const source = await loadSource(id);
   if (!source) notFound();
   return (
     <>
