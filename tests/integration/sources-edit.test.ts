@@ -137,3 +137,33 @@ describe("editing a source", () => {
     expect(await t.db.claim.findMany({ where: { sourceId }, orderBy: { id: "asc" } })).toEqual(before);
   });
 });
+
+describe("marking right after another app process corrected the text", () => {
+  // The marking path remembers source texts in memory; a correction made by another process
+  // (simulated by writing the row directly) must still be the text a new claim is judged against.
+  it("anchors the new claim in the corrected text, at offsets only the corrected text has", async () => {
+    const researcher = await ensureUser(t.db, "marker");
+    const made = await create({ body: TEXT, title: "Remembered text" });
+    const id = made.json.source.id as string;
+    const first = await createClaim(t.db, researcher, { sourceId: id, start: 0, end: 10, kind: "FACT" });
+    expect(first.quote).toBe("Kazakhstan");
+
+    // Offsets the remembered text also has: the database's content check catches the change.
+    const corrected = `Breaking: ${TEXT}`;
+    await t.db.source.update({ where: { id }, data: { body: corrected, contentHash: "corrected-elsewhere-1" } });
+    const shifted = await createClaim(t.db, researcher, { sourceId: id, start: 0, end: 8, kind: "OPINION" });
+    expect(shifted.quote).toBe("Breaking");
+
+    // Offsets past the end of the remembered text: judged against the corrected one, not refused.
+    const longer = `${corrected} A late paragraph says the last troops flew home on 19 January 2022.`;
+    await t.db.source.update({ where: { id }, data: { body: longer, contentHash: "corrected-elsewhere-2" } });
+    const late = longer.indexOf("19 January 2022");
+    const claim = await createClaim(t.db, researcher, { sourceId: id, start: late, end: late + 15, kind: "FACT", quote: "19 January 2022" });
+    expect(claim.quote).toBe("19 January 2022");
+
+    for (const made of [shifted, claim]) {
+      const row = await t.db.claim.findUniqueOrThrow({ where: { id: made.id } });
+      expect(longer.slice(row.start, row.end)).toBe(row.quote);
+    }
+  });
+});
