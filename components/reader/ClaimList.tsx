@@ -1,6 +1,6 @@
 "use client";
 
-import type { ClaimView } from "@/lib/claims";
+import type { ReaderClaim } from "@/lib/claims";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
 import { kindLabel } from "./kinds";
 
@@ -18,7 +18,7 @@ export function KindLegend() {
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
 interface Props {
-  claims: ClaimView[];
+  claims: ReaderClaim[];
   shownKinds: ClaimKind[];
   onShownKindsChange: (kinds: ClaimKind[]) => void;
   selectedId: string | null;

@@ -5,7 +5,7 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView } from "@/lib/claims";
+import type { ReaderClaim } from "@/lib/claims";
 import { highlightSegments } from "@/lib/highlight-segments";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind } from "@/lib/types";
@@ -22,7 +22,7 @@ interface Props {
   body: string;
   layout: TextLayout;
   sectionLabel: string;
-  claims: ClaimView[];
+  claims: ReaderClaim[];
   suggestions: HighlightState["suggestions"];
   selectedId: string | null;
   flashId: string | null;
@@ -42,7 +42,7 @@ function selectedSpan(editor: Editor, layout: TextLayout): TextSpan | null {
 }
 
 /** The innermost claim holding a text offset (the shortest span wins). */
-function claimAt(claims: ClaimView[], offset: number): ClaimView | null {
+function claimAt(claims: ReaderClaim[], offset: number): ReaderClaim | null {
   const holding = claims.filter((c) => c.start <= offset && offset < c.end);
   return holding.sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
 }
@@ -51,7 +51,7 @@ type Floating = { top: number; left: number };
 
 /** The text with its claims as the server sends it, so highlights show at first paint, before
  *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. */
-function StaticText({ body, claims }: { body: string; claims: ClaimView[] }) {
+function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
   let lineStart = 0;
   const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
   return (
@@ -62,9 +62,10 @@ function StaticText({ body, claims }: { body: string; claims: ClaimView[] }) {
         const spans = claims
           .filter((c) => c.start < start + line.length && c.end > start)
           .map((c) => ({ id: c.id, start: Math.max(0, c.start - start), end: Math.min(line.length, c.end - start) }));
-        if (!spans.length) return <p key={i}>{line}</p>;
+        // elementtiming: the browser records when each paragraph's text is painted (npm run bench).
+        if (!spans.length) return <p key={i} elementtiming="source-text">{line}</p>;
         return (
-          <p key={i}>
+          <p key={i} elementtiming="source-text">
             {highlightSegments(line.length, spans).map((seg) =>
               seg.claimId ? (
                 <span key={seg.start} className={`claim claim-${kindOf.get(seg.claimId)!.toLowerCase()}`} data-static-claim-id={seg.claimId}>
@@ -215,7 +216,7 @@ export function ReaderEditor(props: Props) {
       {infoClaim && !toolbar && (
         <div className="claim-info" role="status" style={{ top: info!.top, left: info!.left }}>
           <strong>{kindLabel(infoClaim.kind)}</strong> by {infoClaim.authorName}
-          {" · "}{infoClaim.links.length} link{infoClaim.links.length === 1 ? "" : "s"}
+          {" · "}{infoClaim.linkCount} link{infoClaim.linkCount === 1 ? "" : "s"}
           {infoClaim.note && <span className="claim-info-note">{infoClaim.note}</span>}
         </div>
       )}

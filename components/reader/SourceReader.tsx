@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView } from "@/lib/claims";
+import type { ClaimView, ReaderClaim } from "@/lib/claims";
 import type { Suggestion } from "@/lib/suggestions";
 import { textLayout } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
@@ -23,7 +23,7 @@ interface Props {
   sourceId: string;
   body: string;
   sections: SourceSection[];
-  initialClaims: ClaimView[];
+  initialClaims: ReaderClaim[];
 }
 
 /** Ctrl+Z inside a text field undoes typing there, not the last claim change. */
@@ -68,10 +68,25 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     () => (showSuggestions ? openSuggestions.map((s) => ({ key: suggestionKey(s), start: s.start, end: s.end })) : []),
     [showSuggestions, openSuggestions],
   );
-  const selected = claims.find((c) => c.id === selectedId) ?? null;
+  // The open claim in full (links, history): loaded when opened and after every change.
+  const [revision, setRevision] = useState(0);
+  const [openClaim, setOpenClaim] = useState<ClaimView | null>(null);
+  useEffect(() => {
+    if (!selectedId) return;
+    let live = true;
+    claimsApi.get(selectedId).then(
+      (claim) => live && setOpenClaim(claim),
+      (err: Error) => live && setMessage({ text: err.message, error: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selectedId, revision]);
+  const selected = openClaim?.id === selectedId ? openClaim : null;
 
   const reload = useCallback(async () => {
-    setClaims(await claimsApi.list(sourceId));
+    setClaims(await claimsApi.listForReader(sourceId));
+    setRevision((r) => r + 1);
   }, [sourceId]);
 
   /** Runs one change against the server, then reloads; a refusal is shown, never thrown. */
@@ -213,7 +228,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
         <div className={`reader-messages${message?.error ? " error-text" : ""}`} role="status" aria-live="polite">
           {message?.text}
         </div>
-        {selected && (
+        {selected ? (
           <ClaimEditorPanel
             key={selected.id}
             claim={selected}
@@ -225,6 +240,8 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
             onClose={() => setSelectedId(null)}
             onChanged={() => void reload()}
           />
+        ) : (
+          selectedId && <p className="loading" role="status">Opening the claim…</p>
         )}
         <ClaimList claims={claims} shownKinds={shownKinds} onShownKindsChange={setShownKinds} selectedId={selectedId} onPick={pickClaim} />
         {showSuggestions && !suggestionsLoaded && <p className="loading" role="status">Finding suggested claims…</p>}

@@ -1,5 +1,5 @@
 // The reader's calls to the claims API. Every failure becomes an Error carrying the server's message.
-import type { ClaimView, HistoryEntry } from "@/lib/claims";
+import type { ClaimView, HistoryEntry, ReaderClaim } from "@/lib/claims";
 import type { ClaimKind } from "@/lib/types";
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
@@ -20,7 +20,7 @@ export interface ClaimChange {
 }
 
 export const claimsApi = {
-  list: (sourceId: string) => call<{ claims: ClaimView[] }>(`/api/claims?sourceId=${encodeURIComponent(sourceId)}`).then((r) => r.claims),
+  listForReader: (sourceId: string) => call<{ claims: ReaderClaim[] }>(`/api/sources/${encodeURIComponent(sourceId)}/claims`).then((r) => r.claims),
   create: (input: { sourceId: string; start: number; end: number; kind: ClaimKind; quote: string }) =>
     call<{ claim: ClaimView }>("/api/claims", { method: "POST", body: JSON.stringify(input) }).then((r) => r.claim),
   update: (id: string, version: number, change: ClaimChange) =>

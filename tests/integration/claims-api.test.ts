@@ -5,6 +5,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/claims/route";
 import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/claims/[id]/route";
 import { GET as historyRoute } from "@/app/api/claims/[id]/history/route";
 import { POST as restoreRoute } from "@/app/api/claims/[id]/restore/route";
+import { GET as readerClaimsRoute } from "@/app/api/sources/[id]/claims/route";
 import { seedCorpus } from "@/lib/seed";
 import { ensureUser } from "@/lib/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
@@ -143,5 +144,39 @@ describe("changing, deleting and restoring a claim", () => {
     expect(history.map((h: { action: string }) => h.action)).toEqual(["created", "retagged", "noted", "respanned", "deleted", "restored"]);
     expect(history[1].before.kind).toBe("FACT");
     expect(history[1].after.kind).toBe("OPINION");
+  });
+});
+
+describe("the reader's view of a source's claims (GET /api/sources/:id/claims)", () => {
+  async function readerClaims(id: string) {
+    const response = await readerClaimsRoute(new Request(`http://localhost/api/sources/${id}/claims`), idContext(id));
+    return { status: response.status, json: await response.json() };
+  }
+
+  it("lists the live claims in text order with their quote, author and link count, as the full list has them", async () => {
+    const later = (await create({ sourceId, ...spanOf("worldwide shock"), kind: "OPINION", note: "reader view" })).json.claim;
+    const gone = (await create({ sourceId, ...spanOf("six million refugees"), kind: "FACT" })).json.claim;
+    await remove(gone.id, gone.version);
+
+    const { status, json } = await readerClaims(sourceId);
+    expect(status).toBe(200);
+    const full = await list();
+    expect(json.claims.map((c: { id: string }) => c.id)).toEqual(full.map((c) => c.id));
+    expect(json.claims.some((c: { id: string }) => c.id === gone.id)).toBe(false);
+    for (const c of json.claims as { start: number; end: number; quote: string; linkCount: number; id: string }[]) {
+      expect(body.slice(c.start, c.end)).toBe(c.quote);
+      expect(c.linkCount).toBe(full.find((f) => f.id === c.id)!.links.length);
+    }
+    expect(json.claims.find((c: { id: string }) => c.id === later.id)).toEqual({
+      id: later.id, start: later.start, end: later.end, kind: "OPINION", quote: "worldwide shock", note: "reader view",
+      authorName: later.authorName, version: 1, linkCount: later.links.length,
+    });
+    expect(json.claims.reduce((n: number, c: { linkCount: number }) => n + c.linkCount, 0)).toBeGreaterThan(0);
+  });
+
+  it("answers 404 with a message for a source that does not exist", async () => {
+    const { status, json } = await readerClaims("no-such-source");
+    expect(status).toBe(404);
+    expect(json.error.message).toBe("Source no-such-source does not exist");
   });
 });

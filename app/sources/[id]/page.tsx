@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { listClaims } from "@/lib/claims";
+import { listReaderClaims } from "@/lib/claims";
 import { getSource } from "@/lib/sources";
 import { displayTitle } from "@/lib/types";
 import { SourceMetaList } from "@/components/SourceMetaList";
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const source = await loadSource((await params).id);
   if (!source) notFound();
-  const claims = await listClaims(db(), { sourceId: source.id });
+  const claims = await listReaderClaims(db(), source.id);
   return (
     <article>
       <h1><SourceTitle source={source} /></h1>
