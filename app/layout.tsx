@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { ShortcutHelp } from "@/components/ShortcutHelp";
 import { UserMenu } from "@/components/UserMenu";
 import "./globals.css";

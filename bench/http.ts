@@ -87,15 +87,14 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
     // A tab the researcher already has open on the app (its scripts cached, as after any
     // visit), and a new tab in a fresh browser profile (nothing cached, a new renderer process).
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await tab.goto(`${base}/`);
     const inTab = await paintTimings(browser, url, 6, tab);
     const newTab = await paintTimings(browser, url, 4, null);
     await tab.close();
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
     const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
     const loads = (xs: number[]) => `median of ${xs.length} loads; ${range(xs)}`;
-    rows.push({ section: "reader", step: "1,000 claims, open tab: highlighted text painted (navigation → element timing)", ms: median(inTab.text), detail: `${loads(inTab.text)}; first contentful paint ${median(inTab.fcp).toFixed(0)} ms; goal < 500` });
-    rows.push({ section: "reader", step: "1,000 claims, open tab: editor ready, highlights clickable (→ claims-painted mark)", ms: median(inTab.ready), detail: loads(inTab.ready) });
+    rows.push({ section: "reader", step: "1,000 claims, opened from the source list: highlighted text painted (navigation → element timing)", ms: median(inTab.text), detail: `${loads(inTab.text)}; first contentful paint ${median(inTab.fcp).toFixed(0)} ms; goal < 500` });
+    rows.push({ section: "reader", step: "1,000 claims, opened from the source list: editor ready, highlights clickable (→ claims-painted mark)", ms: median(inTab.ready), detail: loads(inTab.ready) });
     rows.push({ section: "reader", step: "1,000 claims, new tab, empty cache: highlighted text painted", ms: median(newTab.text), detail: `${loads(newTab.text)}; first contentful paint ${median(newTab.fcp).toFixed(0)} ms` });
     rows.push({ section: "reader", step: "1,000 claims, new tab, empty cache: editor ready", ms: median(newTab.ready), detail: loads(newTab.ready) });
   } finally {
@@ -110,6 +109,7 @@ async function paintTimings(browser: Browser, url: string, runs: number, tab: Pa
   const timings = { text: [] as number[], fcp: [] as number[], ready: [] as number[] };
   for (let run = 0; run <= runs; run++) {
     const page = tab ?? (await browser.newPage({ viewport: { width: 1280, height: 800 } }));
+    if (tab) await tab.goto(new URL("/", url).href); // the source list, where a researcher opens it from
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => performance.getEntriesByName("claims-painted")[0]?.startTime, null, { timeout: 30_000 });
     const measured = await page.evaluate(async () => {

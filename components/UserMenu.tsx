@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/Link";
 import { useEffect, useState } from "react";
 
 type Me = { user: { id: string; name: string } | null; mode: "single" | "accounts"; localResearcher: string | null };

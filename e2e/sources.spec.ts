@@ -22,6 +22,22 @@ test("the home page lists the five sources with their metadata", async ({ page }
   await expect(caravanserai).toContainText(/Words\s*2,2\d\d/);
 });
 
+test("opening a page renders no other page in the background (links do not prefetch)", async ({ page }) => {
+  const pageRequests: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).searchParams.has("_rsc")) pageRequests.push(request.url());
+  });
+  await page.goto("/");
+  await expect(page.getByRole("list", { name: "Sources" }).getByRole("link").first()).toBeVisible();
+  await page.getByRole("link", { name: SOURCES[0]!.title }).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1500); // viewport prefetching starts once the page is idle
+  expect(pageRequests).toEqual([]);
+
+  await page.getByRole("link", { name: SOURCES[0]!.title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SOURCES[0]!.title);
+  expect(pageRequests).toHaveLength(1); // the page clicked, fetched when clicked
+});
+
 for (const source of SOURCES) {
   test(`opens "${source.title}" and shows its text`, async ({ page }) => {
     await page.goto("/");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { listClusters } from "@/lib/clusters";
 import { db } from "@/lib/db";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/Link";
 import { db } from "@/lib/db";
 import { overview } from "@/lib/stats";
 import { CLAIM_KINDS, LINK_RELATIONS } from "@/lib/types";

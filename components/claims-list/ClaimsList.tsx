@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/Link";
 import type { ExportClaim } from "@/lib/export";
 import { displayTitle } from "@/lib/types";
 import styles from "./claims-list.module.css";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/Link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
 import type { ContradictionSuggestion } from "@/lib/contradictions";

@@ -108,7 +108,8 @@ export function ReaderEditor(props: Props) {
 
   const extensions = useMemo(
     () => [
-      Document, Paragraph, Text, ReaderSection, UnchangeableText,
+      // elementtiming as on the static text: whichever shows the text first is timed.
+      Document, Paragraph.configure({ HTMLAttributes: { elementtiming: "source-text" } }), Text, ReaderSection, UnchangeableText,
       claimHighlights({ layout, claims: [], suggestions: [], selectedId: null, flashId: null }),
     ],
     [layout],

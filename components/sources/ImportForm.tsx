@@ -1,7 +1,7 @@
 "use client";
 // Reads a W3C JSON export in the browser and sends it to POST /api/import, which writes all of
 // it or nothing; the page says which record was refused, or what was added.
-import Link from "next/link";
+import Link from "@/components/Link";
 import { useId, useState } from "react";
 import styles from "./sources.module.css";
 

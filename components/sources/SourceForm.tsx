@@ -1,7 +1,7 @@
 "use client";
 // Add a source (paste text or read a .txt/.md file in the browser) or correct one: metadata and
 // text. Saving corrected text re-anchors the claims on the server; the form says what happened.
-import Link from "next/link";
+import Link from "@/components/Link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { describeReanchor, type ReanchorSummary } from "@/lib/reanchor-summary";
