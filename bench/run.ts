@@ -127,6 +127,15 @@ export const searchSection: BenchSection = {
 
 export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection];
 
+/** The env var BENCH_SECTIONS (e.g. "http" or "export,search") picks sections; all by default. */
+function chosenSections(): BenchSection[] {
+  const names = (process.env.BENCH_SECTIONS ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+  if (!names.length) return BENCH_SECTIONS;
+  const unknown = names.filter((n) => !BENCH_SECTIONS.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`BENCH_SECTIONS: no section named ${unknown.join(", ")} (there are ${BENCH_SECTIONS.map((s) => s.name).join(", ")})`);
+  return BENCH_SECTIONS.filter((s) => names.includes(s.name));
+}
+
 function printTable(rows: BenchRow[]): void {
   const cells = rows.map((r) => [r.section, r.step, Number.isNaN(r.ms) ? "" : r.ms.toFixed(0), r.detail]);
   const header = ["section", "step", "ms", "detail"];
@@ -146,7 +155,7 @@ async function main() {
     const seeded = await timed(() => insertClaims(t.db, actor, CLAIM_COUNT));
     const rows: BenchRow[] = [{ section: "setup", step: `createMany ${CLAIM_COUNT} claims + ${LINK_COUNT} links`, ms: seeded.ms, detail: t.url.replace(/^.*\//, "database ") }];
     const ctx: BenchContext = { db: t.db, url: t.url, actor, claimCount: CLAIM_COUNT };
-    for (const section of BENCH_SECTIONS) rows.push(...(await section.run(ctx)));
+    for (const section of chosenSections()) rows.push(...(await section.run(ctx)));
     console.log(`machine: ${os.cpus().length} cores, ${mb(os.totalmem())} memory, node ${process.version}`);
     printTable(rows);
   } finally {
