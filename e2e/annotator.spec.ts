@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { extendSelectionTo, moveCaretTo, selectPhrase } from "./support/reader";
 
 // Each test marks different sentences and deletes what it created, so the tests stay independent.
 const CARAVANSERAI = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
@@ -47,8 +48,8 @@ test("a span selected with the keyboard is tagged an opinion with the key O", as
   const paragraph = page.locator(".reader-text p", { hasText: line });
   await paragraph.click({ position: { x: 1, y: 5 } });
   await page.keyboard.press("Home");
-  for (let i = 0; i < line.indexOf(wanted); i++) await page.keyboard.press("ArrowRight");
-  for (let i = 0; i < wanted.length; i++) await page.keyboard.press("Shift+ArrowRight");
+  await moveCaretTo(page, line.indexOf(wanted));
+  await extendSelectionTo(page, wanted);
   await expect(toolbarButton(page, "Opinion")).toBeVisible();
   await page.keyboard.press("o");
   await expect(highlight(page, wanted)).toHaveText(wanted);
@@ -65,7 +66,7 @@ test("a span selected with the keyboard is tagged an opinion with the key O", as
   // The caret inside a claim shows what it is; Enter opens it.
   await paragraph.click({ position: { x: 1, y: 5 } });
   await page.keyboard.press("Home");
-  for (let i = 0; i <= line.indexOf(wanted); i++) await page.keyboard.press("ArrowRight");
+  await moveCaretTo(page, line.indexOf(wanted) + 1);
   await expect(page.locator(".claim-info")).toContainText("Opinion by researcher · 0 links");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Edit claim" }).locator("blockquote")).toHaveText(wanted);
@@ -114,6 +115,35 @@ test("a claim's note and kind can be edited, and a delete is undone with Ctrl+Z"
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "FACT");
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "OPINION");
+  await deleteClaimsOf(request, sourceId);
+});
+
+test("an open claim moves to the words selected in the text (Use current selection as span)", async ({ page, request }) => {
+  const sourceId = await openSource(page, EURASIA);
+  const first = "it will be difficult for the Central Asian states";
+  const moved = "to fully shake off the influence of the organisation";
+  await selectPhrase(page, first);
+  await toolbarButton(page, "Prediction").click();
+  await expect(highlight(page, first)).toHaveAttribute("data-kind", "PREDICTION");
+  const claimId = await highlight(page, first).getAttribute("data-claim-id");
+
+  await highlight(page, first).click();
+  const editor = page.getByRole("region", { name: "Edit claim" });
+  await expect(editor.locator("blockquote")).toHaveText(first);
+  const useSelection = editor.getByRole("button", { name: "Use current selection as span" });
+  await expect(useSelection).toBeDisabled();
+  await selectPhrase(page, moved);
+  await useSelection.click();
+
+  await expect(highlight(page, moved)).toHaveAttribute("data-claim-id", claimId!);
+  await expect(highlight(page, first)).toHaveCount(0);
+  await expect(editor.locator("blockquote")).toHaveText(moved);
+  await expect(editor.getByRole("list", { name: "History" })).toContainText(/created.*respanned/s);
+  const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
+  const { claim } = await (await request.get(`/api/claims/${claimId}`)).json();
+  expect(claim).toMatchObject({ start: body.indexOf(moved), end: body.indexOf(moved) + moved.length, quote: moved, kind: "PREDICTION" });
+  await page.reload();
+  await expect(highlight(page, moved)).toHaveAttribute("data-claim-id", claimId!);
   await deleteClaimsOf(request, sourceId);
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { extendSelectionTo } from "./support/reader";
 
 // The whole flow by keyboard alone: no mouse event is sent. page.goto stands for typing an address.
 const ESSAY = "The CSTO and the outcomes of good intentions";
@@ -47,11 +48,7 @@ test("from opening a source to exporting a CSV, by keyboard only", async ({ page
   await tabTo(page, /Source text/);
   await page.keyboard.press("Control+Home");
   const words = "Throughout the whole wide world";
-  // Extend the selection key by key until it holds the words (a key pressed while the editor
-  // is still settling can be dropped, so count the selection, not the presses).
-  const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? "");
-  for (let i = 0; i < 2 * words.length && (await selected()).length < words.length; i++) await page.keyboard.press("Shift+ArrowRight");
-  expect(await selected()).toBe(words);
+  await extendSelectionTo(page, words);
   await page.keyboard.press("o");
   const highlight = page.locator(".reader-text [data-claim-id]", { hasText: words });
   await expect(highlight).toHaveAttribute("data-kind", "OPINION");

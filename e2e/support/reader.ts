@@ -51,3 +51,35 @@ export async function markClaim(page: Page, phrase: string, kind: "Fact" | "Opin
   await expect(page.locator(`.reader-text [data-claim-id="${claim.id}"]`).first()).toBeVisible();
   return claim.id as string;
 }
+
+/** Characters from the start of the focus's paragraph to the focus (the caret, or the moving
+ *  end of a selection). */
+function focusOffset(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const focus = selection?.focusNode;
+    if (!focus) return -1;
+    const paragraph = (focus.nodeType === Node.ELEMENT_NODE ? (focus as Element) : focus.parentElement)?.closest("p");
+    if (!paragraph) return -1;
+    const range = document.createRange();
+    range.setStart(paragraph, 0);
+    range.setEnd(focus, selection!.focusOffset);
+    return range.toString().length;
+  });
+}
+
+// A key pressed while the editor is still settling can be dropped, so these press until the
+// caret or selection is where it should be, rather than a fixed number of times.
+
+/** Moves the caret right, key by key, to `offset` characters into its paragraph. */
+export async function moveCaretTo(page: Page, offset: number): Promise<void> {
+  for (let i = 0; i < 2 * offset + 2 && (await focusOffset(page)) < offset; i++) await page.keyboard.press("ArrowRight");
+  expect(await focusOffset(page)).toBe(offset);
+}
+
+/** Extends the selection with Shift+ArrowRight until it holds exactly `words`. */
+export async function extendSelectionTo(page: Page, words: string): Promise<void> {
+  const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? "");
+  for (let i = 0; i < 2 * words.length && (await selected()).length < words.length; i++) await page.keyboard.press("Shift+ArrowRight");
+  expect(await selected()).toBe(words);
+}
