@@ -173,6 +173,37 @@ test("the sidebar lists claims in text order and filters them by kind", async ({
   await deleteClaimsOf(request, sourceId);
 });
 
+test("the reader shows everyone's claims, or one researcher's", async ({ page, request, playwright, baseURL }) => {
+  const sourceId = await openSource(page, EURASIA);
+  const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
+  const claimBy = async (api: APIRequestContext, text: string, kind: string) => {
+    const start = body.indexOf(text);
+    expect((await api.post("/api/claims", { data: { sourceId, start, end: start + text.length, kind, quote: text } })).status()).toBe(201);
+  };
+  const mine = "It is also being endorsed as a contender to NATO";
+  const theirs = "A military and political coalition";
+  await claimBy(request, mine, "FACT");
+  const colleague = await playwright.request.newContext({ baseURL });
+  const name = `Colleague ${Date.now()}`;
+  expect((await colleague.post("/api/auth/register", { data: { name, password: "a long enough password" } })).ok()).toBe(true);
+  await claimBy(colleague, theirs, "OPINION");
+  await page.reload();
+
+  const list = page.getByRole("list", { name: "Claims in text order" });
+  const researcher = page.getByLabel("Researcher");
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await researcher.selectOption({ label: name });
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+  await expect(list).toContainText(theirs);
+  await expect(highlights(page)).toHaveCount(1);
+  await expect(highlight(page, theirs)).toHaveAttribute("data-kind", "OPINION");
+  await researcher.selectOption({ label: "Everyone" });
+  await expect(highlights(page)).toHaveCount(2);
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await colleague.dispose();
+  await deleteClaimsOf(request, sourceId); // single-user mode: the local researcher may remove any claim
+});
+
 test("accepting a suggestion creates the claim; nothing is saved before", async ({ page, request }) => {
   const sourceId = await openSource(page, CARAVANSERAI);
   await page.getByRole("checkbox", { name: "Show suggestions" }).check();

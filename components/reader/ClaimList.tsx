@@ -21,13 +21,22 @@ interface Props {
   claims: ReaderClaim[];
   shownKinds: ClaimKind[];
   onShownKindsChange: (kinds: ClaimKind[]) => void;
+  /** Only this researcher's claims, or everyone's (null). */
+  shownAuthor: string | null;
+  onShownAuthorChange: (name: string | null) => void;
   selectedId: string | null;
   onPick: (id: string) => void;
 }
 
-/** The source's claims in text order, filterable by kind. */
-export function ClaimList({ claims, shownKinds, onShownKindsChange, selectedId, onPick }: Props) {
-  const shown = claims.filter((c) => shownKinds.includes(c.kind));
+/** Claims shown in the text and the list: the chosen kinds, by the chosen researcher. */
+export function isShown(claim: ReaderClaim, kinds: ClaimKind[], author: string | null): boolean {
+  return kinds.includes(claim.kind) && (author === null || claim.authorName === author);
+}
+
+/** The source's claims in text order, filterable by kind and researcher. */
+export function ClaimList({ claims, shownKinds, onShownKindsChange, shownAuthor, onShownAuthorChange, selectedId, onPick }: Props) {
+  const shown = claims.filter((c) => isShown(c, shownKinds, shownAuthor));
+  const authors = [...new Set(claims.map((c) => c.authorName))].sort((a, b) => a.localeCompare(b));
   const toggle = (kind: ClaimKind, on: boolean) =>
     onShownKindsChange(CLAIM_KINDS.filter((k) => (k === kind ? on : shownKinds.includes(k))));
   return (
@@ -41,6 +50,15 @@ export function ClaimList({ claims, shownKinds, onShownKindsChange, selectedId, 
           </label>
         ))}
       </fieldset>
+      {(authors.length > 1 || shownAuthor !== null) && (
+        <label className="field">
+          Researcher{" "}
+          <select value={shownAuthor ?? ""} onChange={(e) => onShownAuthorChange(e.target.value || null)}>
+            <option value="">Everyone</option>
+            {authors.map((name) => <option key={name} value={name}>{name}</option>)}
+          </select>
+        </label>
+      )}
       {shown.length ? (
         <ol className="claim-list" aria-label="Claims in text order">
           {shown.map((c) => (
@@ -52,7 +70,7 @@ export function ClaimList({ claims, shownKinds, onShownKindsChange, selectedId, 
           ))}
         </ol>
       ) : (
-        <p className="muted">{claims.length ? "No claims of the chosen kinds." : "No claims yet: select text to mark one."}</p>
+        <p className="muted">{claims.length ? "No claims of the chosen kinds and researcher." : "No claims yet: select text to mark one."}</p>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import type { Suggestion } from "@/lib/suggestions";
 import { textLayout } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";
-import { ClaimList, KindLegend } from "./ClaimList";
+import { ClaimList, KindLegend, isShown } from "./ClaimList";
 import { claimsApi, type ClaimChange } from "./claimsApi";
 import { kindLabel } from "./kinds";
 import { ReaderEditor, type TextSpan } from "./ReaderEditor";
@@ -34,6 +34,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [shownKinds, setShownKinds] = useState<ClaimKind[]>([...CLAIM_KINDS]);
+  const [shownAuthor, setShownAuthor] = useState<string | null>(null);
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [undoSteps, setUndoSteps] = useState<UndoStep[]>([]);
@@ -59,7 +60,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     setDismissed(JSON.parse(sessionStorage.getItem(dismissedKey) ?? "[]"));
   }, [dismissedKey]);
 
-  const visibleClaims = useMemo(() => claims.filter((c) => shownKinds.includes(c.kind)), [claims, shownKinds]);
+  const visibleClaims = useMemo(() => claims.filter((c) => isShown(c, shownKinds, shownAuthor)), [claims, shownKinds, shownAuthor]);
   const openSuggestions = useMemo(
     () => suggestions.filter((s) => !dismissed.includes(suggestionKey(s)) && !claims.some((c) => c.start === s.start && c.end === s.end)),
     [suggestions, dismissed, claims],
@@ -243,7 +244,10 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
         ) : (
           selectedId && <p className="loading" role="status">Opening the claim…</p>
         )}
-        <ClaimList claims={claims} shownKinds={shownKinds} onShownKindsChange={setShownKinds} selectedId={selectedId} onPick={pickClaim} />
+        <ClaimList
+          claims={claims} shownKinds={shownKinds} onShownKindsChange={setShownKinds}
+          shownAuthor={shownAuthor} onShownAuthorChange={setShownAuthor} selectedId={selectedId} onPick={pickClaim}
+        />
         {showSuggestions && !suggestionsLoaded && <p className="loading" role="status">Finding suggested claims…</p>}
         {showSuggestions && suggestionsLoaded && (
           <SuggestionList suggestions={openSuggestions} busy={busy} onAccept={(s, kind) => void createClaim(kind, s)} onDismiss={dismiss} />
