@@ -147,6 +147,34 @@ test("an open claim moves to the words selected in the text (Use current selecti
   await deleteClaimsOf(request, sourceId);
 });
 
+test("a note saved over someone else's change is refused, and the draft is kept to save again", async ({ page, request }) => {
+  const sourceId = await openSource(page, EURASIA);
+  const words = "it will be difficult for the Central Asian states";
+  await selectPhrase(page, words);
+  await toolbarButton(page, "Fact").click();
+  await highlight(page, words).click();
+  const editor = page.getByRole("region", { name: "Edit claim" });
+  await expect(editor.locator("blockquote")).toHaveText(words);
+  const claimId = await highlight(page, words).getAttribute("data-claim-id");
+
+  await editor.getByLabel("Note").fill("My reading: hedged forecast");
+  // Meanwhile, in another window, the claim's note is changed.
+  const { claim } = await (await request.get(`/api/claims/${claimId}`)).json();
+  expect((await request.patch(`/api/claims/${claimId}`, { data: { version: claim.version, note: "Other window's note" } })).ok()).toBe(true);
+
+  await editor.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "was changed by someone else" })).toBeVisible();
+  await expect(editor.getByLabel("Note")).toHaveValue("My reading: hedged forecast");
+  await expect(editor.locator("#claim-note-saved")).toHaveText("Not saved yet. The saved note reads: “Other window's note”");
+
+  await editor.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "note saved" })).toBeVisible();
+  await expect(editor.locator("#claim-note-saved")).toHaveCount(0);
+  expect((await (await request.get(`/api/claims/${claimId}`)).json()).claim.note).toBe("My reading: hedged forecast");
+  await expect(editor.getByRole("list", { name: "History" })).toContainText(/created.*noted.*noted/s);
+  await deleteClaimsOf(request, sourceId);
+});
+
 test("the sidebar lists claims in text order and filters them by kind", async ({ page, request }) => {
   const sourceId = await openSource(page, EURASIA);
   const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ClaimView, HistoryEntry } from "@/lib/claims";
 import { stepSpanByWord } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
@@ -32,7 +32,13 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
   const [confirming, setConfirming] = useState(false);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
 
-  useEffect(() => setNote(claim.note), [claim.note]);
+  // When the stored note changes (saved here, or by someone else), an untouched draft follows
+  // it; a draft being written is kept, so a refused save (409) loses nothing.
+  const lastStoredNote = useRef(claim.note);
+  useEffect(() => {
+    setNote((draft) => (draft === lastStoredNote.current ? claim.note : draft));
+    lastStoredNote.current = claim.note;
+  }, [claim.note]);
   useEffect(() => {
     let live = true;
     claimsApi.history(claim.id).then((h) => live && setHistory(h), () => live && setHistory(null));
@@ -67,6 +73,11 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
         <label htmlFor="claim-note">Note</label>
         <textarea id="claim-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         <button type="submit" disabled={busy || note === claim.note}>Save note</button>
+        {note !== claim.note && (
+          <p className="muted" id="claim-note-saved">
+            Not saved yet. The saved note reads: {claim.note ? `“${claim.note}”` : "(no note)"}
+          </p>
+        )}
       </form>
 
       <fieldset className="span-tools">
