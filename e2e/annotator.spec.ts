@@ -266,6 +266,14 @@ test("accepting a suggestion creates the claim; nothing is saved before", async 
   await page.reload();
   await page.getByRole("checkbox", { name: "Show suggestions" }).check();
   await expect(sameText).toHaveCount(occurrences - 1);
+  // Kept on the server for this researcher, not in the browser; it can be shown again.
+  const { suggestions: stored } = await (await request.get(`/api/sources/${sourceId}/suggestions`)).json();
+  expect(stored.filter((s: { dismissed: boolean }) => s.dismissed).map((s: { quote: string }) => s.quote)).toEqual([dismissedText]);
+  await page.getByRole("button", { name: "Show 1 dismissed again" }).click();
+  await expect(sameText).toHaveCount(occurrences);
+  await page.reload();
+  await page.getByRole("checkbox", { name: "Show suggestions" }).check();
+  await expect(sameText).toHaveCount(occurrences);
   await deleteClaimsOf(request, sourceId);
 });
 

@@ -67,6 +67,16 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
   // The one pair whose figures cannot both be true is suggested; accepting it draws a red connector.
   const suggestion = page.getByRole("region", { name: "Suggested contradictions" }).locator("li", { hasText: FIGURE_CONFLICT });
   await expect(suggestion).toBeVisible();
+  // Dismissed, it stays hidden for this researcher after a reload, and can be shown again.
+  const showAgain = page.getByRole("region", { name: "Suggested contradictions" }).getByRole("button", { name: "Show 1 dismissed again" });
+  await suggestion.getByRole("button", { name: "Dismiss" }).click();
+  await expect(suggestion).toHaveCount(0);
+  await page.reload();
+  await expect(showAgain).toBeVisible();
+  await expect(suggestion).toHaveCount(0);
+  await showAgain.click();
+  await expect(suggestion).toBeVisible();
+  await expect(showAgain).toHaveCount(0);
   await suggestion.getByRole("button", { name: "Accept as contradiction" }).click();
   await expect(page.locator('svg.connectors path[data-relation="CONTRADICTS"]')).toHaveCount(1);
   await expect(suggestion).toHaveCount(0);

@@ -84,6 +84,13 @@ export const contradictionFilterInput = z.strictObject({
   /** Comma-separated source ids: only claims in these sources are compared. */
   sourceIds: z.string().max(2_000).optional(),
 });
+/** lib/dismissals.ts: "contradiction:<claimId>|<claimId>" or "suggestion:<sourceId>:<start>:<end>". */
+const dismissalKey = z
+  .string({ error: "must be text" })
+  .max(200, "is too long")
+  .regex(/^(contradiction:[A-Za-z0-9_-]{1,64}\|[A-Za-z0-9_-]{1,64}|suggestion:[A-Za-z0-9_-]{1,64}:\d{1,9}:\d{1,9})$/, "must be contradiction:<claim id>|<claim id> or suggestion:<source id>:<start>:<end>");
+export const dismissalsInput = z.strictObject({ keys: z.array(dismissalKey).min(1).max(500) });
+
 // ---------------------------------------------------------------- exports, imports, sources
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -4,6 +4,7 @@ import Link from "@/components/Link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
 import type { ContradictionSuggestion } from "@/lib/contradictions";
+import { contradictionDismissalKey } from "@/lib/dismissals";
 import { displayTitle, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 import { callApi, errorMessage } from "@/components/links/api";
@@ -24,15 +25,8 @@ interface Connector {
   offscreen: boolean;
 }
 
-const DISMISSED_KEY = "cp.dismissedContradictions";
-
-function readDismissed(): Set<string> {
-  try {
-    return new Set(JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? "[]") as string[]);
-  } catch {
-    return new Set();
-  }
-}
+/** A suggested contradiction, and whether the researcher viewing dismissed it. */
+type ShownSuggestion = ContradictionSuggestion & { dismissed: boolean };
 
 /** The y of a claim's first mark, held inside its column's visible area so off-screen links point to the edge. */
 function anchorY(mark: Element, viewport: DOMRect): { y: number; hidden: boolean } {
@@ -49,8 +43,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
   const [chosen, setChosen] = useState<string[]>([]);
   const [flashing, setFlashing] = useState<Set<string>>(new Set());
   const [connectors, setConnectors] = useState<Connector[]>([]);
-  const [suggestions, setSuggestions] = useState<ContradictionSuggestion[]>([]);
-  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [suggestions, setSuggestions] = useState<ShownSuggestion[]>([]);
   const [error, setError] = useState<string | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const textRefs = useRef<(HTMLDivElement | null)[]>([]);
@@ -69,7 +62,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
     .map((l) => ({ id: l.linkId, fromId: claim.id, toId: l.otherClaimId, relation: l.relation })))), [columns, columnOf]);
 
   const loadSuggestions = useCallback(async () => {
-    const { suggestions } = await callApi<{ suggestions: ContradictionSuggestion[] }>(`/api/contradictions?sourceIds=${sourceIds.join(",")}`);
+    const { suggestions } = await callApi<{ suggestions: ShownSuggestion[] }>(`/api/contradictions?sourceIds=${sourceIds.join(",")}`);
     setSuggestions(suggestions);
   }, [sourceIds]);
 
@@ -88,7 +81,6 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
   }, [columns, loadSuggestions]);
 
   useEffect(() => {
-    setDismissed(readDismissed());
     loadSuggestions().catch((err) => setError(errorMessage(err)));
   }, [loadSuggestions]);
 
@@ -183,14 +175,30 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
     }
   }
 
-  function dismiss(s: ContradictionSuggestion) {
-    const next = new Set(dismissed).add(s.key);
-    setDismissed(next);
-    localStorage.setItem(DISMISSED_KEY, JSON.stringify([...next]));
+  /** Dismissals are kept per researcher on the server; the list hides the suggestion at once. */
+  async function dismiss(s: ShownSuggestion) {
+    setSuggestions((prev) => prev.map((x) => (x.key === s.key ? { ...x, dismissed: true } : x)));
+    try {
+      await callApi("/api/dismissals", { method: "POST", body: { keys: [contradictionDismissalKey(s.key)] } });
+    } catch (err) {
+      setError(errorMessage(err));
+      await loadSuggestions().catch(() => undefined);
+    }
+  }
+
+  async function showDismissed(keys: string[]) {
+    try {
+      await callApi("/api/dismissals", { method: "DELETE", body: { keys: keys.map(contradictionDismissalKey) } });
+      await loadSuggestions();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   }
 
   const active = activeId ? claimById.get(activeId) ?? null : null;
-  const openSuggestions = suggestions.filter((s) => !dismissed.has(s.key) && claimById.has(s.fromId) && claimById.has(s.toId));
+  const onScreen = suggestions.filter((s) => claimById.has(s.fromId) && claimById.has(s.toId));
+  const openSuggestions = onScreen.filter((s) => !s.dismissed);
+  const dismissedKeys = onScreen.filter((s) => s.dismissed).map((s) => s.key);
 
   return (
     <>
@@ -281,14 +289,14 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
                     <span className="quote">“{b.quote}”</span> <span className="muted">({titleOf(b.sourceId)})</span>
                     <br /><span className="conflict-note">{s.conflicts.map((c) => `${c.a} vs ${c.b}`).join("; ")}</span>{" "}
                     <button type="button" onClick={() => accept(s)}>Accept as contradiction</button>{" "}
-                    <button type="button" onClick={() => dismiss(s)}>Dismiss</button>
+                    <button type="button" onClick={() => void dismiss(s)}>Dismiss</button>
                   </li>
                 );
               })}
             </ul>
           )}
-          {dismissed.size > 0 && (
-            <button type="button" onClick={() => { setDismissed(new Set()); localStorage.removeItem(DISMISSED_KEY); }}>Show {dismissed.size} dismissed again</button>
+          {dismissedKeys.length > 0 && (
+            <button type="button" onClick={() => void showDismissed(dismissedKeys)}>Show {dismissedKeys.length} dismissed again</button>
           )}
         </section>
       </div>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ClaimView, ReaderClaim } from "@/lib/claims";
+import { suggestionDismissalKey } from "@/lib/dismissals";
 import type { Suggestion } from "@/lib/suggestions";
 import { textLayout } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
@@ -41,29 +42,23 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
   const [busy, setBusy] = useState(false);
   const [showSuggestions, setShowSuggestions] = useState(false);
   // Loaded the first time suggestions are shown: most visits never pay for them.
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [suggestions, setSuggestions] = useState<(Suggestion & { dismissed: boolean })[]>([]);
   const [suggestionsLoaded, setSuggestionsLoaded] = useState(false);
   useEffect(() => {
     if (!showSuggestions || suggestionsLoaded) return;
     fetch(`/api/sources/${sourceId}/suggestions`)
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`suggestions: ${r.status}`))))
-      .then((data: { suggestions: Suggestion[] }) => {
+      .then((data: { suggestions: (Suggestion & { dismissed: boolean })[] }) => {
         setSuggestions(data.suggestions);
         setSuggestionsLoaded(true);
       })
       .catch(() => setSuggestionsLoaded(false));
   }, [showSuggestions, suggestionsLoaded, sourceId]);
-  const [dismissed, setDismissed] = useState<string[]>([]);
-  const dismissedKey = `dismissed-suggestions:${sourceId}`;
-
-  useEffect(() => {
-    setDismissed(JSON.parse(sessionStorage.getItem(dismissedKey) ?? "[]"));
-  }, [dismissedKey]);
 
   const visibleClaims = useMemo(() => claims.filter((c) => isShown(c, shownKinds, shownAuthor)), [claims, shownKinds, shownAuthor]);
   const openSuggestions = useMemo(
-    () => suggestions.filter((s) => !dismissed.includes(suggestionKey(s)) && !claims.some((c) => c.start === s.start && c.end === s.end)),
-    [suggestions, dismissed, claims],
+    () => suggestions.filter((s) => !s.dismissed && !claims.some((c) => c.start === s.start && c.end === s.end)),
+    [suggestions, claims],
   );
   const suggestionMarks = useMemo(
     () => (showSuggestions ? openSuggestions.map((s) => ({ key: suggestionKey(s), start: s.start, end: s.end })) : []),
@@ -189,11 +184,19 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the address the page was opened with
   }, []);
 
-  const dismiss = (key: string) => {
-    const next = [...dismissed, key];
-    setDismissed(next);
-    sessionStorage.setItem(dismissedKey, JSON.stringify(next));
+  // Dismissals are kept per researcher on the server (lib/dismissals.ts); the list hides one at once.
+  const setDismissed = (spans: { start: number; end: number }[], dismissed: boolean) =>
+    setSuggestions((all) => all.map((x) => (spans.some((s) => s.start === x.start && s.end === x.end) ? { ...x, dismissed } : x)));
+  const changeDismissals = async (spans: { start: number; end: number }[], dismissed: boolean) => {
+    setDismissed(spans, dismissed);
+    try {
+      await claimsApi.setDismissed(spans.map((s) => suggestionDismissalKey(sourceId, s)), dismissed);
+    } catch (err) {
+      setDismissed(spans, !dismissed);
+      setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+    }
   };
+  const dismissedSuggestions = suggestions.filter((s) => s.dismissed);
 
   const lastStep = undoSteps.at(-1);
   return (
@@ -250,7 +253,10 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
         />
         {showSuggestions && !suggestionsLoaded && <p className="loading" role="status">Finding suggested claims…</p>}
         {showSuggestions && suggestionsLoaded && (
-          <SuggestionList suggestions={openSuggestions} busy={busy} onAccept={(s, kind) => void createClaim(kind, s)} onDismiss={dismiss} />
+          <SuggestionList
+            suggestions={openSuggestions} busy={busy} onAccept={(s, kind) => void createClaim(kind, s)} onDismiss={(s) => void changeDismissals([s], true)}
+            dismissedCount={dismissedSuggestions.length} onShowDismissed={() => void changeDismissals(dismissedSuggestions, false)}
+          />
         )}
       </aside>
     </div>

@@ -11,11 +11,14 @@ interface Props {
   suggestions: Suggestion[];
   busy: boolean;
   onAccept: (suggestion: Suggestion, kind: ClaimKind) => void;
-  onDismiss: (key: string) => void;
+  onDismiss: (suggestion: Suggestion) => void;
+  /** How many this researcher dismissed, and how to show them again. */
+  dismissedCount: number;
+  onShowDismissed: () => void;
 }
 
 /** Sentences that look like claims. Nothing is saved until one is accepted. */
-export function SuggestionList({ suggestions, busy, onAccept, onDismiss }: Props) {
+export function SuggestionList({ suggestions, busy, onAccept, onDismiss, dismissedCount, onShowDismissed }: Props) {
   const [kinds, setKinds] = useState<Record<string, ClaimKind>>({});
   return (
     <section className="suggestion-list-section" aria-labelledby="suggestion-list-title">
@@ -35,11 +38,14 @@ export function SuggestionList({ suggestions, busy, onAccept, onDismiss }: Props
                 </select>
               </label>{" "}
               <button type="button" disabled={busy} onClick={() => onAccept(s, kind)}>Accept as {kindLabel(kind)}</button>{" "}
-              <button type="button" onClick={() => onDismiss(key)}>Dismiss</button>
+              <button type="button" onClick={() => onDismiss(s)}>Dismiss</button>
             </li>
           );
         })}
       </ol>
+      {dismissedCount > 0 && (
+        <button type="button" onClick={onShowDismissed}>Show {dismissedCount} dismissed again</button>
+      )}
     </section>
   );
 }

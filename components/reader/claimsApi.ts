@@ -29,5 +29,7 @@ export const claimsApi = {
     call<{ claim: ClaimView; removedLinks: number }>(`/api/claims/${id}?version=${version}`, { method: "DELETE" }),
   restore: (id: string) => call<{ claim: ClaimView }>(`/api/claims/${id}/restore`, { method: "POST" }).then((r) => r.claim),
   get: (id: string) => call<{ claim: ClaimView }>(`/api/claims/${id}`).then((r) => r.claim),
+  setDismissed: (keys: string[], dismissed: boolean) =>
+    call<unknown>("/api/dismissals", { method: dismissed ? "POST" : "DELETE", body: JSON.stringify({ keys }) }),
   history: (id: string) => call<{ history: HistoryEntry[] }>(`/api/claims/${id}/history`).then((r) => r.history),
 };

@@ -4,14 +4,14 @@ import type { z } from "zod";
 import { createClaim } from "@/lib/claims";
 import { createCluster } from "@/lib/clusters";
 import { createLink } from "@/lib/links";
-import { addClusterMemberInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, updateSourceInput } from "@/lib/schemas";
+import { addClusterMemberInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, dismissalsInput, updateSourceInput } from "@/lib/schemas";
 import { seedCorpus } from "@/lib/seed";
 import { ensureUser } from "@/lib/users";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
-// Every other write endpoint (links, clusters, sources, import, accounts) gets 200+ malformed
+// Every other write endpoint (links, clusters, sources, import, accounts, dismissals) gets 200+ malformed
 // requests: never a 500, always a 4xx with a message, and the database unchanged.
 const CASES = 210;
 const JUNK_IDS = ["nope", "' OR 1=1 --", "x".repeat(70), "<script>alert(1)</script>", "%00", "../../etc", "cl" + "0".repeat(20)];
@@ -155,6 +155,18 @@ describe("malformed writes to every other endpoint", () => {
       return { label: `import variant ${i % variants.length}`, rawBody: typeof doc === "string" && doc.startsWith("{") ? doc : JSON.stringify(doc) };
     });
     await expectRefused(POST, "POST", "/api/import", {}, cases);
+  });
+
+  it("POST and DELETE /api/dismissals", async () => {
+    const { POST, DELETE } = await load("@/app/api/dismissals/route");
+    const valid = { keys: [`contradiction:${ids.claimA}|${ids.claimC}`, `suggestion:${ids.source}:0:10`] };
+    const malformed = (seed: number) => refusedBy(dismissalsInput, malformedBodies(valid, CASES, seed));
+    await expectRefused(POST, "POST", "/api/dismissals", {}, [
+      ...malformed(61),
+      ...idCases((id, i) => ({ keys: [i % 2 ? `contradiction:${ids.claimA}|${id}` : `suggestion:${id}:0:10`] })).filter((c) => dismissalsInput.safeParse(JSON.parse(c.rawBody)).success),
+      { label: "deleted claim", rawBody: JSON.stringify({ keys: [`contradiction:${ids.claimA}|cdeleted0000000000000000`] }) },
+    ]);
+    await expectRefused(DELETE, "DELETE", "/api/dismissals", {}, malformed(62));
   });
 
   it("POST /api/auth/register and /api/auth/login", async () => {

@@ -35,3 +35,11 @@ export async function currentActor(request: Request): Promise<Actor> {
 export function currentActorName(): string {
   return localResearcherName();
 }
+
+/** Whose view a read shows (their dismissals, say): the signed-in researcher, else the local one
+ *  in single-user mode, else nobody. Never refuses. */
+export async function viewerActor(request: Request): Promise<Actor | null> {
+  const actor = await signedInActor(request);
+  if (actor || authMode() === "accounts") return actor;
+  return currentActor(request);
+}

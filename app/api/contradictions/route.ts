@@ -1,12 +1,16 @@
 import { NextResponse } from "next/server";
 import { contradictionSuggestions } from "@/lib/clusters";
 import { db } from "@/lib/db";
+import { contradictionDismissalKey, dismissedKeys } from "@/lib/dismissals";
 import { contradictionFilterInput } from "@/lib/schemas";
+import { viewerActor } from "../_lib/actor";
 import { parseInput, route, searchParamsObject } from "../_lib/http";
 
-/** Suggested CONTRADICTS links. Dismissals are kept by the browser (localStorage), not here. */
+/** Suggested CONTRADICTS links, each saying whether the researcher asking dismissed it. */
 export const GET = route(async (request) => {
   const { sourceIds } = parseInput(contradictionFilterInput, searchParamsObject(request));
   const ids = sourceIds?.split(",").map((s) => s.trim()).filter(Boolean);
-  return NextResponse.json({ suggestions: await contradictionSuggestions(db(), ids?.length ? ids : undefined) });
+  const suggestions = await contradictionSuggestions(db(), ids?.length ? ids : undefined);
+  const dismissed = await dismissedKeys(db(), await viewerActor(request), suggestions.map((s) => contradictionDismissalKey(s.key)));
+  return NextResponse.json({ suggestions: suggestions.map((s) => ({ ...s, dismissed: dismissed.has(contradictionDismissalKey(s.key)) })) });
 });

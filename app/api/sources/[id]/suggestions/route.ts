@@ -1,16 +1,20 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
+import { dismissedKeys, suggestionDismissalKey } from "@/lib/dismissals";
 import { notFound } from "@/lib/errors";
 import { getSource } from "@/lib/sources";
 import { suggestClaims } from "@/lib/suggestions";
+import { viewerActor } from "../../../_lib/actor";
 import { route } from "../../../_lib/http";
 
-/** Sentences that look like claims (figures, dates, attributions), never inside reader comments.
- *  Fetched when the reader turns suggestions on, so opening a source does not pay for them. */
-export const GET = route<{ params: Promise<{ id: string }> }>(async (_request, { params }) => {
+/** Sentences that look like claims (figures, dates, attributions), never inside reader comments,
+ *  each saying whether the researcher asking dismissed it. Fetched when the reader turns
+ *  suggestions on, so opening a source does not pay for them. */
+export const GET = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
   const source = await getSource(db(), id);
   if (!source) throw notFound(`Source ${id} does not exist`);
   const suggestions = suggestClaims(source.body, { excludeRanges: source.sections.filter((s) => s.kind === "comments") });
-  return NextResponse.json({ suggestions });
+  const dismissed = await dismissedKeys(db(), await viewerActor(request), suggestions.map((s) => suggestionDismissalKey(id, s)));
+  return NextResponse.json({ suggestions: suggestions.map((s) => ({ ...s, dismissed: dismissed.has(suggestionDismissalKey(id, s)) })) });
 });
