@@ -4,8 +4,8 @@ import { PrismaClient } from "./generated/prisma/client";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** A Prisma client over node-postgres. The embedded PGlite server multiplexes one session,
- *  so scripts/start.ts sets DATABASE_POOL_MAX=1 for it: interleaved transactions would mix. */
+/** A Prisma client over node-postgres. The embedded PGlite database is one session that serves
+ *  one connection's transaction at a time, so scripts/serve.ts sets DATABASE_POOL_MAX=1 for it. */
 export function createDb(connectionString = process.env.DATABASE_URL): Db {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded database when it is missing.");

@@ -9,8 +9,10 @@ export interface EmbeddedDatabase {
 
 /** PGlite persisted in `dataDir`, served over the PostgreSQL wire protocol on loopback, so
  *  Prisma, migrations and the app use exactly the code path they use against a real server.
- *  PGlite is one session: the socket server multiplexes connections onto it query by query,
- *  so callers must keep to one pooled connection (DATABASE_POOL_MAX=1) or transactions mix. */
+ *  PGlite is one session: while one connection is inside a transaction the socket server holds
+ *  the others (tests/embedded/pglite-connections.test.ts), so transactions never mix but all
+ *  work is serialized; the app keeps one pooled connection (DATABASE_POOL_MAX=1), as more would
+ *  only queue there. */
 export async function startEmbeddedDatabase(dataDir: string, port = 0): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
