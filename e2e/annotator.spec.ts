@@ -310,5 +310,13 @@ test("server refusals are shown to the reader", async ({ page, request }) => {
   await editor.getByLabel("Note").fill("x".repeat(5001));
   await editor.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByRole("status").filter({ hasText: "note: must be at most 5000 characters" })).toBeVisible();
+  await editor.getByRole("button", { name: "Close" }).click();
+
+  // Deleted in another window: opening it says so instead of waiting for it.
+  const claimId = (await highlight(page, line).getAttribute("data-claim-id"))!;
   await deleteClaimsOf(request, sourceId);
+  await highlight(page, line).click();
+  await expect(page.getByRole("status").filter({ hasText: `Claim ${claimId} was deleted meanwhile` })).toBeVisible();
+  await expect(editor).toHaveCount(0);
+  await expect(highlight(page, line)).toHaveCount(0);
 });

@@ -70,15 +70,22 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
   useEffect(() => {
     if (!selectedId) return;
     let live = true;
+    // A claim deleted elsewhere since this page loaded: say so, and take it out of the text.
+    const gone = (text: string) => {
+      setMessage({ text, error: true });
+      setSelectedId(null);
+      void reload().catch(() => undefined);
+    };
     claimsApi.get(selectedId).then(
-      (claim) => live && setOpenClaim(claim),
-      (err: Error) => live && setMessage({ text: err.message, error: true }),
+      (claim) => live && (claim.deleted ? gone(`Claim ${claim.id} was deleted meanwhile`) : setOpenClaim(claim)),
+      (err: Error) => live && gone(err.message),
     );
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload is defined below; it only reads sourceId
   }, [selectedId, revision]);
-  const selected = openClaim?.id === selectedId ? openClaim : null;
+  const selected = openClaim?.id === selectedId && !openClaim.deleted ? openClaim : null;
 
   const reload = useCallback(async () => {
     setClaims(await claimsApi.listForReader(sourceId));
