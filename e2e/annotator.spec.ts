@@ -38,7 +38,15 @@ test("a span selected with the mouse becomes a fact that survives a reload at th
   const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
   const { claims } = await (await request.get(`/api/claims?sourceId=${sourceId}`)).json();
   expect(claims).toEqual([expect.objectContaining({ start: body.indexOf(line), end: body.indexOf(line) + line.length, quote: line, kind: "FACT" })]);
-  await deleteClaimsOf(request, sourceId);
+
+  // Undo still knows the last change after the reload.
+  await expect(page.getByText("Undo creating the fact")).toBeVisible();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(highlight(page, line)).toHaveCount(0);
+  await expect(page.getByText("Nothing to undo")).toBeVisible();
+  expect((await (await request.get(`/api/claims?sourceId=${sourceId}`)).json()).claims).toEqual([]);
+  await page.reload();
+  await expect(page.getByText("Nothing to undo")).toBeVisible();
 });
 
 test("a span selected with the keyboard is tagged an opinion with the key O", async ({ page, request }) => {

@@ -45,7 +45,7 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
     return () => {
       live = false;
     };
-  }, [claim.id, claim.version]);
+  }, [claim.id, claim.version, claim.links.length]); // linking changes no version but is history
 
   const step = (edge: "start" | "end", direction: -1 | 1, label: string) => {
     const span = stepSpanByWord(body, claim, edge, direction);

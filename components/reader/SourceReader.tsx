@@ -20,6 +20,8 @@ type UndoStep =
   | { type: "update"; claimId: string; before: ClaimChange; label: string }
   | { type: "delete"; claimId: string; label: string };
 
+const MAX_UNDO_STEPS = 50;
+
 interface Props {
   sourceId: string;
   body: string;
@@ -39,6 +41,21 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
   const [selection, setSelection] = useState<TextSpan | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [undoSteps, setUndoSteps] = useState<UndoStep[]>([]);
+  // Kept for the tab's session, so a reload does not lose what Undo can take back; each step
+  // re-reads the claim's current version when it runs, so an old step is still safe.
+  const undoKey = `undo:${sourceId}`;
+  const undoRestored = useRef(false);
+  useEffect(() => {
+    try {
+      setUndoSteps(JSON.parse(sessionStorage.getItem(undoKey) ?? "[]") as UndoStep[]);
+    } catch {
+      sessionStorage.removeItem(undoKey);
+    }
+    undoRestored.current = true;
+  }, [undoKey]);
+  useEffect(() => {
+    if (undoRestored.current) sessionStorage.setItem(undoKey, JSON.stringify(undoSteps.slice(-MAX_UNDO_STEPS)));
+  }, [undoKey, undoSteps]);
   const [busy, setBusy] = useState(false);
   const [showSuggestions, setShowSuggestions] = useState(false);
   // Loaded the first time suggestions are shown: most visits never pay for them.
@@ -64,9 +81,24 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     () => (showSuggestions ? openSuggestions.map((s) => ({ key: suggestionKey(s), start: s.start, end: s.end })) : []),
     [showSuggestions, openSuggestions],
   );
-  // The open claim in full (links, history): loaded when opened and after every change.
-  const [revision, setRevision] = useState(0);
+  // The open claim in full (links, history): loaded when opened, and again by every reload, so
+  // a change made right after a save goes against the claim's current version.
   const [openClaim, setOpenClaim] = useState<ClaimView | null>(null);
+  const selectedRef = useRef(selectedId);
+  selectedRef.current = selectedId;
+  const selected = openClaim?.id === selectedId && !openClaim.deleted ? openClaim : null;
+
+  const reload = useCallback(async () => {
+    const openId = selectedRef.current;
+    const [fresh, open] = await Promise.all([
+      claimsApi.listForReader(sourceId),
+      openId ? claimsApi.get(openId).catch(() => null) : Promise.resolve(null),
+    ]);
+    setClaims(fresh);
+    if (open && !open.deleted) setOpenClaim(open);
+    else if (openId && selectedRef.current === openId) setSelectedId(null); // deleted: nothing left to edit
+  }, [sourceId]);
+
   useEffect(() => {
     if (!selectedId) return;
     let live = true;
@@ -83,14 +115,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload is defined below; it only reads sourceId
-  }, [selectedId, revision]);
-  const selected = openClaim?.id === selectedId && !openClaim.deleted ? openClaim : null;
-
-  const reload = useCallback(async () => {
-    setClaims(await claimsApi.listForReader(sourceId));
-    setRevision((r) => r + 1);
-  }, [sourceId]);
+  }, [selectedId, reload]);
 
   /** Runs one change against the server, then reloads; a refusal is shown, never thrown. */
   const run = useCallback(
