@@ -28,9 +28,11 @@ async function checkTargets(db: Db, keys: string[]): Promise<void> {
     db.claim.findMany({ where: { id: { in: [...claimIds] }, deletedAt: null }, select: { id: true } }),
     db.source.findMany({ where: { id: { in: [...sourceIds] } }, select: { id: true } }),
   ]);
-  const missingClaim = [...claimIds].find((id) => !claims.some((c) => c.id === id));
+  const liveClaims = new Set(claims.map((c) => c.id));
+  const knownSources = new Set(sources.map((s) => s.id));
+  const missingClaim = [...claimIds].find((id) => !liveClaims.has(id));
   if (missingClaim) throw notFound(`Claim ${missingClaim} does not exist or was deleted`);
-  const missingSource = [...sourceIds].find((id) => !sources.some((s) => s.id === id));
+  const missingSource = [...sourceIds].find((id) => !knownSources.has(id));
   if (missingSource) throw notFound(`Source ${missingSource} does not exist`);
 }
 

@@ -46,6 +46,9 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
   const undoKey = `undo:${sourceId}`;
   const undoRestored = useRef(false);
   useEffect(() => {
+    if (undoRestored.current) sessionStorage.setItem(undoKey, JSON.stringify(undoSteps.slice(-MAX_UNDO_STEPS)));
+  }, [undoKey, undoSteps]);
+  useEffect(() => { // after the effect above, so the first render's empty list never overwrites the kept one
     try {
       setUndoSteps(JSON.parse(sessionStorage.getItem(undoKey) ?? "[]") as UndoStep[]);
     } catch {
@@ -53,9 +56,6 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     }
     undoRestored.current = true;
   }, [undoKey]);
-  useEffect(() => {
-    if (undoRestored.current) sessionStorage.setItem(undoKey, JSON.stringify(undoSteps.slice(-MAX_UNDO_STEPS)));
-  }, [undoKey, undoSteps]);
   const [busy, setBusy] = useState(false);
   const [showSuggestions, setShowSuggestions] = useState(false);
   // Loaded the first time suggestions are shown: most visits never pay for them.
@@ -92,11 +92,11 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
     const openId = selectedRef.current;
     const [fresh, open] = await Promise.all([
       claimsApi.listForReader(sourceId),
-      openId ? claimsApi.get(openId).catch(() => null) : Promise.resolve(null),
+      openId ? claimsApi.get(openId).catch(() => undefined) : undefined, // unreachable: keep what is shown
     ]);
     setClaims(fresh);
     if (open && !open.deleted) setOpenClaim(open);
-    else if (openId && selectedRef.current === openId) setSelectedId(null); // deleted: nothing left to edit
+    else if (open?.deleted && selectedRef.current === openId) setSelectedId(null); // nothing left to edit
   }, [sourceId]);
 
   useEffect(() => {
