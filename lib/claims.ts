@@ -269,8 +269,8 @@ export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<Clai
 }
 
 /** What the reader needs to paint and list a source's claims; the editor loads the whole claim
- *  (links, history) when one is opened. A fifth of a ClaimView's size, so a source with a
- *  thousand claims opens fast. */
+ *  (links, history) when one is opened. Under half a ClaimView's size (198 KB against 408 KB
+ *  for 1,000 claims in npm run bench), so a source with a thousand claims opens fast. */
 export interface ReaderClaim {
   id: string;
   start: number;

@@ -8,11 +8,12 @@ import type { Actor } from "./users";
 export const contradictionDismissalKey = (pairKey: string) => `contradiction:${pairKey}`;
 export const suggestionDismissalKey = (sourceId: string, span: { start: number; end: number }) => `suggestion:${sourceId}:${span.start}:${span.end}`;
 
-/** Which of `keys` this researcher (or nobody, signed out) has dismissed. */
-export async function dismissedKeys(db: Db, viewer: Actor | null, keys: string[]): Promise<Set<string>> {
-  if (!viewer || !keys.length) return new Set();
-  const rows = await db.dismissal.findMany({ where: { userId: viewer.id, key: { in: keys } }, select: { key: true } });
-  return new Set(rows.map((r) => r.key));
+/** The suggestions, each flagged with whether this researcher (or nobody, signed out) dismissed it. */
+export async function withDismissed<T>(db: Db, viewer: Actor | null, suggestions: T[], keyOf: (suggestion: T) => string): Promise<(T & { dismissed: boolean })[]> {
+  const keys = suggestions.map(keyOf);
+  const rows = viewer && keys.length ? await db.dismissal.findMany({ where: { userId: viewer.id, key: { in: keys } }, select: { key: true } }) : [];
+  const dismissed = new Set(rows.map((r) => r.key));
+  return suggestions.map((s, i) => ({ ...s, dismissed: dismissed.has(keys[i]!) }));
 }
 
 /** Refuses keys naming claims or sources that do not exist (or claims that were deleted). */

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { contradictionSuggestions } from "@/lib/clusters";
 import { db } from "@/lib/db";
-import { contradictionDismissalKey, dismissedKeys } from "@/lib/dismissals";
+import { contradictionDismissalKey, withDismissed } from "@/lib/dismissals";
 import { contradictionFilterInput } from "@/lib/schemas";
 import { viewerActor } from "../_lib/actor";
 import { parseInput, route, searchParamsObject } from "../_lib/http";
@@ -11,6 +11,5 @@ export const GET = route(async (request) => {
   const { sourceIds } = parseInput(contradictionFilterInput, searchParamsObject(request));
   const ids = sourceIds?.split(",").map((s) => s.trim()).filter(Boolean);
   const suggestions = await contradictionSuggestions(db(), ids?.length ? ids : undefined);
-  const dismissed = await dismissedKeys(db(), await viewerActor(request), suggestions.map((s) => contradictionDismissalKey(s.key)));
-  return NextResponse.json({ suggestions: suggestions.map((s) => ({ ...s, dismissed: dismissed.has(contradictionDismissalKey(s.key)) })) });
+  return NextResponse.json({ suggestions: await withDismissed(db(), await viewerActor(request), suggestions, (s) => contradictionDismissalKey(s.key)) });
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { dismissedKeys, suggestionDismissalKey } from "@/lib/dismissals";
+import { suggestionDismissalKey, withDismissed } from "@/lib/dismissals";
 import { notFound } from "@/lib/errors";
 import { getSource } from "@/lib/sources";
 import { suggestClaims } from "@/lib/suggestions";
@@ -15,6 +15,5 @@ export const GET = route<{ params: Promise<{ id: string }> }>(async (request, { 
   const source = await getSource(db(), id);
   if (!source) throw notFound(`Source ${id} does not exist`);
   const suggestions = suggestClaims(source.body, { excludeRanges: source.sections.filter((s) => s.kind === "comments") });
-  const dismissed = await dismissedKeys(db(), await viewerActor(request), suggestions.map((s) => suggestionDismissalKey(id, s)));
-  return NextResponse.json({ suggestions: suggestions.map((s) => ({ ...s, dismissed: dismissed.has(suggestionDismissalKey(id, s)) })) });
+  return NextResponse.json({ suggestions: await withDismissed(db(), await viewerActor(request), suggestions, (s) => suggestionDismissalKey(id, s)) });
 });
