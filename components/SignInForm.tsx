@@ -1,5 +1,6 @@
 "use client";
 
+import { callApi, errorMessage } from "@/components/api/client";
 import { useState } from "react";
 
 /** Name + password; one form to sign in or to create an account. */
@@ -14,14 +15,11 @@ export function SignInForm() {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/auth/${action}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: form.get("name"), password: form.get("password") }),
-    });
-    setBusy(false);
-    if (!response.ok) {
-      setError((await response.json().catch(() => null))?.error?.message ?? `Failed (${response.status})`);
+    try {
+      await callApi(`/api/auth/${action}`, { method: "POST", body: { name: form.get("name"), password: form.get("password") } });
+    } catch (err) {
+      setBusy(false);
+      setError(errorMessage(err));
       return;
     }
     window.location.assign("/");

@@ -2,6 +2,7 @@
 
 import Link from "@/components/Link";
 import { useEffect, useState } from "react";
+import { callApi } from "@/components/api/client";
 
 type Me = { user: { id: string; name: string } | null; mode: "single" | "accounts"; localResearcher: string | null };
 
@@ -9,11 +10,11 @@ type Me = { user: { id: string; name: string } | null; mode: "single" | "account
 export function UserMenu() {
   const [me, setMe] = useState<Me | null>(null);
   useEffect(() => {
-    fetch("/api/auth/me").then((r) => r.json()).then(setMe).catch(() => setMe(null));
+    callApi<Me>("/api/auth/me").then(setMe).catch(() => setMe(null));
   }, []);
   if (!me) return <span className="user-menu muted" aria-live="polite" />;
   async function signOut() {
-    await fetch("/api/auth/logout", { method: "POST" });
+    await callApi("/api/auth/logout", { method: "POST" }).catch(() => undefined);
     window.location.assign("/");
   }
   return (

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, errorMessage } from "@/components/links/api";
+import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "@/components/links/ClaimSearch";
 
 function useAction() {

@@ -7,7 +7,7 @@ import type { ContradictionSuggestion } from "@/lib/contradictions";
 import { contradictionDismissalKey } from "@/lib/dismissals";
 import { displayTitle, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
-import { callApi, errorMessage } from "@/components/links/api";
+import { callApi, errorMessage } from "@/components/api/client";
 import { LinkPanel } from "@/components/links/LinkPanel";
 import { highlightSegments } from "@/lib/highlight-segments";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
-import { callApi, errorMessage } from "./api";
+import { callApi, errorMessage } from "@/components/api/client";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
 

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import type { ClaimView } from "@/lib/claims";
 import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
-import { callApi, errorMessage } from "./api";
+import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "./ClaimSearch";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";

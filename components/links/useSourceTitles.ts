@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { displayTitle, type SourceMeta } from "@/lib/types";
-import { callApi } from "./api";
+import { callApi } from "@/components/api/client";
 
 let titlesOnce: Promise<Record<string, string>> | null = null;
 

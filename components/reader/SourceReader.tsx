@@ -63,9 +63,8 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
   const [suggestionsLoaded, setSuggestionsLoaded] = useState(false);
   useEffect(() => {
     if (!showSuggestions || suggestionsLoaded) return;
-    fetch(`/api/sources/${sourceId}/suggestions`)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`suggestions: ${r.status}`))))
-      .then((data: { suggestions: (Suggestion & { dismissed: boolean })[] }) => {
+    claimsApi.suggestions(sourceId)
+      .then((data) => {
         setSuggestions(data.suggestions);
         setSuggestionsLoaded(true);
       })

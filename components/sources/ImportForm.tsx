@@ -3,6 +3,7 @@
 // it or nothing; the page says which record was refused, or what was added.
 import Link from "@/components/Link";
 import { useId, useState } from "react";
+import { callApi, errorMessage } from "@/components/api/client";
 import styles from "./sources.module.css";
 
 interface ImportSummary {
@@ -34,12 +35,10 @@ export function ImportForm() {
     const text = await file.text();
     setState({ step: "working", message: `Checking and importing ${file.name} (${Math.ceil(file.size / 1024)} KB)…` });
     try {
-      const response = await fetch("/api/import", { method: "POST", headers: { "content-type": "application/json" }, body: text });
-      const json = await response.json().catch(() => ({}));
-      if (!response.ok) setState({ step: "failed", message: json.error?.message ?? `The server answered ${response.status}; nothing was imported` });
-      else setState({ step: "done", summary: json.summary, fileName: file.name });
-    } catch {
-      setState({ step: "failed", message: "Could not reach the server; nothing was imported" });
+      const json = await callApi<{ summary: ImportSummary }>("/api/import", { method: "POST", body: text });
+      setState({ step: "done", summary: json.summary, fileName: file.name });
+    } catch (err) {
+      setState({ step: "failed", message: errorMessage(err) });
     }
   }
 

@@ -1,6 +1,7 @@
 "use client";
 // Add a source (paste text or read a .txt/.md file in the browser) or correct one: metadata and
 // text. Saving corrected text re-anchors the claims on the server; the form says what happened.
+import { callApi, errorMessage } from "@/components/api/client";
 import Link from "@/components/Link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -74,27 +75,21 @@ export function SourceForm(props: Props) {
         ? { ...common, body }
         : { ...common, suggestedTitle, dateEvidence, note, version, ...(body !== savedBody ? { body } : {}) };
     try {
-      const response = await fetch(props.mode === "create" ? "/api/sources" : `/api/sources/${props.sourceId}`, {
-        method: props.mode === "create" ? "POST" : "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(payload),
-      });
-      const json = await response.json();
-      if (!response.ok) {
-        setError(json.error?.message ?? `The server answered ${response.status}`);
-        return;
-      }
+      const json = await callApi<{ source: { id: string; version: number }; reanchor?: ReanchorSummary | null }>(
+        props.mode === "create" ? "/api/sources" : `/api/sources/${props.sourceId}`,
+        { method: props.mode === "create" ? "POST" : "PATCH", body: payload },
+      );
       if (props.mode === "create") {
         router.push(`/sources/${json.source.id}`);
         return;
       }
       setVersion(json.source.version);
       setSavedBody(body);
-      const summary = json.reanchor as ReanchorSummary | null;
+      const summary = json.reanchor ?? null;
       setResult(summary ? `Saved. Text changed: ${describeReanchor(summary)}.` : "Saved.");
       router.refresh();
-    } catch {
-      setError("Could not reach the server; nothing was saved");
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

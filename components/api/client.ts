@@ -1,0 +1,36 @@
+// The one browser HTTP client: every component calls the app's API through callApi. A 4xx/5xx
+// becomes an ApiError carrying the server's message ({ error: { message } }) and its status.
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface ApiInit {
+  method?: string;
+  /** Sent as JSON; a string is sent as it is (an import file's text), still as application/json. */
+  body?: unknown;
+}
+
+export async function callApi<T>(url: string, init?: ApiInit): Promise<T> {
+  const body = init?.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init?.method ?? "GET",
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body,
+    });
+  } catch {
+    throw new ApiError(0, "The server could not be reached; nothing was saved");
+  }
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, data?.error?.message ?? `The server answered ${response.status}`);
+  return data as T;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
