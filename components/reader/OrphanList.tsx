@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReaderClaim } from "@/lib/claims";
+import type { ReaderClaim } from "@/lib/server/claims";
 import { kindLabel } from "./kinds";
 import type { TextSpan } from "./ReaderEditor";
 

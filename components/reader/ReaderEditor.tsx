@@ -7,7 +7,7 @@ import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ReaderClaim } from "@/lib/claims";
+import type { ReaderClaim } from "@/lib/server/claims";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind } from "@/lib/types";
 import { HighlightedRuns } from "@/components/highlights/HighlightedText";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import type { ClaimView, ReaderClaim } from "@/lib/claims";
+import type { ClaimView, ReaderClaim } from "@/lib/server/claims";
 import { textLayout } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";

@@ -3,7 +3,7 @@
 // dismissals are kept per researcher on the server (lib/dismissals.ts), the list hides one at once.
 import { useEffect, useMemo, useState } from "react";
 import { suggestionDismissalKey } from "@/lib/dismissals";
-import type { Suggestion } from "@/lib/suggestions";
+import type { Suggestion } from "@/lib/suggestions/sentences";
 import { claimsApi } from "../claimsApi";
 import { suggestionKey } from "../SuggestionList";
 
