@@ -1,6 +1,6 @@
 // Claims and suggestions painted over the text from their stored offsets, through the one painter
-// (components/highlights/paint.ts): a decoration per claim over each run it covers, outermost
-// first, so the editor nests spans as the static text does.
+// (components/highlights/paint.ts): a decoration per claim over each run it covers, nested
+// as the static text nests them (the shortest claim innermost, so it shows).
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
@@ -32,7 +32,8 @@ function decorate(state: EditorState, h: HighlightState): DecorationSet {
     Decoration.inline(pos(s.start), pos(s.end), { nodeName: "span", class: "suggestion", "data-suggestion": s.key }),
   );
   for (const run of painted.runs) {
-    for (const id of run.ids) {
+    // ProseMirror wraps a later decoration around an earlier one over the same range: innermost first.
+    for (const id of [...run.ids].reverse()) {
       decorations.push(
         Decoration.inline(pos(run.start), pos(run.end), { nodeName: "span", class: painted.classOf.get(id)!, "data-claim-id": id, "data-kind": painted.kindOf.get(id)! }),
       );
