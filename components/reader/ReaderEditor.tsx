@@ -6,7 +6,7 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ReaderClaim } from "@/lib/server/claims";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind } from "@/lib/types";
@@ -20,6 +20,8 @@ import { KIND_LABELS, kindLabel } from "./kinds";
 import "./reader.css";
 
 export type { TextSpan };
+
+const BUBBLE_OPTIONS = { placement: "bottom-start", offset: 6, flip: true } as const;
 
 interface Props {
   body: string;
@@ -168,26 +170,24 @@ export function ReaderEditor(props: Props) {
     const root = editor.view.dom as HTMLElement;
     setAnchor({ id, rect: () => lastLineOf(root, id) });
   };
+  // Stable, so the menu is not sent new options on every render.
+  const showToolbar = useCallback(({ editor: ed }: { editor: Editor }) => selectedSpan(ed, body, layout) !== null, [body, layout]);
   const cardClaim = anchor ? claims.find((c) => c.id === anchor.id) : undefined;
 
   return (
     <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
       {editor ? <EditorContent editor={editor} /> : <StaticText body={body} claims={claims} />}
       {editor && (
-        <BubbleMenu
-          editor={editor}
-          className="tag-toolbar"
-          role="toolbar"
-          aria-label="Tag the selection as"
-          shouldShow={({ editor: ed }) => selectedSpan(ed, body, layout) !== null}
-          options={{ placement: "bottom-start", offset: 6, flip: true }}
-        >
-          {(Object.keys(KIND_LABELS) as ClaimKind[]).map((kind) => (
-            <button key={kind} type="button" className={`kind-button kind-${kind.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}
-              onClick={() => editor.commands.tagSelection(kind)} aria-keyshortcuts={kindLabel(kind)[0]}>
-              {kindLabel(kind)}
-            </button>
-          ))}
+        // TipTap's BubbleMenu shows it under a selection that holds words, placed by Floating UI.
+        <BubbleMenu editor={editor} className="tag-bubble" shouldShow={showToolbar} options={BUBBLE_OPTIONS}>
+          <div className="tag-toolbar" role="toolbar" aria-label="Tag the selection as">
+            {(Object.keys(KIND_LABELS) as ClaimKind[]).map((kind) => (
+              <button key={kind} type="button" className={`kind-button kind-${kind.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}
+                onClick={() => editor.commands.tagSelection(kind)} aria-keyshortcuts={kindLabel(kind)[0]}>
+                {kindLabel(kind)}
+              </button>
+            ))}
+          </div>
         </BubbleMenu>
       )}
       {/* Never while text is selected: the card must not cover the selection or its toolbar. */}
