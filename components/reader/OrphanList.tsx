@@ -1,7 +1,7 @@
 "use client";
 
-import type { ReaderClaim } from "@/lib/server/claims";
-import { kindLabel } from "./kinds";
+import type { ReaderClaim } from "@/lib/types";
+import { kindLabel } from "@/lib/labels";
 import type { TextSpan } from "./ReaderEditor";
 
 interface Props {

@@ -7,16 +7,15 @@ import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ReaderClaim } from "@/lib/server/claims";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
-import type { ClaimKind } from "@/lib/types";
+import type { ClaimKind, ReaderClaim } from "@/lib/types";
+import { KIND_LABELS, kindLabel } from "@/lib/labels";
 import { HighlightedRuns } from "@/components/highlights/HighlightedText";
 import { paintClaims } from "@/components/highlights/paint";
 import { claimHighlights, highlightKey, type HighlightState } from "./extensions/claimDecorations";
 import { ReaderKeyboard, claimAt, selectedSpan, type TextSpan } from "./extensions/readerKeyboard";
 import { BlankLines, ReaderSection } from "./extensions/readerSection";
 import { UnchangeableText } from "./extensions/unchangeableText";
-import { KIND_LABELS, kindLabel } from "./kinds";
 import "./reader.css";
 
 export type { TextSpan };

@@ -1,9 +1,8 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import type { ClaimView, ReaderClaim } from "@/lib/server/claims";
+import { CLAIM_KINDS, type ClaimView, type ReaderClaim, type ClaimKind, type SourceSection } from "@/lib/types";
 import { textLayout } from "@/lib/text-positions";
-import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";
 import { ClaimList, KindLegend, isShown } from "./ClaimList";
 import { claimsApi, type ClaimChange } from "./claimsApi";
@@ -11,7 +10,7 @@ import { useDeepLink } from "./hooks/useDeepLink";
 import { useOpenClaim } from "./hooks/useOpenClaim";
 import { useSuggestions } from "./hooks/useSuggestions";
 import { useUndo, type UndoStep } from "./hooks/useUndo";
-import { kindLabel } from "./kinds";
+import { kindLabel } from "@/lib/labels";
 import { OrphanList } from "./OrphanList";
 import { ReaderEditor, type TextSpan } from "./ReaderEditor";
 import { SuggestionList } from "./SuggestionList";

@@ -3,7 +3,7 @@
 // history) when opened and again by every reload, so a change right after a save goes against its
 // current version. A claim deleted elsewhere meanwhile is said so and closed.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ClaimView, ReaderClaim } from "@/lib/server/claims";
+import type { ClaimView, ReaderClaim } from "@/lib/types";
 import { claimsApi } from "../claimsApi";
 
 export function useOpenClaim(sourceId: string, initialClaims: ReaderClaim[], onGone: (text: string) => void) {
