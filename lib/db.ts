@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgAdapter } from "./db-adapter";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -11,7 +11,7 @@ export function createDb(connectionString = process.env.DATABASE_URL): Db {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded database when it is missing.");
   }
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString, max: Number.isFinite(max) && max > 0 ? max : 10 });
+  const adapter = createPgAdapter(connectionString, Number.isFinite(max) && max > 0 ? max : 10);
   return new PrismaClient({ adapter });
 }
 
