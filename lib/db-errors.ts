@@ -62,7 +62,8 @@ export function classifyDatabaseError(err: unknown): DatabaseFailure | null {
   const shapes = chain(err);
   const codes = shapes.flatMap((s) => [text(s.code), text(s.originalCode), text(s.meta?.code)]).filter(Boolean);
   const kinds = shapes.map((s) => text(s.kind));
-  if (codes.includes("23505") || codes.includes("P2002") || kinds.includes("UniqueConstraintViolation")) {
+  // 23P01: an exclusion constraint ("Claim_live_span_key") refusing a twin.
+  if (codes.includes("23505") || codes.includes("23P01") || codes.includes("P2002") || kinds.includes("UniqueConstraintViolation")) {
     return { kind: "unique", constraint: constraintName(shapes) };
   }
   if (codes.includes("23503") || codes.includes("P2003") || kinds.includes("ForeignKeyConstraintViolation")) {

@@ -79,6 +79,9 @@ function relocateSections(oldBody: string, newBody: string, sections: SourceSect
 
 async function reanchorClaims(tx: Tx, actor: Actor, sourceId: string, newBody: string): Promise<ReanchorSummary> {
   const summary: ReanchorSummary = { unchanged: 0, moved: 0, orphaned: 0, recovered: 0 };
+  // Claims move one row at a time, so one may land on a span another is about to leave: the
+  // one-live-claim-per-span rule is checked when the transaction commits.
+  await tx.$executeRaw`SET CONSTRAINTS "Claim_live_span_key" DEFERRED`;
   // Deleted claims too: a restore brings them back at their stored offsets.
   const claims = await tx.claim.findMany({ where: { sourceId }, orderBy: { start: "asc" } });
   for (const c of claims) {
@@ -127,8 +130,11 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
   const { version, body, ...meta } = input;
   return db.$transaction(
     async (tx) => {
-      const row = await tx.source.findUnique({ where: { id } });
-      if (!row) throw notFound(`Source ${id} does not exist`);
+      // Row lock first: claims being marked on this source (lib/claims.ts takes a share lock in
+      // the insert) finish before the claims are read for re-anchoring, or wait and see the new text.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Source" WHERE "id" = ${id} FOR UPDATE`;
+      if (!locked.length) throw notFound(`Source ${id} does not exist`);
+      const row = await tx.source.findUniqueOrThrow({ where: { id } });
       if (row.version !== version) {
         throw conflict(`Source ${id} was changed by someone else (you had version ${version}, it is now ${row.version}). Reload to see the change.`, {
           currentVersion: row.version,
