@@ -3,9 +3,9 @@
 // killed mid-transaction, and while the database is away altogether.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { createClaim } from "@/lib/server/claims";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { controlBackends, type BackendControl } from "../helpers/app-backends";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";

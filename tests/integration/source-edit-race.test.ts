@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
+import { createClaim } from "@/lib/server/claims";
 import { DomainError } from "@/lib/errors";
-import { createSource, updateSource } from "@/lib/source-edit";
-import { ensureUser, type Actor } from "@/lib/users";
+import { createSource, updateSource } from "@/lib/server/source-edit";
+import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 // A real article: a text of repeated sentences would let two claims' quotes match one place.
