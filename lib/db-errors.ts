@@ -5,6 +5,7 @@
 
 export type DatabaseFailure =
   | { kind: "unavailable" }
+  | { kind: "busy" }
   | { kind: "unique"; constraint: string | null }
   | { kind: "foreign-key"; constraint: string | null }
   | { kind: "missing" };
@@ -39,12 +40,15 @@ function chain(err: unknown): ErrorShape[] {
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH",
-  // Prisma: cannot reach, timed out, closed the connection, pool timeout, transaction could not start.
-  "P1001", "P1002", "P1017", "P2024", "P2028",
+  // Prisma: cannot reach, timed out, closed the connection.
+  "P1001", "P1002", "P1017",
 ]);
+// Prisma: pool timeout, transaction could not start (or expired) in time.
+const BUSY_CODES = new Set(["P2024", "P2028"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TlsConnectionError", "TooManyConnections"]);
 // node-postgres and pg-pool throw plain Errors without a code for these.
-const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|timeout exceeded when trying to connect|terminating connection|Connection ended|connect ECONNREFUSED|Can't reach database server/i;
+const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|terminating connection|Connection ended|connect ECONNREFUSED|Can't reach database server/i;
+const BUSY_MESSAGE = /timeout exceeded when trying to connect/i;
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -70,6 +74,7 @@ export function classifyDatabaseError(err: unknown): DatabaseFailure | null {
     return { kind: "foreign-key", constraint: constraintName(shapes) };
   }
   if (codes.includes("P2025")) return { kind: "missing" };
+  if (codes.some((c) => BUSY_CODES.has(c)) || shapes.some((s) => BUSY_MESSAGE.test(text(s.message)))) return { kind: "busy" };
   if (
     codes.some((c) => UNAVAILABLE_SQLSTATE.test(c) || UNAVAILABLE_CODES.has(c)) ||
     kinds.some((k) => UNAVAILABLE_KINDS.has(k)) ||
@@ -100,6 +105,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
 };
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database cannot be reached right now; nothing was saved. Try again in a moment.";
+export const DATABASE_BUSY_MESSAGE = "The database is too busy to answer right now; nothing was saved. Try again in a moment.";
 
 /** The HTTP answer for a database failure, or null when the error is not one this can explain. */
 export function databaseFailureAnswer(err: unknown): { status: 404 | 409 | 503; message: string } | null {
@@ -108,6 +114,8 @@ export function databaseFailureAnswer(err: unknown): { status: 404 | 409 | 503; 
   switch (failure.kind) {
     case "unavailable":
       return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE };
+    case "busy":
+      return { status: 503, message: DATABASE_BUSY_MESSAGE };
     case "unique":
       return { status: 409, message: `${CONSTRAINT_MESSAGES[failure.constraint ?? ""] ?? "This already exists"} (someone may have just made it). Reload to see it.` };
     case "foreign-key":

@@ -113,7 +113,7 @@ function checkVersion(row: { version: number; id: string }, version: number | un
 /** The hot path of marking, so usually one SQL statement: the source text comes from memory,
  *  and the statement inserts the claim and its History row atomically, only while the source
  *  text is still the one the offsets were checked against. It takes a share lock on the source
- *  row, so a text correction in progress (which holds it FOR UPDATE, lib/source-edit.ts) is
+ *  row, so a text correction in progress (which holds it FOR UPDATE, lib/server/source-edit.ts) is
  *  waited for and its new content hash seen: the claim is then judged against the new text,
  *  never written with offsets into the old one. The constraint "Claim_live_span_key" refuses a
  *  twin span. */

@@ -16,7 +16,7 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 type Query = Parameters<Transaction["executeRaw"]>[0];
 
 /** How long a request may wait for a pooled connection or a new one. */
-export const POOL_WAIT_MS = 5_000;
+export const POOL_WAIT_MS = 10_000;
 
 function logLost(err: Error) {
   console.error(`database connection lost: ${err.message}`);
