@@ -66,7 +66,7 @@ export function classifyDatabaseError(err: unknown): DatabaseFailure | null {
   const shapes = chain(err);
   const codes = shapes.flatMap((s) => [text(s.code), text(s.originalCode), text(s.meta?.code)]).filter(Boolean);
   const kinds = shapes.map((s) => text(s.kind));
-  // 23P01: an exclusion constraint ("Claim_live_span_key") refusing a twin.
+  // 23P01: an exclusion constraint refusing an overlap is the same kind of refusal.
   if (codes.includes("23505") || codes.includes("23P01") || codes.includes("P2002") || kinds.includes("UniqueConstraintViolation")) {
     return { kind: "unique", constraint: constraintName(shapes) };
   }

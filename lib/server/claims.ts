@@ -115,7 +115,7 @@ function checkVersion(row: { version: number; id: string }, version: number | un
  *  text is still the one the offsets were checked against. It takes a share lock on the source
  *  row, so a text correction in progress (which holds it FOR UPDATE, lib/server/source-edit.ts) is
  *  waited for and its new content hash seen: the claim is then judged against the new text,
- *  never written with offsets into the old one. The constraint "Claim_live_span_key" refuses a
+ *  never written with offsets into the old one. The partial unique index "Claim_live_span_key" refuses a
  *  twin span. */
 export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput): Promise<ClaimView> {
   const cached = cachedSourceText(input.sourceId);

@@ -80,16 +80,23 @@ function relocateSections(oldBody: string, newBody: string, sections: SourceSect
 
 async function reanchorClaims(tx: Tx, actor: Actor, sourceId: string, newBody: string): Promise<ReanchorSummary> {
   const summary: ReanchorSummary = { unchanged: 0, moved: 0, orphaned: 0, recovered: 0 };
-  // Claims move one row at a time, so one may land on a span another is about to leave: the
-  // one-live-claim-per-span rule is checked when the transaction commits.
-  await tx.$executeRaw`SET CONSTRAINTS "Claim_live_span_key" DEFERRED`;
   // Deleted claims too: a restore brings them back at their stored offsets.
   const claims = await tx.claim.findMany({ where: { sourceId }, orderBy: { start: "asc" } });
-  for (const c of claims) {
-    const found = reanchor(newBody, {
+  // Cost: one fuzzy search per claim whose quote moved, in memory; then a statement or two per changed claim.
+  const results = claims.map((c) => ({
+    c,
+    found: reanchor(newBody, {
       position: { type: "TextPositionSelector", start: c.start, end: c.end },
       quote: { type: "TextQuoteSelector", exact: c.quote, prefix: c.prefix, suffix: c.suffix },
-    });
+    }),
+  }));
+  // Claims move one row at a time and the unique index of live spans is checked row by row, so
+  // a claim could land on the span another is about to leave. Moving claims are first parked on
+  // negative offsets (a mirror image, so they stay distinct); only two claims found at the very
+  // same span then collide, and the edit is refused with 409.
+  const moving = results.filter(({ c, found }) => found.status !== "orphaned" && (found.start !== c.start || found.end !== c.end)).map(({ c }) => c.id);
+  if (moving.length) await tx.$executeRaw`UPDATE "Claim" SET "start" = -1 - "start", "end" = -1 - "end" WHERE "id" = ANY(${moving})`;
+  for (const { c, found } of results) {
     const before = { start: c.start, end: c.end, quote: c.quote, orphaned: c.orphaned, version: c.version };
     if (found.status === "orphaned") {
       if (c.orphaned) {

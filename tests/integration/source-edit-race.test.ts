@@ -83,4 +83,16 @@ describe("marking claims while the text is being corrected", () => {
     const misanchored = claims.filter((c) => !c.orphaned && body.slice(c.start, c.end) !== c.quote);
     expect(misanchored.map((c) => `${c.start}-${c.end} "${c.quote}" but the text says "${body.slice(c.start, c.end)}"`)).toEqual([]);
   }, 120_000);
+
+  it("lets two claims trade places when a correction swaps their sentences", async () => {
+    const first = "The troops arrived on Monday.";
+    const second = "The talks stopped on Fridays.";
+    const { source } = await createSource(t.db, actor, { body: `${first}\n\n${second}`, title: "Swap" });
+    const a = await createClaim(t.db, actor, { sourceId: source.id, start: 0, end: first.length, kind: "FACT" });
+    const b = await createClaim(t.db, actor, { sourceId: source.id, start: first.length + 2, end: first.length + 2 + second.length, kind: "FACT" });
+    const result = await updateSource(t.db, actor, source.id, { version: 1, body: `${second}\n\n${first}` });
+    expect(result.reanchor).toMatchObject({ moved: 2, orphaned: 0 });
+    const moved = await t.db.claim.findMany({ where: { id: { in: [a.id, b.id] } }, orderBy: { start: "asc" } });
+    expect(moved.map((c) => [c.id, c.start, c.quote])).toEqual([[b.id, 0, second], [a.id, second.length + 2, first]]);
+  });
 });

@@ -14,9 +14,8 @@ describe("classifyDatabaseError", () => {
   });
 
   it("treats an exclusion constraint's refusal as a unique violation", () => {
-    const err = Object.assign(new Error('conflicting key value violates exclusion constraint "Claim_live_span_key"'), { cause: { originalCode: "23P01" } });
-    expect(databaseFailureAnswer(err)?.status).toBe(409);
-    expect(databaseFailureAnswer(err)?.message).toMatch(/^This exact span is already a claim/);
+    const err = Object.assign(new Error('conflicting key value violates exclusion constraint "Booking_overlap"'), { cause: { originalCode: "23P01" } });
+    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "This already exists (someone may have just made it). Reload to see it." });
   });
 
   it("answers 404 for a foreign key to a row deleted meanwhile", () => {
