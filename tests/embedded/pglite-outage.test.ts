@@ -13,6 +13,7 @@ import { ensureUser } from "@/lib/server/users";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/scripts/embedded-db";
 import { migrate } from "@/scripts/tasks";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
+import { within as withinMs } from "../helpers/within";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 import * as claimsRoute from "@/app/api/claims/route";
 import * as clustersRoute from "@/app/api/clusters/route";
@@ -48,15 +49,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function within<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${RECOVERY_MS} ms`)), RECOVERY_MS); });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const within = <T>(what: string, promise: Promise<T>) => withinMs(what, promise, RECOVERY_MS);
 
 const markWord = () => callRoute(claimsRoute.POST as RouteHandler, { method: "POST", path: "/api/claims", body: { sourceId, ...words[nextWord++], kind: "FACT" } });
 

@@ -8,6 +8,7 @@ import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser } from "@/lib/server/users";
 import { controlBackends, type BackendControl } from "../helpers/app-backends";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
+import { within as withinMs } from "../helpers/within";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 import { SERVER_URL, createTestDatabase, type TestDatabase } from "../helpers/testdb";
 import * as claimsRoute from "@/app/api/claims/route";
@@ -19,18 +20,7 @@ const RECOVERY_MS = 5_000;
 const ROUNDS = 20;
 const BURST = 12;
 
-/** The answer, or a failure naming the request when none came within RECOVERY_MS. */
-async function within<T>(what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${RECOVERY_MS} ms`)), RECOVERY_MS);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const within = <T>(what: string, promise: Promise<T>) => withinMs(what, promise, RECOVERY_MS);
 
 describe("losing the database's connections", () => {
   let t: TestDatabase;
