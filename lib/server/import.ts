@@ -90,12 +90,17 @@ async function planClaims(tx: Tx, claims: ImportClaim[], bodies: Map<string, str
   return create;
 }
 
+/** Two claims are linked at most once, whichever way the link points (index "ClaimLink_live_pair_key"). */
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 async function planLinks(tx: Tx, links: ImportLink[]) {
   const ids = links.map((l) => l.id);
-  const pairs = links.map((l) => ({ fromId: l.fromId, toId: l.toId }));
+  const pairs = links.flatMap((l) => [{ fromId: l.fromId, toId: l.toId }, { fromId: l.toId, toId: l.fromId }]);
   const existing = await tx.claimLink.findMany({ where: { OR: [{ id: { in: ids } }, ...(pairs.length ? [{ OR: pairs }] : [])] } });
   const byId = new Map(existing.map((l) => [l.id, l]));
-  const byPair = new Map(existing.map((l) => [`${l.fromId}:${l.toId}`, l]));
+  // A removed link in the same direction still holds its (fromId, toId) row; one the other way does not.
+  const taken = new Map(existing.filter((l) => !l.deletedAt).map((l) => [pairKey(l.fromId, l.toId), l.id]));
+  for (const l of existing) if (l.deletedAt) taken.set(`${l.fromId}>${l.toId}`, l.id);
   const create: ImportLink[] = [];
   for (const l of links) {
     const found = byId.get(l.id);
@@ -105,8 +110,9 @@ async function planLinks(tx: Tx, links: ImportLink[]) {
       }
       continue;
     }
-    const pair = byPair.get(`${l.fromId}:${l.toId}`);
-    if (pair) refuse("link", l.id, `these two claims are already linked (link ${pair.id})`);
+    const other = taken.get(pairKey(l.fromId, l.toId)) ?? taken.get(`${l.fromId}>${l.toId}`);
+    if (other) refuse("link", l.id, `these two claims are already linked (link ${other})`);
+    taken.set(pairKey(l.fromId, l.toId), l.id);
     create.push(l);
   }
   return create;

@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { crossSiteWriteReason } from "@/lib/csrf";
+import { databaseFailureAnswer } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { MAX_JSON_BYTES, describeZodError } from "@/lib/schemas";
 
@@ -38,7 +39,9 @@ export function searchParamsObject(request: Request): Record<string, string> {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Refuses cross-site writes, turns domain errors into their status and anything unexpected into a logged 500. */
+/** Refuses cross-site writes, turns domain errors into their status, database failures into
+ *  409 (an invariant refused a race's loser), 404 (what it refers to was deleted meanwhile) or
+ *  503 (the database is away), and anything unexpected into a logged 500. */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const crossSite = crossSiteWriteReason(request.method, request.url, request.headers);
@@ -47,6 +50,8 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       return await handler(request, context);
     } catch (err) {
       if (err instanceof DomainError) return errorResponse(err.status, err.message, err.details);
+      const answer = databaseFailureAnswer(err);
+      if (answer) return errorResponse(answer.status, answer.message);
       console.error(err);
       return errorResponse(500, "Something went wrong on the server; nothing was saved");
     }
