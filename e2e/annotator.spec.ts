@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { extendSelectionTo, moveCaretTo, selectPhrase } from "./support/reader";
 
 // Each test marks different sentences and deletes what it created, so the tests stay independent.

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { markClaim } from "./support/reader";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { parse } from "csv-parse/sync";
 
 const TITLE = `Field report ${Date.now()}`;

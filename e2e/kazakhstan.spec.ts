@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { markClaim } from "./support/reader";
 
 // The defining case: four sources give four sizes for the January 2022 deployment to Kazakhstan.

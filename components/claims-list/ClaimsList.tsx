@@ -2,6 +2,7 @@ import Link from "@/components/Link";
 import type { ExportClaim } from "@/lib/export";
 import { displayTitle } from "@/lib/types";
 import styles from "./claims-list.module.css";
+import { Quote } from "@/components/Quote";
 
 /** Each claim with its kind, source, note and author; the quote leads to it in the reader. */
 export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
@@ -11,7 +12,7 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
         <li key={c.id} className={`${styles.claim} ${styles[c.kind]}`}>
           <p className={styles.quote}>
             <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{c.kind.charAt(0) + c.kind.slice(1).toLowerCase()}</span>
-            <Link href={`/sources/${c.sourceId}#claim-${c.id}`}>“{c.quote}”</Link>
+            <Link href={`/sources/${c.sourceId}#claim-${c.id}`}><Quote text={c.quote} /></Link>
           </p>
           <p className={styles.context} aria-label="In context">
             …{c.prefix.replace(/\s+/g, " ")}<mark>{c.quote}</mark>{c.suffix.replace(/\s+/g, " ")}…

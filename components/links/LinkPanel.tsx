@@ -7,6 +7,7 @@ import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "./ClaimSearch";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
+import { Quote } from "@/components/Quote";
 
 const RELATION_WORDS: Record<LinkRelation, { out: string; in: string }> = {
   CONTRADICTS: { out: "contradicts", in: "is contradicted by" },
@@ -65,11 +66,11 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
           {links.map((l) => (
             <li key={l.linkId} data-link-id={l.linkId} className={`relation-${l.relation.toLowerCase()}`}>
               <span className="relation">{RELATION_WORDS[l.relation][l.direction]}</span>{" "}
-              <span className="quote">“{l.otherQuote}”</span>{" "}
+              <Quote text={l.otherQuote} />{" "}
               <span className="muted">— {titles[l.otherSourceId] ?? "source"}</span>
               {l.note && <span className="muted"> ({l.note})</span>}{" "}
               <button type="button" disabled={busy} onClick={() => run(() => callApi(`/api/links/${l.linkId}`, { method: "DELETE" }))}
-                aria-label={`Delete link to “${l.otherQuote}”`}>Delete</button>
+                aria-label={`Delete link to: ${l.otherQuote}`}>Delete</button>
             </li>
           ))}
         </ul>
@@ -79,7 +80,7 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
       ) : (
         <form className="link-form" onSubmit={save} aria-label="Add link">
           {target ? (
-            <p>Link to <span className="quote">“{target.quote}”</span> <span className="muted">— {titles[target.sourceId] ?? "source"}</span>{" "}
+            <p>Link to <Quote text={target.quote} /> <span className="muted">— {titles[target.sourceId] ?? "source"}</span>{" "}
               <button type="button" onClick={() => setTarget(null)}>Change</button></p>
           ) : (
             <ClaimSearch label="Find the claim to link to" actionLabel="Choose" excludeIds={[claim.id]} onPick={setTarget} />
