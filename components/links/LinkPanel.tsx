@@ -9,7 +9,7 @@ import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
 import { Quote } from "@/components/Quote";
 
-const RELATION_WORDS: Record<LinkRelation, { out: string; in: string }> = {
+export const RELATION_WORDS: Record<LinkRelation, { out: string; in: string }> = {
   CONTRADICTS: { out: "contradicts", in: "is contradicted by" },
   SUPPORTS: { out: "supports", in: "is supported by" },
   REFINES: { out: "refines", in: "is refined by" },
@@ -23,7 +23,8 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
   const [links, setLinks] = useState(claim.links);
   const [adding, setAdding] = useState(false);
   const [target, setTarget] = useState<ClaimView | null>(null);
-  const [relation, setRelation] = useState<LinkRelation>("CONTRADICTS");
+  // No relation is preselected: the researcher judges each link, a default would be saved unread.
+  const [relation, setRelation] = useState<LinkRelation | "">("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,8 +55,12 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     if (!target) return;
+    if (!relation) {
+      setError("Choose how the claims relate: contradicts, supports or refines.");
+      return;
+    }
     const ok = await run(() => callApi("/api/links", { method: "POST", body: { fromId: claim.id, toId: target.id, relation, ...(note.trim() ? { note: note.trim() } : {}) } }));
-    if (ok) { setAdding(false); setTarget(null); setNote(""); }
+    if (ok) { setAdding(false); setTarget(null); setNote(""); setRelation(""); }
   }
 
   return (
@@ -87,13 +92,14 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
           )}
           <label htmlFor={relationId}>Relation</label>
           <select id={relationId} value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
+            <option value="" disabled>Choose a relation…</option>
             {LINK_RELATIONS.map((r) => <option key={r} value={r}>{RELATION_WORDS[r].out}</option>)}
           </select>
           <label htmlFor={noteId}>Note (optional)</label>
           <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!target || busy}>Save link</button>
-            <button type="button" onClick={() => { setAdding(false); setTarget(null); setError(null); }}>Cancel</button>
+            <button type="button" onClick={() => { setAdding(false); setTarget(null); setRelation(""); setError(null); }}>Cancel</button>
           </div>
         </form>
       )}
