@@ -1,4 +1,4 @@
-import type { ClaimView } from "@/lib/claims";
+import type { ClaimView } from "@/lib/server/claims";
 import { displayTitle, type SourceDoc } from "@/lib/types";
 import { CompareColumnText, type ClaimMarks } from "./CompareColumnText";
 

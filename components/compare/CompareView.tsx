@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView } from "@/lib/claims";
+import type { ClaimView } from "@/lib/server/claims";
 import { displayTitle, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { callApi, errorMessage } from "@/components/api/client";
 import { LinkPanel } from "@/components/links/LinkPanel";

@@ -1,4 +1,4 @@
-import type { ClaimView } from "@/lib/claims";
+import type { ClaimView } from "@/lib/server/claims";
 import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
 import { Quote } from "@/components/Quote";
 import { RELATION_WORDS } from "@/components/links/LinkPanel";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { ContradictionSuggestion } from "@/lib/contradictions";
+import type { ContradictionSuggestion } from "@/lib/suggestions/contradictions";
 import { contradictionDismissalKey } from "@/lib/dismissals";
 import type { LinkRelation } from "@/lib/types";
 import { callApi, errorMessage } from "@/components/api/client";
