@@ -1,4 +1,4 @@
-import type { ClaimView } from "@/lib/server/claims";
+import type { ClaimView } from "@/lib/types";
 import { displayTitle, type SourceDoc } from "@/lib/types";
 import { CompareColumnText, type ClaimMarks } from "./CompareColumnText";
 

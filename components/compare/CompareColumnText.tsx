@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { ClaimView } from "@/lib/server/claims";
+import type { ClaimView } from "@/lib/types";
 import { highlightSegments } from "@/lib/highlight-segments";
 
 /** Which claims are painted how: the selected one, those chosen for a cluster, those flashing. */

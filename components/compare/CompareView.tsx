@@ -1,10 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView } from "@/lib/server/claims";
-import { displayTitle, LINK_RELATIONS, type LinkRelation, type SourceDoc } from "@/lib/types";
+import { displayTitle, LINK_RELATIONS, type ClaimView, type LinkRelation, type SourceDoc } from "@/lib/types";
+import { RELATION_LABELS } from "@/lib/labels";
 import { callApi, errorMessage } from "@/components/api/client";
-import { LinkPanel, RELATION_WORDS } from "@/components/links/LinkPanel";
+import { LinkPanel } from "@/components/links/LinkPanel";
 import { Quote } from "@/components/Quote";
 import { CompareColumn } from "./CompareColumn";
 import { ConnectorLayer } from "./ConnectorLayer";
@@ -118,7 +118,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
     <>
       <div className="relation-legend" role="group" aria-label="Links between these columns">
         {LINK_RELATIONS.map((r) => (
-          <span key={r} className={`relation-${r.toLowerCase()}`}><span className="swatch" />{RELATION_WORDS[r].out} · {links.filter((l) => l.relation === r).length}</span>
+          <span key={r} className={`relation-${r.toLowerCase()}`}><span className="swatch" />{RELATION_LABELS[r].out} · {links.filter((l) => l.relation === r).length}</span>
         ))}
         <span className="muted">Click a highlighted claim to bring its linked claims into view. An arrow at a column&apos;s edge is a link to a claim out of view or in a column not beside it: click it to show that claim, or collapse the columns between.</span>
       </div>

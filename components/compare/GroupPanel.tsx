@@ -1,5 +1,5 @@
 import Link from "@/components/Link";
-import type { ClaimView } from "@/lib/server/claims";
+import type { ClaimView } from "@/lib/types";
 import { Quote } from "@/components/Quote";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 

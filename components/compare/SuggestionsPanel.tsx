@@ -1,7 +1,6 @@
-import type { ClaimView } from "@/lib/server/claims";
-import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
+import { LINK_RELATIONS, type ClaimView, type LinkRelation } from "@/lib/types";
 import { Quote } from "@/components/Quote";
-import { RELATION_WORDS } from "@/components/links/LinkPanel";
+import { RELATION_LABELS } from "@/lib/labels";
 import type { ShownSuggestion } from "./useSuggestions";
 
 /** Pairs of claims whose figures cannot both be true. The researcher decides what the pair is:
@@ -32,7 +31,7 @@ export function SuggestionsPanel({ suggestions, claimById, titleOf, onAccept, on
                 <div className="suggestion-actions" role="group" aria-label="Link the first claim as">
                   <span className="muted">Link as:</span>
                   {LINK_RELATIONS.map((r) => (
-                    <button key={r} type="button" onClick={() => onAccept(s, r)}>{RELATION_WORDS[r].out}</button>
+                    <button key={r} type="button" onClick={() => onAccept(s, r)}>{RELATION_LABELS[r].out}</button>
                   ))}
                   <button type="button" onClick={() => onDismiss(s)}>Dismiss</button>
                 </div>

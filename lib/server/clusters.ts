@@ -4,19 +4,12 @@ import "server-only";
 import { conflictingQuantities, formatQuantity, suggestContradictions, type ContradictionSuggestion, type FigureConflict } from "../suggestions/contradictions";
 import type { Db, Tx } from "./db";
 import { badRequest, conflict, notFound } from "../errors";
-import { extractQuantities, type Qualifier } from "../quantities";
+import { extractQuantities } from "../quantities/scan";
+import type { Qualifier } from "../quantities/vocabulary";
 import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
-import { citationDate, displayTitle, type ClaimKind } from "../types";
-
-export interface ClusterSummary {
-  id: string;
-  name: string;
-  note: string;
-  memberCount: number;
-  createdAt: string;
-}
+import { citationDate, displayTitle, type ClaimKind, type ClusterSummary } from "../types";
 
 export interface ClusterFigure {
   text: string;
