@@ -68,6 +68,9 @@ async function linkInPanel(page: Page, fromClaim: string, search: string, toQuot
 }
 
 test("the Kazakhstan deployment: link four sources' figures, group them, compare them", async ({ page, request }, testInfo) => {
+  // The whole story in the UI (four claims marked in the reader, four links, a cluster): on a loaded
+  // machine it outran the 60 s budget.
+  test.slow();
   const sources = await sourceIds(request);
   const claims = {} as Record<Key, string>;
   for (const key of KEYS) claims[key] = await claimQuote(page, CASE[key].title, CASE[key].quote);
