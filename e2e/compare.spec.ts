@@ -40,7 +40,7 @@ async function setUp(request: APIRequestContext) {
 
 const column = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
 const connector = (page: Page, linkId: string) => page.locator(`svg.connectors path[data-link-id="${linkId}"]`);
-const mark = (page: Page, claimId: string) => page.locator(`mark[data-claim-id="${claimId}"]`).first();
+const mark = (page: Page, claimId: string) => page.locator(`.compare-columns [data-claim-id="${claimId}"]`).first();
 
 test("a link between columns not side by side is an arrow at each edge, never a line across the middle column; collapsing the middle draws it through the gap", async ({ page, request }) => {
   const { titles, ids, links } = await setUp(request);

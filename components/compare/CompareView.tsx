@@ -96,7 +96,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
 
   function onTextActivate(event: React.MouseEvent | React.KeyboardEvent) {
     if ("key" in event && event.key !== "Enter" && event.key !== " ") return;
-    const mark = (event.target as HTMLElement).closest("mark[data-claim-id]");
+    const mark = (event.target as HTMLElement).closest("[data-claim-id]");
     if (!mark) return;
     event.preventDefault();
     focusClaim(mark.getAttribute("data-claim-id")!);

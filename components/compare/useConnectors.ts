@@ -10,7 +10,7 @@ const MARKER_GAP = 18;
 
 /** The first painted mark of a claim inside a column's text. */
 export function markIn(text: HTMLElement | null | undefined, claimId: string): HTMLElement | null {
-  return text?.querySelector<HTMLElement>(`mark[data-claim-id="${CSS.escape(claimId)}"]`) ?? null;
+  return text?.querySelector<HTMLElement>(`[data-claim-id="${CSS.escape(claimId)}"]`) ?? null;
 }
 
 /** Measures the columns and the linked marks once per animation frame (after a scroll, a resize or
