@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "@/components/Link";
 import { ShortcutHelp } from "@/components/ShortcutHelp";
 import { UserMenu } from "@/components/UserMenu";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "Mark claims in news and analysis, trace where sources agree or contradict, export cited claim lists.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and a page
+  // prerendered at build time would carry scripts without it, which the browser would refuse.
+  await connection();
   return (
     <html lang="en">
       <body>
