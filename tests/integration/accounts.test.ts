@@ -4,11 +4,11 @@
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/server/db";
 import { nameKey } from "@/lib/names";
-import { countAttempt } from "@/lib/rate-limit";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { countAttempt } from "@/lib/server/rate-limit";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 import { claimItem, w3cDocument } from "../helpers/w3c-doc";

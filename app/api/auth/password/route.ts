@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { changePassword, SESSION_COOKIE } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { changePassword, SESSION_COOKIE } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/errors";
 import { changePasswordInput } from "@/lib/schemas";
 import { readCookie, signedInActor } from "../../_lib/actor";

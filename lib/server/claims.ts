@@ -1,0 +1,320 @@
+// Claims: create, update, delete, restore, list and history. Every write is one transaction that
+// also appends a History row, so the record of who changed what can never disagree with the data.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AnchoringError } from "../anchoring/errors";
+import { describeSpan, verifyQuote } from "../anchoring/selectors";
+import type { Db, Tx } from "./db";
+import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "../schemas";
+import { fullTextClaimIds } from "./search";
+import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
+import type { Actor } from "./users";
+import type { ClaimKind, ClaimRecord, LinkRelation } from "../types";
+
+export interface ClaimLinkSummary {
+  linkId: string;
+  otherClaimId: string;
+  otherSourceId: string;
+  otherQuote: string;
+  relation: LinkRelation;
+  direction: "out" | "in";
+  note: string;
+}
+
+export interface ClaimView extends ClaimRecord {
+  version: number;
+  authorId: string;
+  deleted: boolean;
+  links: ClaimLinkSummary[];
+}
+
+const claimInclude = {
+  author: { select: { name: true } },
+  linksFrom: { where: { deletedAt: null }, include: { to: { select: { id: true, sourceId: true, quote: true } } } },
+  linksTo: { where: { deletedAt: null }, include: { from: { select: { id: true, sourceId: true, quote: true } } } },
+} satisfies Prisma.ClaimInclude;
+
+type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
+
+function toView(row: ClaimRow): ClaimView {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    kind: row.kind,
+    note: row.note,
+    orphaned: row.orphaned,
+    authorName: row.author.name,
+    authorId: row.authorId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    deleted: row.deletedAt !== null,
+    links: [
+      ...row.linksFrom.map((l) => ({
+        linkId: l.id, otherClaimId: l.to.id, otherSourceId: l.to.sourceId, otherQuote: l.to.quote,
+        relation: l.relation, direction: "out" as const, note: l.note,
+      })),
+      ...row.linksTo.map((l) => ({
+        linkId: l.id, otherClaimId: l.from.id, otherSourceId: l.from.sourceId, otherQuote: l.from.quote,
+        relation: l.relation, direction: "in" as const, note: l.note,
+      })),
+    ],
+  };
+}
+
+/** What History keeps of a claim: enough to see what it said at each step. */
+function snapshot(row: { start: number; end: number; quote: string; kind: ClaimKind; note: string; version: number }) {
+  return { start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version };
+}
+
+function anchor(body: string, start: number, end: number, quote?: string) {
+  if (end - start > MAX_SPAN_LENGTH) throw badRequest(`A claim may span at most ${MAX_SPAN_LENGTH} characters`);
+  try {
+    const selectors = describeSpan(body, start, end);
+    if (quote !== undefined && !verifyQuote(body, start, end, quote)) {
+      throw badRequest(`The quote does not match the source text at ${start}–${end}`, { expected: selectors.quote.exact });
+    }
+    if (!selectors.quote.exact.trim()) throw badRequest("A claim cannot be only white space");
+    return selectors.quote;
+  } catch (err) {
+    if (err instanceof AnchoringError) throw badRequest(err.message);
+    throw err;
+  }
+}
+
+async function loadLive(tx: Tx, id: string) {
+  const row = await tx.claim.findUnique({ where: { id }, include: claimInclude });
+  if (!row || row.deletedAt) throw notFound(`Claim ${id} does not exist or was deleted`);
+  return row;
+}
+
+/** The rule: a claim is changed (re-tagged, re-spanned, noted, deleted, restored) by its author only. */
+function checkAuthor(actor: Actor, row: { id: string; authorId: string; author?: { name: string } }) {
+  if (actor.mayEditAll || row.authorId === actor.id) return;
+  throw forbidden(`Claim ${row.id} belongs to ${row.author?.name ?? "another researcher"}: only its author can change it`);
+}
+
+function checkVersion(row: { version: number; id: string }, version: number | undefined) {
+  if (version !== undefined && row.version !== version) {
+    throw conflict(`Claim ${row.id} was changed by someone else (you had version ${version}, it is now ${row.version}). Reload to see the change.`, {
+      currentVersion: row.version,
+    });
+  }
+}
+
+/** The hot path of marking, so usually one SQL statement: the source text comes from memory,
+ *  and the statement inserts the claim and its History row atomically, only while the source
+ *  text is still the one the offsets were checked against. The partial unique index
+ *  "Claim_live_span_key" refuses a twin span. */
+export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput): Promise<ClaimView> {
+  const cached = cachedSourceText(input.sourceId);
+  if (cached) {
+    try {
+      const claim = await insertClaim(db, actor, input, cached);
+      if (claim) return claim;
+    } catch (err) {
+      // Offsets refused against a remembered text may fit the corrected one: judge them there.
+      if (!(err instanceof DomainError && err.status === 400)) throw err;
+    }
+    forgetSourceText(input.sourceId);
+  }
+  const source = await db.source.findUnique({ where: { id: input.sourceId }, select: { body: true, contentHash: true } });
+  if (!source) throw notFound(`Source ${input.sourceId} does not exist`);
+  rememberSourceText(input.sourceId, source);
+  const claim = await insertClaim(db, actor, input, source);
+  if (!claim) throw conflict("The source text was corrected while you were marking it: reload and mark the span again");
+  return claim;
+}
+
+/** The claim, or null when the source's text is no longer `text` (nothing was written then). */
+async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: SourceText): Promise<ClaimView | null> {
+  const quote = anchor(text.body, input.start, input.end, input.quote);
+  const id = `c${randomUUID().replace(/-/g, "")}`;
+  const note = input.note ?? "";
+  const after = { start: input.start, end: input.end, quote: quote.exact, kind: input.kind, note, version: 1 };
+  let rows: { createdAt: Date; updatedAt: Date }[];
+  try {
+    rows = await db.$queryRaw`
+      WITH inserted AS (
+        INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt")
+        SELECT ${id}, ${input.sourceId}, ${input.start}, ${input.end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
+               ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now()
+        WHERE EXISTS (SELECT 1 FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash})
+        RETURNING "id", "createdAt", "updatedAt"
+      ), history AS (
+        INSERT INTO "History" ("entity", "entityId", "claimId", "action", "after", "actorId")
+        SELECT 'CLAIM', "id", "id", 'created', ${JSON.stringify(after)}::jsonb, ${actor.id} FROM inserted
+      )
+      SELECT "createdAt", "updatedAt" FROM inserted`;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start: input.start, end: input.end, deletedAt: null }, select: { id: true } });
+    throw conflict(`This exact span is already claim ${twin?.id ?? "(just made by someone else)"}: edit that claim instead`, { claimId: twin?.id });
+  }
+  if (!rows.length) return null;
+  return {
+    id, sourceId: input.sourceId, start: input.start, end: input.end,
+    quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, kind: input.kind, note, orphaned: false,
+    authorName: actor.name, authorId: actor.id, createdAt: rows[0].createdAt.toISOString(), updatedAt: rows[0].updatedAt.toISOString(),
+    version: 1, deleted: false, links: [],
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; message?: string };
+  return e?.meta?.code === "23505" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" || /23505|unique constraint/i.test(e?.message ?? "");
+}
+
+export async function updateClaim(db: Db, actor: Actor, id: string, input: UpdateClaimInput): Promise<ClaimView> {
+  return db.$transaction(async (tx) => {
+    const row = await loadLive(tx, id);
+    checkAuthor(actor, row);
+    checkVersion(row, input.version);
+    const data: Prisma.ClaimUpdateInput = { version: { increment: 1 } };
+    const actions: string[] = [];
+    if (input.kind !== undefined && input.kind !== row.kind) { data.kind = input.kind; actions.push("retagged"); }
+    if (input.note !== undefined && input.note !== row.note) { data.note = input.note; actions.push("noted"); }
+    if (input.start !== undefined && input.end !== undefined && (input.start !== row.start || input.end !== row.end)) {
+      const source = await tx.source.findUniqueOrThrow({ where: { id: row.sourceId }, select: { body: true } });
+      const quote = anchor(source.body, input.start, input.end);
+      Object.assign(data, { start: input.start, end: input.end, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, orphaned: false });
+      actions.push("respanned");
+    }
+    if (!actions.length) return toView(row);
+    // The version in the WHERE makes the check atomic against a concurrent writer.
+    const updated = await tx.claim.updateMany({ where: { id, version: row.version }, data: data as Prisma.ClaimUpdateManyMutationInput });
+    if (updated.count !== 1) throw conflict(`Claim ${id} was changed by someone else. Reload to see the change.`);
+    const after = await tx.claim.findUniqueOrThrow({ where: { id }, include: claimInclude });
+    await tx.history.create({
+      data: { entity: "CLAIM", entityId: id, claimId: id, action: actions.join("+"), before: snapshot(row), after: snapshot(after), actorId: actor.id },
+    });
+    return toView(after);
+  });
+}
+
+/** Soft delete: the claim's links go with it (marked with the same instant, so restore can find them). */
+export async function deleteClaim(db: Db, actor: Actor, id: string, version?: number): Promise<{ claim: ClaimView; removedLinks: number }> {
+  return db.$transaction(async (tx) => {
+    const row = await loadLive(tx, id);
+    checkAuthor(actor, row);
+    checkVersion(row, version);
+    const now = new Date();
+    const links = await tx.claimLink.updateMany({ where: { deletedAt: null, OR: [{ fromId: id }, { toId: id }] }, data: { deletedAt: now } });
+    await tx.claim.update({ where: { id }, data: { deletedAt: now, version: { increment: 1 } } });
+    await tx.history.create({
+      data: { entity: "CLAIM", entityId: id, claimId: id, action: "deleted", before: snapshot(row), after: { removedLinks: links.count }, actorId: actor.id },
+    });
+    return { claim: toView(row), removedLinks: links.count };
+  });
+}
+
+/** Undoes a delete: the claim and the links removed with it come back (unless their other end is gone). */
+export async function restoreClaim(db: Db, actor: Actor, id: string): Promise<ClaimView> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.claim.findUnique({ where: { id }, include: { author: { select: { name: true } } } });
+    if (!row) throw notFound(`Claim ${id} does not exist`);
+    checkAuthor(actor, row);
+    if (!row.deletedAt) throw conflict(`Claim ${id} is not deleted`);
+    const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null }, select: { id: true } });
+    if (twin) throw conflict(`The same span is now claim ${twin.id}, so this one cannot come back`);
+    await tx.claim.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 } } });
+    const links = await tx.claimLink.updateMany({
+      where: {
+        deletedAt: row.deletedAt,
+        OR: [
+          { fromId: id, to: { deletedAt: null } },
+          { toId: id, from: { deletedAt: null } },
+        ],
+      },
+      data: { deletedAt: null },
+    });
+    const after = await tx.claim.findUniqueOrThrow({ where: { id }, include: claimInclude });
+    await tx.history.create({
+      data: { entity: "CLAIM", entityId: id, claimId: id, action: "restored", after: { ...snapshot(after), restoredLinks: links.count }, actorId: actor.id },
+    });
+    return toView(after);
+  });
+}
+
+export async function getClaim(db: Db, id: string): Promise<ClaimView | null> {
+  const row = await db.claim.findUnique({ where: { id }, include: claimInclude });
+  return row ? toView(row) : null;
+}
+
+export interface ClaimFilter {
+  sourceId?: string;
+  kind?: ClaimKind;
+  q?: string;
+  includeDeleted?: boolean;
+}
+
+/** Claims in text order (source, then start offset). */
+export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<ClaimView[]> {
+  const rows = await db.claim.findMany({
+    where: {
+      sourceId: filter.sourceId,
+      kind: filter.kind,
+      deletedAt: filter.includeDeleted ? undefined : null,
+      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.q) } } : {}),
+    },
+    include: claimInclude,
+    orderBy: [{ sourceId: "asc" }, { start: "asc" }, { end: "asc" }],
+  });
+  return rows.map(toView);
+}
+
+/** What the reader needs to paint and list a source's claims; the editor loads the whole claim
+ *  (links, history) when one is opened. Under half a ClaimView's size (198 KB against 408 KB
+ *  for 1,000 claims in npm run bench), so a source with a thousand claims opens fast. */
+export interface ReaderClaim {
+  id: string;
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  quote: string;
+  note: string;
+  authorName: string;
+  version: number;
+  linkCount: number;
+}
+
+/** The live claims of one source in text order, in one statement. */
+export async function listReaderClaims(db: Db, sourceId: string): Promise<ReaderClaim[]> {
+  return db.$queryRaw<ReaderClaim[]>`
+    SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version",
+           ((SELECT count(*) FROM "ClaimLink" l WHERE l."fromId" = c."id" AND l."deletedAt" IS NULL)
+          + (SELECT count(*) FROM "ClaimLink" l WHERE l."toId" = c."id" AND l."deletedAt" IS NULL))::int AS "linkCount"
+    FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
+    WHERE c."sourceId" = ${sourceId} AND c."deletedAt" IS NULL
+    ORDER BY c."start", c."end"`;
+}
+
+export interface HistoryEntry {
+  id: number;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+  actorName: string | null;
+  createdAt: string;
+}
+
+/** Everything that happened to a claim, oldest first, including links made or removed. */
+export async function claimHistory(db: Db, claimId: string): Promise<HistoryEntry[]> {
+  const rows = await db.history.findMany({
+    where: { claimId },
+    include: { actor: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.id, action: r.action, entity: r.entity, before: r.before, after: r.after,
+    actorName: r.actor?.name ?? null, createdAt: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Db } from "./db";
+import type { SourceDoc, SourceMeta, SourceSection } from "../types";
+
+/** Bodies are stored with "\n" line ends only, so offsets mean the same on every platform. */
+export function normalizeBody(raw: string): string {
+  return raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+export function contentHash(body: string): string {
+  return createHash("sha256").update(body, "utf8").digest("hex");
+}
+
+export function countWords(body: string): number {
+  return body.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu)?.length ?? 0;
+}
+
+/** A flagged range runs from the first occurrence of its opening words to the end of the body. */
+export function locateSections(body: string, specs: { kind: "comments"; startsAt: string; label: string }[]): SourceSection[] {
+  return specs.flatMap((spec) => {
+    const start = body.indexOf(spec.startsAt);
+    return start < 0 ? [] : [{ kind: spec.kind, start, end: body.length, label: spec.label }];
+  });
+}
+
+type SourceRow = {
+  id: string;
+  title: string | null;
+  suggestedTitle: string | null;
+  author: string | null;
+  publisher: string | null;
+  url: string | null;
+  publishedDate: Date | null;
+  approxDate: string | null;
+};
+
+export function toSourceMeta(row: SourceRow): SourceMeta {
+  return {
+    id: row.id,
+    title: row.title,
+    suggestedTitle: row.suggestedTitle,
+    author: row.author,
+    publisher: row.publisher,
+    url: row.url,
+    publishedDate: row.publishedDate ? row.publishedDate.toISOString().slice(0, 10) : null,
+    approxDate: row.approxDate,
+  };
+}
+
+export async function listSources(db: Db) {
+  const rows = await db.source.findMany({
+    orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true, title: true, suggestedTitle: true, author: true, publisher: true, url: true,
+      publishedDate: true, approxDate: true, wordCount: true,
+      _count: { select: { claims: { where: { deletedAt: null } } } },
+    },
+  });
+  return rows.map((row) => ({ ...toSourceMeta(row), wordCount: row.wordCount, claimCount: row._count.claims }));
+}
+
+/** A source with its text and every field the reader and the edit form show. */
+export async function getSource(db: Db, id: string): Promise<(SourceDoc & { wordCount: number; dateEvidence: string | null; note: string | null; version: number }) | null> {
+  const row = await db.source.findUnique({ where: { id } });
+  if (!row) return null;
+  return {
+    ...toSourceMeta(row),
+    body: row.body,
+    sections: row.sections as unknown as SourceSection[],
+    wordCount: row.wordCount,
+    dateEvidence: row.dateEvidence,
+    note: row.note,
+    version: row.version,
+  };
+}
