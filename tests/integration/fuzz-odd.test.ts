@@ -1,14 +1,11 @@
 // Odd but possible input on every write endpoint and import (issue 12 item 6): NUL characters,
 // half an emoji, ids of 100,000 characters, offsets past 2^31, impossible dates. Each is a 4xx
 // with a message and leaves the database exactly as it was; never a 500.
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/server/claims";
 import { createCluster } from "@/lib/server/clusters";
-import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
 import { expectEveryCaseRefused, ODD_IDS, oddValueBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
+import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 import { claimItem, w3cDocument } from "../helpers/w3c-doc";
 
@@ -22,17 +19,8 @@ describe("odd input on every write endpoint", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase("fuzz_odd");
-    await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const actor = await ensureUser(t.db, "researcher");
-    const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "001_368f92058b86ed85.txt" } });
-    Object.assign(ids, { source: source.id, body: source.body, version: source.version });
-    const mark = async (phrase: string) => {
-      const start = source.body.indexOf(phrase);
-      return (await createClaim(t.db, actor, { sourceId: source.id, start, end: start + phrase.length, kind: "FACT" })).id;
-    };
-    ids.claimA = await mark("more than 2,000 troops");
-    ids.claimB = await mark("Sweden and Finland");
-    ids.claimC = await mark("Victory Day parade");
+    const { actor, source, claimA, claimB, claimC } = await seedWithClaims(t);
+    Object.assign(ids, { source: source.id, body: source.body, version: source.version, claimA, claimB, claimC });
     ids.cluster = (await createCluster(t.db, actor, { name: "Odd cluster", claimIds: [ids.claimA] })).id;
     useDatabaseForRoutes(t.url);
   });
