@@ -3,14 +3,12 @@
 import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
-import { buildExportBundle, type ExportBundle, type ExportFormat } from "../export";
+import { buildExportBundle, type ExportBundle } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
-import type { ExportFilterInput } from "../schemas";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
-import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
+import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
 
-export type ExportFilter = ExportFilterInput;
 type ClaimSort = NonNullable<ExportFilter["sort"]>;
 
 const liveLink = { deletedAt: null } satisfies Prisma.ClaimLinkWhereInput;
@@ -126,11 +124,6 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   if (filter.researcher) parts.push(`by ${filter.researcher}`);
   if (filter.q) parts.push(`matching ${filter.q}`);
   return parts.length ? parts.join(" ") : "all";
-}
-
-/** Whether a format needs the source texts embedded. */
-export function formatNeedsBodies(format: ExportFormat): boolean {
-  return format === "w3c";
 }
 
 /** What the filter form offers: every source and cluster by name. */
