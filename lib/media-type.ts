@@ -2,11 +2,15 @@
 // than searched as a string: "text/plain; x=application/json" is plain text.
 import { parse } from "content-type";
 
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
 /** The media type in lower case, or null when the header is missing or malformed. */
 export function mediaType(header: string | null): string | null {
   if (!header) return null;
   try {
-    return parse(header).type;
+    const { type } = parse(header);
+    // The library is lenient about the type itself: it must be type/subtype tokens (RFC 9110).
+    return MEDIA_TYPE.test(type) ? type : null;
   } catch {
     return null;
   }
