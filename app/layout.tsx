@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "@/components/Link";
 import { MainNav } from "@/components/shell/MainNav";
 import { ShortcutHelp } from "@/components/ShortcutHelp";
@@ -12,7 +13,10 @@ export const metadata: Metadata = {
   icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and a page
+  // prerendered at build time would carry scripts without it, which the browser would refuse.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -5,6 +5,7 @@ import { reanchor } from "../anchoring/reanchor";
 import type { Db, Tx } from "./db";
 import { conflict, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { checkSourceTextChange } from "./permissions";
 import type { ReanchorSummary } from "../reanchor-summary";
 import type { CreateSourceInput, UpdateSourceInput } from "../schemas";
 import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } from "./sources";
@@ -152,6 +153,7 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
       let summary: ReanchorSummary | null = null;
       const text = body === undefined ? null : textColumns(body);
       if (text && text.contentHash !== row.contentHash) {
+        await checkSourceTextChange(tx, actor, row);
         Object.assign(data, text, { sections: relocateSections(row.body, text.body, row.sections as unknown as SourceSection[]) as object[] });
         summary = await reanchorClaims(tx, actor, id, text.body);
       }
