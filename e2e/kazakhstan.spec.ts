@@ -48,7 +48,7 @@ function legend(page: Page) {
 }
 
 function mark(page: Page, claimId: string) {
-  return page.locator(`mark[data-claim-id="${claimId}"]`).first();
+  return page.locator(`.compare-columns [data-claim-id="${claimId}"]`).first();
 }
 
 async function linkInPanel(page: Page, fromClaim: string, search: string, toQuote: string, relation: string) {

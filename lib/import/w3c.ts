@@ -297,10 +297,6 @@ function parseClaim(raw: unknown, where: string, sources: ReadonlyMap<string, Im
   if (badNote) fail(where, "the commenting body's value must be text");
 
   const orphaned = a["cp:orphaned"] ?? false;
-  const knownBody = sources.get(sourceId)?.body;
-  if (orphaned && knownBody != null && pos.end > knownBody.length) {
-    fail(where, `TextPositionSelector end (${pos.end}) is past the end of the source text (${knownBody.length})`);
-  }
   // An orphaned claim keeps its last quote, which by definition no longer matches the text.
   if (!orphaned) {
     if (quote.exact.length !== pos.end - pos.start) {
