@@ -16,10 +16,10 @@ export interface AttributionSuggestion {
   evidence: Range;
 }
 
-// A capitalised word (no apostrophe: "Sweden's" is a name plus a possessive) and a run of them
+// A capitalised word (a period only inside, as in "U.S"; no apostrophe: "Sweden's" is a name plus a possessive) and a run of them
 // joined by the small words of organisation names, with an optional acronym: "Geneva Centre for
 // Democratic Security Sector Governance (DCAF)".
-const CAP = String.raw`\p{Lu}[\p{L}\p{M}.-]*`;
+const CAP = String.raw`\p{Lu}(?:[\p{L}\p{M}-]|\.(?=\p{L}))*`;
 const NAME = String.raw`${CAP}(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+)*${CAP})*(?:\s+\(\p{Lu}{2,}\))?`;
 // "Sweden's ruling party", "Russia's foreign ministry": the possessive phrase is the speaker.
 const SUBJECT = String.raw`${NAME}(?:['’]s(?:\s+\p{Ll}[\p{L}-]*){1,3})?`;
@@ -32,7 +32,8 @@ const ROLE_AFTER = String.raw`,\s+((?:an?|the|one of)\s+[^,.;:—–"“”«»]
 // Words that begin an appositive which is not a role: "said Andersen, who has covered …".
 const NOT_A_ROLE = /^(?:who|which|whose|where|when|\p{Ll}+ing)\b/u;
 // Titles written before a name: "President Tokayev", "Russian Deputy Prime Minister Yury Borisov".
-const TITLE = /^((?:(?:Russian|Belarusian|Kazakh|Kyrgyz|Tajik|Uzbek|Armenian|Acting|Former|Deputy|Prime|Foreign|Defen[cs]e|Minister|President|Secretary|General|Chairman|Spokesman|Spokeswoman|Ambassador|Senator|Governor)\s+)+)(.+)$/u;
+const PERSON_TITLE = "President|Minister|Secretary|Chairman|Spokesman|Spokeswoman|Ambassador|Senator|Governor|General";
+const TITLE = new RegExp(String.raw`^((?:(?:Russian|Belarusian|Kazakh|Kyrgyz|Tajik|Uzbek|Armenian|Acting|Former|Deputy|Prime|Foreign|Defen[cs]e|${PERSON_TITLE})\s+)*(?:${PERSON_TITLE})\s+)(.+)$`, "u");
 
 // Capitalised words that open a sentence, not a name: "But Moscow said" is Moscow speaking.
 const OPENER = /^(?:(?:the|but|and|so|yet|however|still|then|now|in|on|at|this|that)\s+)+/i;
