@@ -1,6 +1,7 @@
 // Attribution phrases around a claim ("according to X", "X said", "officials said", a quotation,
 // a photo credit), offered as one-click suggestions for the claim's speaker and origin.
 // Heuristics on English news prose: a suggestion, never a decision; the researcher's choice wins.
+import { paragraphs } from "../anchoring/paragraphs";
 import type { AttributionType } from "./attribution";
 import { paragraphAt, sentenceRange, type Range } from "./text-window";
 
@@ -122,14 +123,12 @@ function findPhrases(body: string, range: Range): Found[] {
 
 /** "he said" names whoever was named last, in this paragraph before it or in the two before. */
 function resolvePronoun(body: string, at: number): string | null {
-  let paragraph = paragraphAt(body, at);
-  let end = at;
-  for (let step = 0; step < 3 && paragraph.start <= end; step++) {
-    const named = findPhrases(body, { start: paragraph.start, end }).filter((f) => !f.pronoun && f.speakerName && f.attributionType !== "ANONYMOUS");
+  const paras = paragraphs(body);
+  const here = paras.findIndex((p) => p.start <= at && at <= p.end);
+  for (let k = here; k >= 0 && k >= here - 2; k--) {
+    const range = { start: paras[k].start, end: k === here ? at : paras[k].end };
+    const named = findPhrases(body, range).filter((f) => !f.pronoun && f.speakerName && f.attributionType !== "ANONYMOUS");
     if (named.length) return named[named.length - 1].speakerName;
-    if (paragraph.start === 0) break;
-    end = paragraph.start - 1;
-    paragraph = paragraphAt(body, Math.max(0, end - 1));
   }
   return null;
 }

@@ -1,17 +1,17 @@
 // Where to look around a claim for its speaker or its date: the sentence(s) the span touches,
-// and the paragraph around them. Sentences come from Intl.Segmenter (built into Node and
-// browsers), not a hand-written splitter.
+// and the paragraph around them. Paragraphs are the one numbering (lib/anchoring/paragraphs);
+// sentences come from Intl.Segmenter (built into Node and browsers), not a hand-written splitter.
+import { paragraphs } from "../anchoring/paragraphs";
 
 export interface Range {
   start: number;
   end: number;
 }
 
-/** The paragraph (text between blank-line or newline breaks) holding `offset`. */
+/** The paragraph holding `offset` (an empty range on a blank line). Cost: one pass over the body. */
 export function paragraphAt(body: string, offset: number): Range {
-  const before = body.lastIndexOf("\n", Math.max(0, offset - 1));
-  const after = body.indexOf("\n", offset);
-  return { start: before < 0 ? 0 : before + 1, end: after < 0 ? body.length : after };
+  const found = paragraphs(body).find((p) => p.start <= offset && offset <= p.end);
+  return found ? { start: found.start, end: found.end } : { start: offset, end: offset };
 }
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });

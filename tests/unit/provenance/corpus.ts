@@ -1,7 +1,7 @@
 // The shipped corpus, read as the seed reads it: real passages for the provenance tests.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { locateSections } from "@/lib/sources";
+import { locateSections } from "@/lib/server/sources";
 import type { SourceSection } from "@/lib/types";
 
 const DIR = path.resolve(__dirname, "../../../data/corpus");
