@@ -75,6 +75,8 @@ export function suggestClaimDates(body: string, start: number, end: number, sour
     // "this week" states nothing certain; "on Monday" names a day only against a known day.
     if (!["year", "month", "day", "weekday"].some((c) => r.start.isCertain(c as chrono.Component))) continue;
     if (precision === "day" && !r.start.isCertain("day") && !dayReference) continue;
+    // Without a source date, "last January" has no year to be read against.
+    if (!reference && !r.start.isCertain("year")) continue;
     let [first, last] = period(r.start, precision);
     if (r.end) {
       const endPrecision = precisionOf(r.end);

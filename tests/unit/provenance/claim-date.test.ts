@@ -42,6 +42,12 @@ describe("claim dates from the span and its sentence", () => {
     );
   });
 
+  it("reads no relative date when the source's date is unknown", () => {
+    expect(datesFor("001", "when it sent peacekeepers to Kazakhstan", null)).toEqual([
+      { start: "2002-01-01", end: "2002-12-31", precision: "year", text: "in 2002" },
+    ]);
+  });
+
   it("reads every year of a list, and none of 'Rubezh-2021'", () => {
     expect(datesFor("001", "including in 1999, 2010 and 2021", "2022-05").map((d) => d.start)).toEqual(["1999-01-01", "2010-01-01", "2021-01-01"]);
     expect(datesFor("001", "Russian servicemen take part in the \"Rubezh-2021\" joint military drills", "2022-05").map((d) => d.text)).toEqual(["September 9, 2021"]);
