@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseIfMissing, dropDatabase, migrate } from "@/scripts/tasks";
 import { SERVER_URL } from "../helpers/testdb";
 import { migrateUpTo } from "../helpers/migrate-to";
-import { corpusSource, spanOf } from "../unit/provenance/corpus";
+import { corpusSource, spanOf } from "../helpers/provenance-corpus";
 
 // 20261201120000_provenance on a database that already holds claims: every claim gets the
 // default attribution a new claim would get (lib/provenance/attribution.ts).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggestAttribution } from "@/lib/provenance/attribution-phrases";
-import { corpusSource, spanOf } from "./corpus";
+import { corpusSource, spanOf } from "../../helpers/provenance-corpus";
 
 // Every attribution phrase found in the five corpus articles, with a claim's words near it.
 // [file, claim words, expected first suggestion: speaker, role, type, origin hint, evidence phrase]

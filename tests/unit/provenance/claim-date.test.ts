@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggestClaimDates } from "@/lib/provenance/claim-date";
-import { corpusSource, spanOf } from "./corpus";
+import { corpusSource, spanOf } from "../../helpers/provenance-corpus";
 
 function datesFor(file: string, words: string, sourceDate: string | null) {
   const { body } = corpusSource(file);

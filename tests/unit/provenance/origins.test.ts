@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { independentOrigins, originChains, originGraph, provenanceSummary, wouldCreateCycle, type RestsOnEdge } from "@/lib/provenance/origins";
-import { corpusSource, spanOf } from "./corpus";
+import { corpusSource, spanOf } from "../../helpers/provenance-corpus";
 
 // The size of the January 2022 deployment to Kazakhstan, as four of the corpus articles tell it.
 // Each claim is named by its words; ids are the words' place in their source.

@@ -4,7 +4,7 @@ import path from "node:path";
 import { locateSections } from "@/lib/server/sources";
 import type { SourceSection } from "@/lib/types";
 
-const DIR = path.resolve(__dirname, "../../../data/corpus");
+const DIR = path.resolve(__dirname, "../../data/corpus");
 const META = JSON.parse(readFileSync(path.join(DIR, "sources.json"), "utf8")) as {
   sources: { file: string; author: string | null; publisher: string | null; approxDate: string | null; sections?: { kind: "comments"; startsAt: string; label: string }[] }[];
 };
