@@ -92,10 +92,22 @@ describe("the provenance migration on existing claims", () => {
     await expect(
       client.query(`UPDATE "Claim" SET "restsOnReferenceId" = 'tass', "restsOnSourceId" = 'counterpunch' WHERE "id" = $1`, [claimIds.author]),
     ).rejects.toThrow(/Claim_rests_on_one_check/);
-    await expect(client.query(`UPDATE "Claim" SET "restsOnClaimId" = "id" WHERE "id" = $1`, [claimIds.author])).rejects.toThrow(/Claim_rests_on_self_check/);
+    await expect(client.query(`UPDATE "Claim" SET "restsOnClaimId" = "id" WHERE "id" = $1`, [claimIds.author])).rejects.toThrow(/would rest on itself/);
     await client.query(`UPDATE "Claim" SET "restsOnClaimId" = $2 WHERE "id" = $1`, [claimIds.publisher, claimIds.author]);
     const { rows } = await client.query(`SELECT "restsOnClaimId" FROM "Claim" WHERE "id" = $1`, [claimIds.publisher]);
     expect(rows[0].restsOnClaimId).toBe(claimIds.author);
+  });
+
+  it("refuses a chain of rests-on that leads back to the claim", async () => {
+    const restOn = (from: string, to: string | null) => client.query(`UPDATE "Claim" SET "restsOnClaimId" = $2 WHERE "id" = $1`, [claimIds[from], to && claimIds[to]]);
+    await restOn("unsigned", "copy");
+    await restOn("copy", "author");
+    await expect(restOn("author", "unsigned")).rejects.toThrow(/would rest on itself/);
+    await expect(restOn("author", "copy")).rejects.toThrow(/would rest on itself/);
+    await restOn("copy", null);
+    await restOn("author", "unsigned");
+    const { rows } = await client.query(`SELECT "restsOnClaimId" FROM "Claim" WHERE "id" = $1`, [claimIds.author]);
+    expect(rows[0].restsOnClaimId).toBe(claimIds.unsigned);
   });
 
   it("refuses half a claim date or one ending before it starts", async () => {

@@ -74,10 +74,19 @@ ALTER TABLE "Speaker" ADD CONSTRAINT "Speaker_name_check" CHECK (btrim("name") <
 
 ALTER TABLE "ExternalReference" ADD CONSTRAINT "ExternalReference_title_check" CHECK (btrim("title") <> '');
 
--- A claim rests on at most one thing: a claim, a source or an outside reference, and never on itself.
+-- A claim rests on at most one thing: a claim, a source or an outside reference.
 ALTER TABLE "Claim" ADD CONSTRAINT "Claim_rests_on_one_check" CHECK (num_nonnulls("restsOnClaimId", "restsOnSourceId", "restsOnReferenceId") <= 1);
 
-ALTER TABLE "Claim" ADD CONSTRAINT "Claim_rests_on_self_check" CHECK ("restsOnClaimId" <> "id");
+-- No chain of rests-on leads back to the claim (A rests on B rests on A, A rests on A). The app says so first
+-- (lib/provenance/origins.ts wouldCreateCycle), this refuses what slips past it. Cost: the length
+-- of the chain, only on writes that set "restsOnClaimId". The body writes its semicolons as \073
+-- (see History_append_only in the first migration).
+CREATE FUNCTION "claim_rests_on_no_cycle"() RETURNS trigger LANGUAGE plpgsql AS
+E'BEGIN IF EXISTS (WITH RECURSIVE chain(id) AS (SELECT NEW."restsOnClaimId" UNION SELECT c."restsOnClaimId" FROM "Claim" c JOIN chain ON c."id" = chain.id WHERE c."restsOnClaimId" IS NOT NULL) SELECT 1 FROM chain WHERE chain.id = NEW."id") THEN RAISE EXCEPTION ''Claim % would rest on itself through a chain of claims'', NEW."id" USING ERRCODE = ''check_violation'', CONSTRAINT = ''Claim_rests_on_cycle''\073 END IF\073 RETURN NEW\073 END\073';
+
+CREATE TRIGGER "Claim_rests_on_no_cycle"
+  BEFORE INSERT OR UPDATE OF "restsOnClaimId" ON "Claim"
+  FOR EACH ROW WHEN (NEW."restsOnClaimId" IS NOT NULL) EXECUTE FUNCTION "claim_rests_on_no_cycle"();
 
 -- A claim date is a whole period (first day, last day, precision) or nothing.
 ALTER TABLE "Claim" ADD CONSTRAINT "Claim_claim_date_check" CHECK (
