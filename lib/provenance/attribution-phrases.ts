@@ -17,9 +17,9 @@ export interface AttributionSuggestion {
   evidence: Range;
 }
 
-// A capitalised word (a period only inside, as in "U.S"; no apostrophe: "Sweden's" is a name plus a possessive) and a run of them
-// joined by the small words of organisation names, with an optional acronym: "Geneva Centre for
-// Democratic Security Sector Governance (DCAF)".
+// A capitalised word (a period only inside, as in "U.S", and no apostrophe: "Sweden's" is a name
+// and a possessive), and a run of them joined by the small words of organisation names, with an
+// optional acronym: "Geneva Centre for Democratic Security Sector Governance (DCAF)".
 const CAP = String.raw`\p{Lu}(?:[\p{L}\p{M}-]|\.(?=\p{L}))*`;
 const NAME = String.raw`${CAP}(?:\s+(?:(?:of|for|the|and|de|van|von|al)\s+)*${CAP})*(?:\s+\(\p{Lu}{2,}\))?`;
 // "Sweden's ruling party", "Russia's foreign ministry": the possessive phrase is the speaker.
