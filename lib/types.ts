@@ -132,3 +132,7 @@ export function displayTitle(s: Pick<SourceMeta, "title" | "suggestedTitle">): s
 export function citationDate(s: Pick<SourceMeta, "publishedDate" | "approxDate">): string | null {
   return s.publishedDate ?? s.approxDate;
 }
+
+/** How a source carries a claim (the AttributionType enum of the database; lib/provenance/attribution.ts). */
+export const ATTRIBUTION_TYPES = ["OWN_VOICE", "DIRECT_QUOTE", "PARAPHRASE", "REPORTED", "ANONYMOUS", "READER_COMMENT"] as const;
+export type AttributionType = (typeof ATTRIBUTION_TYPES)[number];

@@ -2,7 +2,7 @@
 // a photo credit), offered as one-click suggestions for the claim's speaker and origin.
 // Heuristics on English news prose: a suggestion, never a decision; the researcher's choice wins.
 import { paragraphs } from "../anchoring/paragraphs";
-import type { AttributionType } from "./attribution";
+import type { AttributionType } from "../types";
 import { paragraphAt, sentenceRange, type Range } from "./text-window";
 
 export interface AttributionSuggestion {

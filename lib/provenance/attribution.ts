@@ -1,18 +1,6 @@
-// Who asserts a claim, and how the source carries it. The types match the AttributionType enum
-// of the database (prisma/schema.prisma); the labels are what researchers read.
-import type { SourceSection } from "../types";
-
-export const ATTRIBUTION_TYPES = ["OWN_VOICE", "DIRECT_QUOTE", "PARAPHRASE", "REPORTED", "ANONYMOUS", "READER_COMMENT"] as const;
-export type AttributionType = (typeof ATTRIBUTION_TYPES)[number];
-
-export const ATTRIBUTION_LABELS: Record<AttributionType, string> = {
-  OWN_VOICE: "Source's own voice",
-  DIRECT_QUOTE: "Direct quote",
-  PARAPHRASE: "Paraphrase",
-  REPORTED: "Reported (according to …)",
-  ANONYMOUS: "Anonymous (officials said …)",
-  READER_COMMENT: "Reader comment",
-};
+// Who asserts a claim, and how the source carries it: the default a new claim gets. The types
+// (ATTRIBUTION_TYPES) live in lib/types.ts and their words in lib/labels.ts, for the browser.
+import type { AttributionType, SourceSection } from "../types";
 
 export interface DefaultAttribution {
   type: AttributionType;

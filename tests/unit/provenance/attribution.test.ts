@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ATTRIBUTION_LABELS, ATTRIBUTION_TYPES, defaultAttribution } from "@/lib/provenance/attribution";
+import { AttributionType as DatabaseAttributionType } from "@/lib/generated/prisma/enums";
+import { ATTRIBUTION_LABELS } from "@/lib/labels";
+import { defaultAttribution } from "@/lib/provenance/attribution";
+import { ATTRIBUTION_TYPES } from "@/lib/types";
 import { corpusSource, spanOf } from "../../helpers/provenance-corpus";
 
 describe("default attribution of a new claim", () => {
@@ -15,6 +18,10 @@ describe("default attribution of a new claim", () => {
     const s = corpusSource(file);
     const { start, end } = spanOf(s.body, words);
     expect(defaultAttribution(s, s.sections, start, end)).toEqual({ type, speakerName });
+  });
+
+  it("knows the same attribution types as the database", () => {
+    expect(Object.values(DatabaseAttributionType)).toEqual([...ATTRIBUTION_TYPES]);
   });
 
   it("labels every attribution type", () => {
