@@ -77,10 +77,11 @@ ALTER TABLE "ExternalReference" ADD CONSTRAINT "ExternalReference_title_check" C
 -- A claim rests on at most one thing: a claim, a source or an outside reference.
 ALTER TABLE "Claim" ADD CONSTRAINT "Claim_rests_on_one_check" CHECK (num_nonnulls("restsOnClaimId", "restsOnSourceId", "restsOnReferenceId") <= 1);
 
--- No chain of rests-on leads back to the claim (A rests on B rests on A, A rests on A). The app says so first
--- (lib/provenance/origins.ts wouldCreateCycle), this refuses what slips past it. Cost: the length
--- of the chain, only on writes that set "restsOnClaimId". The body writes its semicolons as \073
--- (see History_append_only in the first migration).
+-- No chain of rests-on leads back to the claim (A rests on B rests on A, A rests on A). The app
+-- says so first (lib/provenance/origins.ts wouldCreateCycle), this refuses what slips past it.
+-- Cost: the length of the chain, only on writes that set "restsOnClaimId". Two transactions each
+-- closing half of a loop at the same moment are not caught (no lock is taken). The body writes
+-- its semicolons as \073 (see History_append_only in the first migration).
 CREATE FUNCTION "claim_rests_on_no_cycle"() RETURNS trigger LANGUAGE plpgsql AS
 E'BEGIN IF EXISTS (WITH RECURSIVE chain(id) AS (SELECT NEW."restsOnClaimId" UNION SELECT c."restsOnClaimId" FROM "Claim" c JOIN chain ON c."id" = chain.id WHERE c."restsOnClaimId" IS NOT NULL) SELECT 1 FROM chain WHERE chain.id = NEW."id") THEN RAISE EXCEPTION ''Claim % would rest on itself through a chain of claims'', NEW."id" USING ERRCODE = ''check_violation'', CONSTRAINT = ''Claim_rests_on_cycle''\073 END IF\073 RETURN NEW\073 END\073';
 
