@@ -12,7 +12,8 @@ import { gephiEdgesChunks, gephiNodesChunks, renderGephiEdges, renderGephiNodes 
 import { escapeMarkdown, renderMarkdown } from "@/lib/export/markdown";
 import { renderHtml } from "@/lib/export/html";
 import { citationKeys, parseAuthorNames, renderCslJson, sourcesToBibtex, sourcesToCsl } from "@/lib/export/csl";
-import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportFileName, slugify } from "@/lib/export";
+import { exportFileName, slugify } from "@/lib/export/file-name";
+import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from "@/lib/export/registry";
 import { paragraphIndex } from "@/lib/anchoring/paragraphs";
 
 // ---------------------------------------------------------------- fixture from the real corpus
@@ -169,7 +170,7 @@ describe("csv", () => {
 describe("gephi", () => {
   it("writes a nodes table Gephi recognises", () => {
     const text = renderGephiNodes(bundle.claims);
-    expect(text.startsWith("Id,Label,source,kind,quote\n")).toBe(true);
+    expect(text.startsWith("Id,Label,source,kind,quote,orphaned\n")).toBe(true);
     const nodes = parse(text, { columns: true }) as Record<string, string>[];
     expect(nodes.map((n) => n.Id)).toEqual(["clm1", "clm2", "clm3"]);
     expect(nodes[0]).toMatchObject({ source: s1.title, kind: "FACT", quote: SENTENCE_001 });
@@ -185,7 +186,7 @@ describe("gephi", () => {
     ]);
     const scoped = { claims: bundle.claims.slice(0, 2), links: bundle.links };
     expect((parse(renderGephiEdges(scoped), { columns: true }) as unknown[]).length).toBe(1);
-    expect(await collectChunks(gephiEdgesChunks(bundle.links, new Set(["clm1", "clm2"])))).toBe(renderGephiEdges(scoped));
+    expect(await collectChunks(gephiEdgesChunks(scoped))).toBe(renderGephiEdges(scoped));
     expect(await collectChunks(gephiNodesChunks(bundle.claims))).toBe(renderGephiNodes(bundle.claims));
   });
 });
