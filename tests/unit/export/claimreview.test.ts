@@ -1,7 +1,7 @@
 import jsonld from "jsonld";
 import { describe, expect, it } from "vitest";
 import { renderClaimReview, type ClaimReviewClaim } from "@/lib/export/claimreview";
-import { corpusSource, spanOf } from "../helpers/provenance-corpus";
+import { corpusSource, spanOf } from "../../helpers/provenance-corpus";
 
 const S = "https://schema.org/";
 const quote = (file: string, words: string) => {
