@@ -1,55 +1,22 @@
 // Two corpus sources, their claims (one whose quote no longer matches) and links, exported as W3C: shared by the export and import tests.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { ClaimRecord, LinkRecord, SourceDoc } from "@/lib/types";
 import { buildExportBundle } from "@/lib/export/model";
 import { renderW3c, type W3cOptions } from "@/lib/export/w3c";
 import { parseW3cImport } from "@/lib/import/w3c";
+import { claimOn, SOURCE_001, SOURCE_003 } from "./corpus";
 
 // ---------------------------------------------------------------- fixture from the real corpus
-
-export const corpus = (file: string) => readFileSync(path.join(__dirname, "../../data/corpus", file), "utf8");
 
 export const QUOTE_001 = "a CSTO mission of more than 2,000 troops was deployed";
 export const QUOTE_003 = "after 2,500 of its troops entered Kazakhstan";
 
-export const s1: SourceDoc = {
-  id: "src001",
-  title: "Doubts grow over CSTO membership in wake of Russia's war in Ukraine",
-  suggestedTitle: null,
-  author: "Kanat Altynbayev",
-  publisher: "Caravanserai",
-  url: null,
-  publishedDate: null,
-  approxDate: "2022-05",
-  body: corpus("001_368f92058b86ed85.txt"),
-  sections: [],
-};
+export const s1 = SOURCE_001;
 export const s3: SourceDoc = {
-  id: "src003",
-  title: "Why It's Time to Take the Russian-Led Military Alliance Seriously",
+  ...SOURCE_003,
   suggestedTitle: "CSTO after Kazakhstan",
-  author: null,
-  publisher: "CounterPunch (produced by Globetrotter)",
   url: null,
-  publishedDate: null,
-  approxDate: "2022",
-  body: corpus("003_87eb5ab265d9726a.txt"),
   sections: [{ kind: "comments", start: 8000, end: 8500, label: "Reader comments" }],
 };
-
-export function claimOn(id: string, src: SourceDoc, quote: string, kind: ClaimRecord["kind"], note: string): ClaimRecord {
-  const start = src.body.indexOf(quote);
-  if (start < 0) throw new Error(`quote not in ${src.id}`);
-  const end = start + quote.length;
-  return {
-    id, sourceId: src.id, start, end, quote,
-    prefix: src.body.slice(Math.max(0, start - 32), start),
-    suffix: src.body.slice(end, end + 32),
-    kind, note, orphaned: false, authorName: "Aigerim",
-    createdAt: "2026-11-20T09:00:00.000Z", updatedAt: "2026-11-21T10:30:00.000Z",
-  };
-}
 
 // clm3 is orphaned: the source was corrected and its last quote is no longer in the text.
 export const stale = claimOn("clm3", s3, "“helped stabilize”", "OPINION", "scare quotes");
