@@ -1,11 +1,12 @@
-// The shipped corpus, read as the seed reads it: real passages for the provenance tests.
+// The corpus with its metadata and flagged sections, located as the seed locates them: real
+// passages for the provenance tests (tests/helpers/corpus.ts reads the texts).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { locateSections } from "@/lib/server/sources";
 import type { SourceSection } from "@/lib/types";
+import { corpus, corpusDir } from "./corpus";
 
-const DIR = path.resolve(__dirname, "../../data/corpus");
-const META = JSON.parse(readFileSync(path.join(DIR, "sources.json"), "utf8")) as {
+const META = JSON.parse(readFileSync(path.join(corpusDir, "sources.json"), "utf8")) as {
   sources: { file: string; author: string | null; publisher: string | null; approxDate: string | null; sections?: { kind: "comments"; startsAt: string; label: string }[] }[];
 };
 
@@ -18,10 +19,11 @@ export interface CorpusSource {
   sections: SourceSection[];
 }
 
+/** The corpus source whose file name starts with `prefix` ("001"). */
 export function corpusSource(prefix: string): CorpusSource {
   const meta = META.sources.find((s) => s.file.startsWith(prefix));
   if (!meta) throw new Error(`no corpus file ${prefix}`);
-  const body = readFileSync(path.join(DIR, meta.file), "utf8");
+  const body = corpus(meta.file);
   return { ...meta, body, sections: locateSections(body, meta.sections ?? []) };
 }
 
