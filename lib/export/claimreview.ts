@@ -3,6 +3,8 @@
 // The @context is written inline (schema.org as @vocab), not as the URL "https://schema.org":
 // the file then expands to the same IRIs with no network fetch of the remote context.
 import type { DatePrecision } from "../provenance/claim-date";
+import { citationDate, displayTitle, type SourceMeta } from "../types";
+import type { ExportBundle } from "./model";
 import { recordIri } from "./w3c";
 
 export const SCHEMA_ORG = "https://schema.org/";
@@ -63,6 +65,29 @@ export function temporalCoverage(d: { start: string; end: string; precision: Dat
   const start = d.start.slice(0, cut);
   const end = d.end.slice(0, cut);
   return start === end ? start : `${start}/${end}`;
+}
+
+/** The ClaimReview input for the export model's claims: the speaker (none for a reader comment,
+ *  never the article's author), the source as appearance, what it rests on as first appearance. */
+export function claimReviewClaims(bundle: ExportBundle): ClaimReviewClaim[] {
+  const sources = new Map(bundle.sources.map((s) => [s.id, s]));
+  const work = (s: SourceMeta, readerComment: boolean): ClaimReviewWork => ({
+    title: displayTitle(s), url: s.url, date: citationDate(s), publisher: s.publisher, author: readerComment ? null : s.author,
+  });
+  return bundle.claims.map((c) => {
+    const r = c.prov.restsOn;
+    const origin = r?.kind === "source" ? sources.get(r.id) : r?.kind === "claim" ? sources.get(r.sourceId) : undefined;
+    return {
+      id: c.id,
+      quote: c.quote,
+      speaker: c.prov.speaker ? { name: c.prov.speaker.name, role: c.prov.speaker.role } : null,
+      claimDate: c.prov.claimDate ? { ...c.prov.claimDate, precision: c.prov.claimDate.precision.toLowerCase() as DatePrecision } : null,
+      appearance: work(c.source, c.prov.attribution === "READER_COMMENT"),
+      firstAppearance: r?.kind === "reference"
+        ? { title: r.reference.title, url: r.reference.url, date: r.reference.date, publisher: r.reference.publisher }
+        : origin ? work(origin, false) : r ? { title: r.label } : null,
+    };
+  });
 }
 
 /** The JSON-LD document. Cost: one node per claim. */

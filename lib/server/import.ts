@@ -18,6 +18,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { contentHash, countWords, normalizeBody } from "./sources";
 import type { ImportSummary } from "../types";
 import type { Actor } from "./users";
+import { writeImportedProvenance } from "./import-provenance";
 
 const iri = (kind: string, id: string) => `urn:${kind}:${id}`;
 
@@ -131,6 +132,7 @@ export async function importPlan(db: Db, actorName: string, plan: ImportPlan): P
           createdAt: date(c.createdAt), updatedAt: date(c.updatedAt ?? c.createdAt),
         })),
       });
+      await writeImportedProvenance(tx, claims, refuse);
       await tx.claimLink.createMany({
         data: links.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorId: authors.get(l.authorName)!, createdAt: date(l.createdAt) })),
       });
