@@ -2,6 +2,8 @@
 // by the browser. No Prisma or React types, so pure modules (anchoring, export, quantities)
 // stay testable without a database.
 import type { ExportFilterInput } from "./schemas";
+import type { AttributionSuggestion } from "./provenance/attribution-phrases";
+import type { ClaimDateSuggestion } from "./provenance/claim-date";
 
 export const CLAIM_KINDS = ["FACT", "OPINION", "PREDICTION"] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -197,4 +199,15 @@ export interface ProvenanceGraphView {
   /** Each chain as node keys, the reporting claim first and the earliest known origin last. */
   chains: string[][];
   summary: { claims: number; sources: number; origins: number; sentence: string };
+}
+
+/** One-click suggestions for a claim's provenance (GET /api/claims/:id/provenance-suggestions). */
+export interface ProvenanceSuggestions {
+  attributions: (AttributionSuggestion & {
+    /** The kept speaker the name refers to, else null (accepting makes one). */
+    speaker: SpeakerView | null;
+    /** A source in the app the origin hint names (by publisher, author or title), else null. */
+    originSource: { id: string; title: string } | null;
+  })[];
+  dates: ClaimDateSuggestion[];
 }

@@ -6,21 +6,11 @@
 import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
-import { suggestAttribution, type AttributionSuggestion } from "../provenance/attribution-phrases";
-import { suggestClaimDates, type ClaimDateSuggestion } from "../provenance/claim-date";
+import { suggestAttribution } from "../provenance/attribution-phrases";
+import { suggestClaimDates } from "../provenance/claim-date";
 import { findSpeaker, normaliseSpeakerName } from "../provenance/speakers";
-import { citationDate, displayTitle, type SpeakerView } from "../types";
+import { citationDate, displayTitle, type ProvenanceSuggestions, type SpeakerView } from "../types";
 import { toSourceMeta } from "./sources";
-
-export interface ProvenanceSuggestions {
-  attributions: (AttributionSuggestion & {
-    /** The kept speaker the name refers to, else null (accepting makes one). */
-    speaker: SpeakerView | null;
-    /** A source in the app the origin hint names (by publisher, author or title), else null. */
-    originSource: { id: string; title: string } | null;
-  })[];
-  dates: ClaimDateSuggestion[];
-}
 
 export async function provenanceSuggestions(db: Db, claimId: string): Promise<ProvenanceSuggestions> {
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: { start: true, end: true, deletedAt: true, orphaned: true, sourceId: true, source: true } });
