@@ -53,7 +53,7 @@ export function ProvenanceGraph({ graph, title }: { graph: ProvenanceGraphView; 
         </svg>
       </div>
       <h3>Chains, as text</h3>
-      <ol className="provenance-chains">
+      <ol className="provenance-chains" aria-label="Chains">
         {graph.chains.map((chain) => (
           <li key={chain.join(">")}>
             {chain.map((key, i) => {
