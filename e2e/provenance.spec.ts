@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { markClaim } from "./support/reader";
 
 const ARTICLE = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";

@@ -2,7 +2,7 @@
 import type { ClaimView } from "@/lib/types";
 import type { ClaimChange } from "@/components/reader/claimsApi";
 
-export function provenanceBefore(claim: ClaimView, change: ClaimChange): ClaimChange {
+export function provenanceBefore(claim: Pick<ClaimView, "provenance">, change: ClaimChange): ClaimChange {
   const p = claim.provenance;
   const before: ClaimChange = {};
   if (change.speakerId !== undefined || change.speakerName !== undefined) before.speakerId = p?.speaker?.id ?? null;

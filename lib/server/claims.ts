@@ -4,7 +4,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AnchoringError } from "../anchoring/errors";
 import { describeSpan, verifyQuote } from "../anchoring/selectors";
+import { trimSpan } from "../anchoring/trim-span";
 import type { Db, Tx } from "./db";
+import { isUniqueViolation } from "../db-errors";
 import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "../schemas";
@@ -63,13 +65,14 @@ function toView(row: ClaimRow): ClaimView {
 /** What History keeps of a claim: enough to see what it said at each step. */
 function snapshot(row: ClaimRow) {
   return {
-    start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version,
+    start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version, ...(row.orphaned ? { orphaned: true } : {}),
     speaker: row.speaker?.name ?? null, attributionType: row.attributionType,
     restsOn: row.restsOnClaimId ? `claim:${row.restsOnClaimId}` : row.restsOnSourceId ? `source:${row.restsOnSourceId}` : row.restsOnReferenceId ? `reference:${row.restsOnReferenceId}` : null,
     claimDate: row.claimDateStart ? { start: row.claimDateStart.toISOString().slice(0, 10), end: row.claimDateEnd?.toISOString().slice(0, 10), precision: row.claimDatePrecision } : null,
   };
 }
 
+/** The span's selectors, with white space at either end left out (offsets and quote together). */
 function anchor(body: string, start: number, end: number, quote?: string) {
   if (end - start > MAX_SPAN_LENGTH) throw badRequest(`A claim may span at most ${MAX_SPAN_LENGTH} characters`);
   try {
@@ -77,8 +80,9 @@ function anchor(body: string, start: number, end: number, quote?: string) {
     if (quote !== undefined && !verifyQuote(body, start, end, quote)) {
       throw badRequest(`The quote does not match the source text at ${start}–${end}`, { expected: selectors.quote.exact });
     }
-    if (!selectors.quote.exact.trim()) throw badRequest("A claim cannot be only white space");
-    return selectors.quote;
+    const trimmed = trimSpan(body, start, end);
+    if (!trimmed) throw badRequest("A claim cannot be only white space: select some words");
+    return { start: trimmed.start, end: trimmed.end, ...describeSpan(body, trimmed.start, trimmed.end).quote };
   } catch (err) {
     if (err instanceof AnchoringError) throw badRequest(err.message);
     throw err;
@@ -107,8 +111,11 @@ function checkVersion(row: { version: number; id: string }, version: number | un
 
 /** The hot path of marking, so usually one SQL statement: the source text comes from memory,
  *  and the statement inserts the claim and its History row atomically, only while the source
- *  text is still the one the offsets were checked against. The partial unique index
- *  "Claim_live_span_key" refuses a twin span. */
+ *  text is still the one the offsets were checked against. It takes a share lock on the source
+ *  row, so a text correction in progress (which holds it FOR UPDATE, lib/server/source-edit.ts) is
+ *  waited for and its new content hash seen: the claim is then judged against the new text,
+ *  never written with offsets into the old one. The partial unique index "Claim_live_span_key" refuses a
+ *  twin span. */
 export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput): Promise<ClaimView> {
   const cached = cachedSourceText(input.sourceId);
   if (cached) {
@@ -133,22 +140,23 @@ export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput)
 /** The claim, or null when the source's text is no longer `text` (nothing was written then). */
 async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: SourceText): Promise<ClaimView | null> {
   const quote = anchor(text.body, input.start, input.end, input.quote);
+  const { start, end } = quote;
   const id = `c${randomUUID().replace(/-/g, "")}`;
   const note = input.note ?? "";
-  const after = { start: input.start, end: input.end, quote: quote.exact, kind: input.kind, note, version: 1 };
+  const after = { start, end, quote: quote.exact, kind: input.kind, note, version: 1 };
   // The default attribution (lib/provenance/attribution.ts): a reader comment inside a flagged
   // comments section (sections come with the checked text), else the source's own voice, spoken
   // by its author or publisher as the row says now (metadata edits do not change the hash), a
   // speaker made or reused by lower(name) in the same statement. The statement's snapshot does
   // not see the speaker it inserts, hence the UNION of the inserted and the existing record.
-  const attributionType: AttributionType = inCommentsSection(text.sections, input.start) ? "READER_COMMENT" : "OWN_VOICE";
+  const attributionType: AttributionType = inCommentsSection(text.sections, start) ? "READER_COMMENT" : "OWN_VOICE";
   const speakerId = `sp${randomUUID().replace(/-/g, "")}`;
   let rows: { createdAt: Date; updatedAt: Date; speakerId: string | null; speakerName: string | null; speakerRole: string | null; speakerAliases: string[] | null }[];
   try {
     rows = await db.$queryRaw`
       WITH src AS (
         SELECT CASE WHEN ${attributionType} = 'OWN_VOICE' THEN coalesce(nullif(btrim("author"), ''), nullif(btrim("publisher"), '')) END AS "name"
-        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash}
+        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR SHARE
       ), new_speaker AS (
         INSERT INTO "Speaker" ("id", "name") SELECT ${speakerId}, "name" FROM src WHERE "name" IS NOT NULL
         ON CONFLICT (lower("name")) DO NOTHING RETURNING "id", "name", "role", "aliases"
@@ -157,7 +165,7 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
         UNION ALL SELECT sp."id", sp."name", sp."role", sp."aliases" FROM "Speaker" sp JOIN src ON lower(sp."name") = lower(src."name")
       ), inserted AS (
         INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt", "attributionType", "speakerId")
-        SELECT ${id}, ${input.sourceId}, ${input.start}, ${input.end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
+        SELECT ${id}, ${input.sourceId}, ${start}, ${end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
                ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now(), ${attributionType}::"AttributionType", (SELECT "id" FROM speaker LIMIT 1)
         FROM src
         RETURNING "id", "createdAt", "updatedAt", "speakerId"
@@ -169,12 +177,12 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
       FROM inserted i LEFT JOIN (SELECT * FROM speaker LIMIT 1) sp ON true`;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start: input.start, end: input.end, deletedAt: null }, select: { id: true } });
+    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start, end, deletedAt: null }, select: { id: true } });
     throw conflict(`This exact span is already claim ${twin?.id ?? "(just made by someone else)"}: edit that claim instead`, { claimId: twin?.id });
   }
   if (!rows.length) return null;
   return {
-    id, sourceId: input.sourceId, start: input.start, end: input.end,
+    id, sourceId: input.sourceId, start, end,
     quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, kind: input.kind, note, orphaned: false,
     authorName: actor.name, authorId: actor.id, createdAt: rows[0].createdAt.toISOString(), updatedAt: rows[0].updatedAt.toISOString(),
     version: 1, deleted: false, links: [],
@@ -185,10 +193,6 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; message?: string };
-  return e?.meta?.code === "23505" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" || /23505|unique constraint/i.test(e?.message ?? "");
-}
 
 export async function updateClaim(db: Db, actor: Actor, id: string, input: UpdateClaimInput): Promise<ClaimView> {
   return db.$transaction(async (tx) => {
@@ -199,11 +203,16 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
     const actions: string[] = [];
     if (input.kind !== undefined && input.kind !== row.kind) { data.kind = input.kind; actions.push("retagged"); }
     if (input.note !== undefined && input.note !== row.note) { data.note = input.note; actions.push("noted"); }
-    if (input.start !== undefined && input.end !== undefined && (input.start !== row.start || input.end !== row.end)) {
-      const source = await tx.source.findUniqueOrThrow({ where: { id: row.sourceId }, select: { body: true } });
+    if (input.start !== undefined && input.end !== undefined) {
+      // Share lock: a text correction in progress is waited for, then its re-anchoring has bumped
+      // this claim's version and the update below answers 409 instead of mixing the two texts.
+      const [source] = await tx.$queryRaw<{ body: string }[]>`SELECT "body" FROM "Source" WHERE "id" = ${row.sourceId} FOR SHARE`;
       const quote = anchor(source.body, input.start, input.end);
-      Object.assign(data, { start: input.start, end: input.end, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, orphaned: false });
-      actions.push("respanned");
+      // An orphan given words again is re-attached even at its old offsets: the words there are new.
+      if (quote.start !== row.start || quote.end !== row.end || row.orphaned) {
+        Object.assign(data, { start: quote.start, end: quote.end, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, orphaned: false });
+        actions.push(row.orphaned ? "reattached" : "respanned");
+      }
     }
     const provenance = await provenanceChanges(tx, row, input);
     Object.assign(data, provenance.data);
@@ -223,6 +232,13 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
   });
 }
 
+/** Why a conditional write found no row: the claim was deleted meanwhile (404) or changed (409). */
+async function refuseLost(tx: Tx, id: string): Promise<never> {
+  const now = await tx.claim.findUnique({ where: { id }, select: { deletedAt: true, version: true } });
+  if (!now || now.deletedAt) throw notFound(`Claim ${id} does not exist or was deleted`);
+  throw conflict(`Claim ${id} was changed by someone else. Reload to see the change.`, { currentVersion: now.version });
+}
+
 /** Soft delete: the claim's links go with it (marked with the same instant, so restore can find them). */
 export async function deleteClaim(db: Db, actor: Actor, id: string, version?: number): Promise<{ claim: ClaimView; removedLinks: number }> {
   return db.$transaction(async (tx) => {
@@ -230,8 +246,12 @@ export async function deleteClaim(db: Db, actor: Actor, id: string, version?: nu
     checkAuthor(actor, row);
     checkVersion(row, version);
     const now = new Date();
+    // Conditional on the row still being live (at the version named): of concurrent deletes one
+    // wins; the others wait for its row lock, find it deleted and answer 404, so the links are
+    // stamped with the winner's instant only and a restore brings them back.
+    const deleted = await tx.claim.updateMany({ where: { id, deletedAt: null, ...(version === undefined ? {} : { version }) }, data: { deletedAt: now, version: { increment: 1 } } });
+    if (deleted.count !== 1) await refuseLost(tx, id);
     const links = await tx.claimLink.updateMany({ where: { deletedAt: null, OR: [{ fromId: id }, { toId: id }] }, data: { deletedAt: now } });
-    await tx.claim.update({ where: { id }, data: { deletedAt: now, version: { increment: 1 } } });
     await tx.history.create({
       data: { entity: "CLAIM", entityId: id, claimId: id, action: "deleted", before: snapshot(row), after: { removedLinks: links.count }, actorId: actor.id },
     });
@@ -248,7 +268,9 @@ export async function restoreClaim(db: Db, actor: Actor, id: string): Promise<Cl
     if (!row.deletedAt) throw conflict(`Claim ${id} is not deleted`);
     const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null }, select: { id: true } });
     if (twin) throw conflict(`The same span is now claim ${twin.id}, so this one cannot come back`);
-    await tx.claim.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 } } });
+    // Conditional on the delete this restore undoes: of concurrent restores one wins, the others answer 409.
+    const restored = await tx.claim.updateMany({ where: { id, deletedAt: row.deletedAt }, data: { deletedAt: null, version: { increment: 1 } } });
+    if (restored.count !== 1) throw conflict(`Claim ${id} was restored or changed meanwhile. Reload to see it.`);
     const links = await tx.claimLink.updateMany({
       where: {
         deletedAt: row.deletedAt,
@@ -297,7 +319,7 @@ export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<Clai
 /** The live claims of one source in text order, in one statement. */
 export async function listReaderClaims(db: Db, sourceId: string): Promise<ReaderClaim[]> {
   return db.$queryRaw<ReaderClaim[]>`
-    SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version",
+    SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version", c."orphaned",
            ((SELECT count(*) FROM "ClaimLink" l WHERE l."fromId" = c."id" AND l."deletedAt" IS NULL)
           + (SELECT count(*) FROM "ClaimLink" l WHERE l."toId" = c."id" AND l."deletedAt" IS NULL))::int AS "linkCount"
     FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
