@@ -45,8 +45,8 @@ export function ProvenanceGraph({ graph, title }: { graph: ProvenanceGraphView; 
               <g key={n.key} transform={`translate(${p.x},${p.y})`} className={`provenance-node provenance-${n.kind}`}>
                 <rect width={BOX_W} height={BOX_H} rx="6" />
                 <text x="10" y="18" className="provenance-kind">{KIND_WORDS[n.kind]}</text>
-                <text x="10" y="36">{clip(n.label, 34)}</text>
-                <text x="10" y="53" className="provenance-detail">{clip(n.detail, 38)}</text>
+                <text x="10" y="36">{clip(n.label, 30)}</text>
+                <text x="10" y="53" className="provenance-detail">{clip(n.detail, 36)}</text>
               </g>
             );
           })}

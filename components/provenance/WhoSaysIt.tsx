@@ -11,6 +11,7 @@ import Link from "@/components/Link";
 import { ClaimSearch } from "@/components/links/ClaimSearch";
 import { useSourceTitles } from "@/components/links/useSourceTitles";
 import { claimsApi, type ClaimChange } from "@/components/reader/claimsApi";
+import "./provenance.css";
 
 interface Props {
   claim: ClaimView;
