@@ -19,6 +19,7 @@ import { contentHash, countWords, normalizeBody } from "./sources";
 import { nameKey, normaliseName } from "../names";
 import type { ImportSummary } from "../types";
 import type { Actor } from "./users";
+import { writeImportedProvenance } from "./import-provenance";
 
 const iri = (kind: string, id: string) => `urn:${kind}:${id}`;
 
@@ -151,6 +152,7 @@ export async function importPlan(db: Db, importer: { id?: string; name: string }
           createdAt: date(c.createdAt), updatedAt: date(c.updatedAt ?? c.createdAt),
         })),
       });
+      await writeImportedProvenance(tx, claims, refuse);
       await tx.claimLink.createMany({
         data: links.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorId: authorOf(l.authorName), createdAt: date(l.createdAt) })),
       });
