@@ -1,6 +1,6 @@
 import Link from "@/components/Link";
-import { db } from "@/lib/db";
-import { listSources } from "@/lib/sources";
+import { db } from "@/lib/server/db";
+import { listSources } from "@/lib/server/sources";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 

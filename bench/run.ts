@@ -4,11 +4,11 @@
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/server/db";
 import { EXPORT_FORMATS, chunksToStream } from "@/lib/export";
-import { loadExport } from "@/lib/export-query";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser, type Actor } from "@/lib/users";
+import { loadExport } from "@/lib/server/export-query";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase } from "@/tests/helpers/testdb";
 import { httpSection } from "./http";
 

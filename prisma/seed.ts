@@ -1,7 +1,7 @@
 import path from "node:path";
-import { createDb } from "../lib/db";
-import { seedCorpus } from "../lib/seed";
-import { ensureUser } from "../lib/users";
+import { createDb } from "../lib/server/db";
+import { seedCorpus } from "../lib/server/seed";
+import { ensureUser } from "../lib/server/users";
 
 async function main() {
   const db = createDb();

@@ -2,7 +2,7 @@
 // PostgreSQL (PGlite) kept in .data/, so a fresh machine needs nothing else installed.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/embedded-db";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 import { ROOT, buildIfChanged, createDatabaseIfMissing, generateClient, migrate, seed } from "./tasks";
 
 async function main() {

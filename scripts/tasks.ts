@@ -37,8 +37,12 @@ export function migrate(databaseUrl: string): Promise<void> {
   return run("prisma", ["migrate", "deploy"], { DATABASE_URL: databaseUrl });
 }
 
+/** Node flag for tsx scripts that load lib/server/*: its `import "server-only"` resolves to the
+ *  empty module only under React's server condition (no React is loaded by these scripts). */
+export const SERVER_CONDITION = "--conditions=react-server";
+
 export function seed(databaseUrl: string): Promise<void> {
-  return run("tsx", ["prisma/seed.ts"], { DATABASE_URL: databaseUrl });
+  return run("tsx", [SERVER_CONDITION, "prisma/seed.ts"], { DATABASE_URL: databaseUrl });
 }
 
 /** Runs `action` on the server's maintenance database with the target database's quoted name. */

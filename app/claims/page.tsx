@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { ClaimFilters } from "@/components/claims-list/ClaimFilters";
 import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
-import { db } from "@/lib/db";
-import { filterChoices, loadExport, type ExportFilter } from "@/lib/export-query";
+import { db } from "@/lib/server/db";
+import { filterChoices, loadExport, type ExportFilter } from "@/lib/server/export-query";
 import { describeZodError, dropEmpty, exportFilterInput } from "@/lib/schemas";
 
 export const dynamic = "force-dynamic";

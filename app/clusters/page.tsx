@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/Link";
-import { listClusters } from "@/lib/clusters";
-import { db } from "@/lib/db";
+import { listClusters } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 import "@/components/compare/compare.css";
 

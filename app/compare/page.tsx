@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
-import { listClaims } from "@/lib/claims";
-import { getSource, listSources } from "@/lib/sources";
+import { db } from "@/lib/server/db";
+import { listClaims } from "@/lib/server/claims";
+import { getSource, listSources } from "@/lib/server/sources";
 import { CompareView, type CompareColumn } from "@/components/compare/CompareView";
 import { SourceTitle } from "@/components/SourceTitle";
 import "@/components/compare/compare.css";

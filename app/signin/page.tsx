@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { authMode } from "@/lib/auth";
+import { authMode } from "@/lib/server/auth";
 import { SignInForm } from "@/components/SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };

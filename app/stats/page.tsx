@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/Link";
-import { db } from "@/lib/db";
-import { overview } from "@/lib/stats";
+import { db } from "@/lib/server/db";
+import { overview } from "@/lib/server/stats";
 import { CLAIM_KINDS, LINK_RELATIONS } from "@/lib/types";
 
 export const metadata: Metadata = { title: "Overview" };

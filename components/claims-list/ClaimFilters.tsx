@@ -1,5 +1,5 @@
 import { CLAIM_KINDS } from "@/lib/types";
-import type { ExportFilter } from "@/lib/export-query";
+import type { ExportFilter } from "@/lib/server/export-query";
 import styles from "./claims-list.module.css";
 
 export interface FilterChoices {

@@ -2,8 +2,8 @@
 
 import Link from "@/components/Link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView } from "@/lib/claims";
-import type { ContradictionSuggestion } from "@/lib/contradictions";
+import type { ClaimView } from "@/lib/server/claims";
+import type { ContradictionSuggestion } from "@/lib/suggestions/contradictions";
 import { contradictionDismissalKey } from "@/lib/dismissals";
 import { displayTitle, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";

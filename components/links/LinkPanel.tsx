@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import type { ClaimView } from "@/lib/claims";
+import type { ClaimView } from "@/lib/server/claims";
 import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
 import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "./ClaimSearch";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ClaimView, HistoryEntry } from "@/lib/claims";
+import type { ClaimView, HistoryEntry } from "@/lib/server/claims";
 import { stepSpanByWord } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
 import { LinkPanel } from "@/components/links/LinkPanel";

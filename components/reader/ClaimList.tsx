@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReaderClaim } from "@/lib/claims";
+import type { ReaderClaim } from "@/lib/server/claims";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
 import { kindLabel } from "./kinds";
 

@@ -5,7 +5,7 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ReaderClaim } from "@/lib/claims";
+import type { ReaderClaim } from "@/lib/server/claims";
 import { highlightSegments } from "@/lib/highlight-segments";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind } from "@/lib/types";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView, ReaderClaim } from "@/lib/claims";
+import type { ClaimView, ReaderClaim } from "@/lib/server/claims";
 import { suggestionDismissalKey } from "@/lib/dismissals";
-import type { Suggestion } from "@/lib/suggestions";
+import type { Suggestion } from "@/lib/suggestions/sentences";
 import { textLayout } from "@/lib/text-positions";
 import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Suggestion } from "@/lib/suggestions";
+import type { Suggestion } from "@/lib/suggestions/sentences";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
 import { kindLabel } from "./kinds";
 

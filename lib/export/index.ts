@@ -17,7 +17,7 @@ export { CSV_COLUMNS, csvChunks, renderCsv, formatLinkedClaims } from "./csv";
 export { renderMarkdown, markdownChunks, escapeMarkdown } from "./markdown";
 export { renderHtml, htmlChunks, escapeHtml } from "./html";
 export { renderW3c, w3cChunks, recordIri, parseRecordIri, CP_NAMESPACE } from "./w3c";
-export { parseW3cImport, type ImportPlan, type ImportSource, type ImportClaim, type ImportLink, type ImportResult } from "./w3c-import";
+export { parseW3cImport, type ImportPlan, type ImportSource, type ImportClaim, type ImportLink, type ImportResult } from "../import/w3c";
 export { sourcesToCsl, sourcesToBibtex, renderCslJson, citationKeys, parseAuthorNames, type CslItem } from "./csl";
 export { renderGephiNodes, renderGephiEdges, gephiNodesChunks, gephiEdgesChunks } from "./gephi";
 

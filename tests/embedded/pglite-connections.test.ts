@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/embedded-db";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/scripts/embedded-db";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "cp-pglite-"));
 let embedded: EmbeddedDatabase;

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/server/db";
 import { callRoute, type RouteHandler } from "./routes";
 import { databaseFingerprint } from "./testdb";
 

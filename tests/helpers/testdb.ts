@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/server/db";
 import { createDatabaseIfMissing, dropDatabase, migrate } from "@/scripts/tasks";
 
 export const SERVER_URL = process.env.TEST_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432";

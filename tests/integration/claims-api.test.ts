@@ -6,8 +6,8 @@ import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/claims/[id
 import { GET as historyRoute } from "@/app/api/claims/[id]/history/route";
 import { POST as restoreRoute } from "@/app/api/claims/[id]/restore/route";
 import { GET as readerClaimsRoute } from "@/app/api/sources/[id]/claims/route";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");

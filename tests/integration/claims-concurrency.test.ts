@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
+import { createClaim } from "@/lib/server/claims";
 import { DomainError } from "@/lib/errors";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 describe("two researchers marking the same words at the same moment", () => {

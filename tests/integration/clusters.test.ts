@@ -1,11 +1,11 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim, deleteClaim } from "@/lib/claims";
-import { addClusterMember, contradictionSuggestions, createCluster, deleteCluster, getCluster, listClusters, removeClusterMember } from "@/lib/clusters";
+import { createClaim, deleteClaim } from "@/lib/server/claims";
+import { addClusterMember, contradictionSuggestions, createCluster, deleteCluster, getCluster, listClusters, removeClusterMember } from "@/lib/server/clusters";
 import { DomainError } from "@/lib/errors";
-import { createLink } from "@/lib/links";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser, type Actor } from "@/lib/users";
+import { createLink } from "@/lib/server/links";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");

@@ -2,11 +2,11 @@
 // follow a researcher to any browser and never hide a suggestion from a colleague.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, registerUser, SESSION_COOKIE } from "@/lib/auth";
-import { createClaim } from "@/lib/claims";
-import { seedCorpus } from "@/lib/seed";
-import { createSource } from "@/lib/source-edit";
-import { ensureUser } from "@/lib/users";
+import { createSession, registerUser, SESSION_COOKIE } from "@/lib/server/auth";
+import { createClaim } from "@/lib/server/claims";
+import { seedCorpus } from "@/lib/server/seed";
+import { createSource } from "@/lib/server/source-edit";
+import { ensureUser } from "@/lib/server/users";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 

@@ -6,9 +6,9 @@ import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { createClaim } from "@/lib/server/claims";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { createClaim } from "@/lib/server/claims";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";

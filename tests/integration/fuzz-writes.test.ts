@@ -1,12 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { createClaim } from "@/lib/claims";
-import { createCluster } from "@/lib/clusters";
-import { createLink } from "@/lib/links";
+import { createClaim } from "@/lib/server/claims";
+import { createCluster } from "@/lib/server/clusters";
+import { createLink } from "@/lib/server/links";
 import { addClusterMemberInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, dismissalsInput, updateSourceInput } from "@/lib/schemas";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";

@@ -2,11 +2,11 @@
 // links in an empty one, and a bad file changes nothing.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
-import { createDb } from "@/lib/db";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
-import type { Db } from "@/lib/db";
+import { createClaim } from "@/lib/server/claims";
+import { createDb } from "@/lib/server/db";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
+import type { Db } from "@/lib/server/db";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");

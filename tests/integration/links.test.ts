@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim, deleteClaim, restoreClaim, getClaim, claimHistory } from "@/lib/claims";
-import { createLink, deleteLink, listLinks } from "@/lib/links";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser, type Actor } from "@/lib/users";
+import { createClaim, deleteClaim, restoreClaim, getClaim, claimHistory } from "@/lib/server/claims";
+import { createLink, deleteLink, listLinks } from "@/lib/server/links";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -51,7 +51,7 @@ describe("links between claims", () => {
     linkById = (await import("@/app/api/links/[id]/route")) as unknown as DeleteModule;
   });
   afterAll(async () => {
-    const { db } = await import("@/lib/db");
+    const { db } = await import("@/lib/server/db");
     await db().$disconnect();
     await t?.drop();
   });

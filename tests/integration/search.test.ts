@@ -1,10 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
-import { loadExport, type ExportFilter } from "@/lib/export-query";
-import { CLAIM_SEARCH_VECTOR } from "@/lib/search";
-import { seedCorpus } from "@/lib/seed";
-import { ensureUser } from "@/lib/users";
+import { createClaim } from "@/lib/server/claims";
+import { loadExport, type ExportFilter } from "@/lib/server/export-query";
+import { CLAIM_SEARCH_VECTOR } from "@/lib/server/search";
+import { seedCorpus } from "@/lib/server/seed";
+import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 // The claims list and every export share one filter; its text search runs in PostgreSQL.

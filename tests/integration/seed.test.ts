@@ -1,9 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim } from "@/lib/claims";
-import { seedCorpus } from "@/lib/seed";
-import { paragraphs } from "@/lib/sources";
-import { ensureUser } from "@/lib/users";
+import { createClaim } from "@/lib/server/claims";
+import { seedCorpus } from "@/lib/server/seed";
+import { paragraphs } from "@/lib/server/sources";
+import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");

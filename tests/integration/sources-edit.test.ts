@@ -1,8 +1,8 @@
 // Adding a source and correcting it through POST /api/sources and PATCH /api/sources/:id:
 // validation a researcher sees, and claims that follow the text (or are marked orphaned, never lost).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim, deleteClaim } from "@/lib/claims";
-import { ensureUser } from "@/lib/users";
+import { createClaim, deleteClaim } from "@/lib/server/claims";
+import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 let t: TestDatabase;

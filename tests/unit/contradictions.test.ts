@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictingQuantities, formatQuantity, pairKey, significantWords, suggestContradictions } from "@/lib/contradictions";
+import { conflictingQuantities, formatQuantity, pairKey, significantWords, suggestContradictions } from "@/lib/suggestions/contradictions";
 import { extractQuantities } from "@/lib/quantities";
 
 const KAZAKHSTAN = [

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ClaimRecord, LinkRecord, SourceDoc } from "@/lib/types";
 import { buildExportBundle, collectChunks } from "@/lib/export/model";
 import { ANNO_CONTEXT, CP_NAMESPACE, parseRecordIri, recordIri, renderW3c, w3cChunks, type W3cOptions } from "@/lib/export/w3c";
-import { parseW3cImport } from "@/lib/export/w3c-import";
+import { parseW3cImport } from "@/lib/import/w3c";
 
 // ---------------------------------------------------------------- fixture from the real corpus
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { guessKind, splitSentences, suggestClaims, type Suggestion } from "@/lib/suggestions";
+import { guessKind, splitSentences, suggestClaims, type Suggestion } from "@/lib/suggestions/sentences";
 
 const corpusDir = path.resolve(__dirname, "../../data/corpus");
 const read = (name: string) => readFileSync(path.join(corpusDir, name), "utf8");

@@ -1,7 +1,7 @@
-import { authMode, localResearcherName, SESSION_COOKIE, sessionActor } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { authMode, localResearcherName, SESSION_COOKIE, sessionActor } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/errors";
-import { ensureUser, type Actor } from "@/lib/users";
+import { ensureUser, type Actor } from "@/lib/server/users";
 
 // One lookup per process, not per request: the single-user researcher never changes while the app runs.
 let localActor: Promise<Actor> | null = null;

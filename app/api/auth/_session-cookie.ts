@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { SESSION_COOKIE } from "@/lib/auth";
+import { SESSION_COOKIE } from "@/lib/server/auth";
 
 /** HTTP-only, same-site cookie: scripts in the page cannot read it, other sites cannot send it. */
 export function withSessionCookie(response: NextResponse, token: string, expiresAt: Date, request: Request): NextResponse {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { createClaim, listClaims } from "@/lib/claims";
-import { db } from "@/lib/db";
+import { createClaim, listClaims } from "@/lib/server/claims";
+import { db } from "@/lib/server/db";
 import { claimFilterInput, createClaimInput } from "@/lib/schemas";
 import { currentActor } from "../_lib/actor";
 import { parseInput, readJson, route, searchParamsObject } from "../_lib/http";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { createCluster, listClusters } from "@/lib/clusters";
-import { db } from "@/lib/db";
+import { createCluster, listClusters } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
 import { createClusterInput } from "@/lib/schemas";
 import { currentActor } from "../_lib/actor";
 import { readJson, route } from "../_lib/http";

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
-import { contradictionSuggestions } from "@/lib/clusters";
-import { db } from "@/lib/db";
-import { contradictionDismissalKey, withDismissed } from "@/lib/dismissals";
+import { contradictionSuggestions } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
+import { contradictionDismissalKey } from "@/lib/dismissals";
+import { withDismissed } from "@/lib/server/dismissals";
 import { contradictionFilterInput } from "@/lib/schemas";
 import { viewerActor } from "../_lib/actor";
 import { parseInput, route, searchParamsObject } from "../_lib/http";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
-import { dismiss, undismiss } from "@/lib/dismissals";
+import { db } from "@/lib/server/db";
+import { dismiss, undismiss } from "@/lib/server/dismissals";
 import { dismissalsInput } from "@/lib/schemas";
 import { currentActor } from "../_lib/actor";
 import { readJson, route } from "../_lib/http";

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { DomainError, badRequest } from "@/lib/errors";
 import { parseW3cImport } from "@/lib/export";
-import { importPlan } from "@/lib/import";
+import { importPlan } from "@/lib/server/import";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas";
-import { authMode } from "@/lib/auth";
+import { authMode } from "@/lib/server/auth";
 import { currentActorName, signedInActor } from "../_lib/actor";
 import { route } from "../_lib/http";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
-import { createLink, listLinks } from "@/lib/links";
+import { db } from "@/lib/server/db";
+import { createLink, listLinks } from "@/lib/server/links";
 import { createLinkInput, linkFilterInput } from "@/lib/schemas";
 import { currentActor } from "../_lib/actor";
 import { parseInput, readJson, route, searchParamsObject } from "../_lib/http";

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { createSourceInput } from "@/lib/schemas";
-import { createSource } from "@/lib/source-edit";
-import { listSources } from "@/lib/sources";
+import { createSource } from "@/lib/server/source-edit";
+import { listSources } from "@/lib/server/sources";
 import { currentActor } from "../_lib/actor";
 import { readJson, route } from "../_lib/http";
 

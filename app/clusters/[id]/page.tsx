@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { notFound } from "next/navigation";
-import { getCluster } from "@/lib/clusters";
-import { db } from "@/lib/db";
+import { getCluster } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
 import { AddClusterMember, DeleteCluster, RemoveClusterMember } from "@/components/clusters/ClusterActions";
 import "@/components/compare/compare.css";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { createSession, verifyLogin } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { createSession, verifyLogin } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
 import { credentialsInput } from "@/lib/schemas";
 import { readJson, route } from "../../_lib/http";
 import { withSessionCookie } from "../_session-cookie";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { endSession, SESSION_COOKIE } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { endSession, SESSION_COOKIE } from "@/lib/server/auth";
+import { db } from "@/lib/server/db";
 import { readCookie } from "../../_lib/actor";
 import { route } from "../../_lib/http";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authMode, localResearcherName } from "@/lib/auth";
+import { authMode, localResearcherName } from "@/lib/server/auth";
 import { signedInActor } from "../../_lib/actor";
 import { route } from "../../_lib/http";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { deleteClaim, getClaim, updateClaim } from "@/lib/claims";
-import { db } from "@/lib/db";
+import { deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
+import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { deleteClaimInput, updateClaimInput } from "@/lib/schemas";
 import { currentActor } from "../../_lib/actor";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { deleteCluster, getCluster } from "@/lib/clusters";
-import { db } from "@/lib/db";
+import { deleteCluster, getCluster } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { currentActor } from "../../_lib/actor";
 import { route } from "../../_lib/http";

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, chunksToStream, exportFileName, isExportFormat } from "@/lib/export";
-import { formatNeedsBodies, loadExport, scopeLabel } from "@/lib/export-query";
+import { formatNeedsBodies, loadExport, scopeLabel } from "@/lib/server/export-query";
 import { dropEmpty, exportFilterInput } from "@/lib/schemas";
 import { parseInput, route, searchParamsObject } from "../../_lib/http";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
-import { deleteLink } from "@/lib/links";
+import { db } from "@/lib/server/db";
+import { deleteLink } from "@/lib/server/links";
 import { currentActor } from "../../_lib/actor";
 import { route } from "../../_lib/http";
 

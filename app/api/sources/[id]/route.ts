@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { updateSourceInput } from "@/lib/schemas";
-import { updateSource } from "@/lib/source-edit";
-import { getSource } from "@/lib/sources";
+import { updateSource } from "@/lib/server/source-edit";
+import { getSource } from "@/lib/server/sources";
 import { currentActor } from "../../_lib/actor";
 import { readJson, route } from "../../_lib/http";
 

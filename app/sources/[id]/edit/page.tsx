@@ -3,8 +3,8 @@ import Link from "@/components/Link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SourceForm } from "@/components/sources/SourceForm";
-import { db } from "@/lib/db";
-import { getSource } from "@/lib/sources";
+import { db } from "@/lib/server/db";
+import { getSource } from "@/lib/server/sources";
 import { displayTitle } from "@/lib/types";
 
 export const dynamic = "force-dynamic";

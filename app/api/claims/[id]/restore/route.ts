@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { restoreClaim } from "@/lib/claims";
-import { db } from "@/lib/db";
+import { restoreClaim } from "@/lib/server/claims";
+import { db } from "@/lib/server/db";
 import { currentActor } from "../../../_lib/actor";
 import { route } from "../../../_lib/http";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { addClusterMember } from "@/lib/clusters";
-import { db } from "@/lib/db";
+import { addClusterMember } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
 import { addClusterMemberInput } from "@/lib/schemas";
 import { currentActor } from "../../../_lib/actor";
 import { readJson, route } from "../../../_lib/http";

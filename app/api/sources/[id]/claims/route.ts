@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { listReaderClaims } from "@/lib/claims";
-import { db } from "@/lib/db";
+import { listReaderClaims } from "@/lib/server/claims";
+import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { route } from "../../../_lib/http";
 

@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
-import { suggestionDismissalKey, withDismissed } from "@/lib/dismissals";
+import { db } from "@/lib/server/db";
+import { suggestionDismissalKey } from "@/lib/dismissals";
+import { withDismissed } from "@/lib/server/dismissals";
 import { notFound } from "@/lib/errors";
-import { getSource } from "@/lib/sources";
-import { suggestClaims } from "@/lib/suggestions";
+import { getSource } from "@/lib/server/sources";
+import { suggestClaims } from "@/lib/suggestions/sentences";
 import { viewerActor } from "../../../_lib/actor";
 import { route } from "../../../_lib/http";
 

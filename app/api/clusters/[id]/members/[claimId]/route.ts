@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { removeClusterMember } from "@/lib/clusters";
-import { db } from "@/lib/db";
+import { removeClusterMember } from "@/lib/server/clusters";
+import { db } from "@/lib/server/db";
 import { currentActor } from "../../../../_lib/actor";
 import { route } from "../../../../_lib/http";
 

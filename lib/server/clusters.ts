@@ -1,13 +1,14 @@
 // Named groups of claims that speak of the same fact, and what their members say side by side:
 // the figures each quote gives and which members contradict each other.
-import { conflictingQuantities, formatQuantity, suggestContradictions, type ContradictionSuggestion, type FigureConflict } from "./contradictions";
+import "server-only";
+import { conflictingQuantities, formatQuantity, suggestContradictions, type ContradictionSuggestion, type FigureConflict } from "../suggestions/contradictions";
 import type { Db, Tx } from "./db";
-import { badRequest, conflict, notFound } from "./errors";
-import { extractQuantities, type Qualifier } from "./quantities";
-import type { CreateClusterInput } from "./schemas";
+import { badRequest, conflict, notFound } from "../errors";
+import { extractQuantities, type Qualifier } from "../quantities";
+import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
-import { citationDate, displayTitle, type ClaimKind } from "./types";
+import { citationDate, displayTitle, type ClaimKind } from "../types";
 
 export interface ClusterSummary {
   id: string;

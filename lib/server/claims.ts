@@ -1,15 +1,16 @@
 // Claims: create, update, delete, restore, list and history. Every write is one transaction that
 // also appends a History row, so the record of who changed what can never disagree with the data.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { AnchoringError, describeSpan, verifyQuote } from "./anchoring";
+import { AnchoringError, describeSpan, verifyQuote } from "../anchoring";
 import type { Db, Tx } from "./db";
-import { DomainError, badRequest, conflict, forbidden, notFound } from "./errors";
-import type { Prisma } from "./generated/prisma/client";
-import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "./schemas";
+import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "../schemas";
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
-import type { ClaimKind, ClaimRecord, LinkRelation } from "./types";
+import type { ClaimKind, ClaimRecord, LinkRelation } from "../types";
 
 export interface ClaimLinkSummary {
   linkId: string;

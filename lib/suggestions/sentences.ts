@@ -1,8 +1,8 @@
 // Pre-select sentences that are likely claims worth annotating: ones with figures, dates or an
 // attribution. This only proposes spans; a person decides what is a claim and of which kind.
 
-import type { ClaimKind } from "./types";
-import { extractNumbers } from "./quantities";
+import type { ClaimKind } from "../types";
+import { extractNumbers } from "../quantities";
 
 export type SuggestionReason = "number" | "date" | "attribution" | "quantity";
 

@@ -9,7 +9,7 @@
 
 import { z } from "zod";
 import { CLAIM_KINDS, LINK_RELATIONS, type ClaimRecord, type LinkRecord, type SourceMeta, type SourceSection } from "../types";
-import { ANNO_CONTEXT, parseRecordIri, type RecordKind } from "./w3c";
+import { ANNO_CONTEXT, parseRecordIri, type RecordKind } from "../export/w3c";
 
 export interface ImportSource extends SourceMeta {
   /** Null when the file carries no text: the source must then already exist. */

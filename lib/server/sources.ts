@@ -1,6 +1,7 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "./db";
-import type { SourceDoc, SourceMeta, SourceSection } from "./types";
+import type { SourceDoc, SourceMeta, SourceSection } from "../types";
 
 /** Bodies are stored with "\n" line ends only, so offsets mean the same on every platform. */
 export function normalizeBody(raw: string): string {

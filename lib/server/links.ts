@@ -1,11 +1,12 @@
 // Typed links between claims of different or the same source, and the rules they obey:
 // no self links, no links to missing or deleted claims, at most one live link per pair of claims.
 // Each write appends a History row on both claims' timelines.
+import "server-only";
 import type { Db, Tx } from "./db";
-import { badRequest, conflict, forbidden, notFound } from "./errors";
-import type { CreateLinkInput } from "./schemas";
+import { badRequest, conflict, forbidden, notFound } from "../errors";
+import type { CreateLinkInput } from "../schemas";
 import type { Actor } from "./users";
-import type { LinkRecord, LinkRelation } from "./types";
+import type { LinkRecord, LinkRelation } from "../types";
 
 export interface LinkEnd {
   id: string;

@@ -1,13 +1,14 @@
 // Loads what an export or the claims list shows for a filter: claims in text order with their
 // sources and links, in a fixed number of queries whatever the number of claims.
+import "server-only";
 import type { Db } from "./db";
-import { notFound } from "./errors";
-import { buildExportBundle, type ExportBundle, type ExportFormat } from "./export";
-import type { Prisma } from "./generated/prisma/client";
-import type { ExportFilterInput } from "./schemas";
+import { notFound } from "../errors";
+import { buildExportBundle, type ExportBundle, type ExportFormat } from "../export";
+import type { Prisma } from "../generated/prisma/client";
+import type { ExportFilterInput } from "../schemas";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
-import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceSection } from "./types";
+import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
 
 export type ExportFilter = ExportFilterInput;
 type ClaimSort = NonNullable<ExportFilter["sort"]>;

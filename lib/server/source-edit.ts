@@ -1,13 +1,14 @@
 // Sources added and corrected in the app: create from pasted text, edit metadata, and replace
 // the text, re-anchoring every claim so none is lost (unfound ones are marked orphaned).
-import { reanchor } from "./anchoring";
+import "server-only";
+import { reanchor } from "../anchoring";
 import type { Db, Tx } from "./db";
-import { conflict, notFound } from "./errors";
-import type { Prisma } from "./generated/prisma/client";
-import type { ReanchorSummary } from "./reanchor-summary";
-import type { CreateSourceInput, UpdateSourceInput } from "./schemas";
+import { conflict, notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { ReanchorSummary } from "../reanchor-summary";
+import type { CreateSourceInput, UpdateSourceInput } from "../schemas";
 import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } from "./sources";
-import type { SourceMeta, SourceSection } from "./types";
+import type { SourceMeta, SourceSection } from "../types";
 import type { Actor } from "./users";
 
 

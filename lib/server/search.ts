@@ -2,8 +2,9 @@
 // words of the quote or note (GIN index "Claim_search_idx"), of the source's title / author /
 // publisher ("Source_search_idx"), or a researcher's exact name. The tsvector expressions must stay identical to the migration's, or the
 // indexes go unused.
+import "server-only";
 import type { Db } from "./db";
-import { Prisma } from "./generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 export const CLAIM_SEARCH_VECTOR = Prisma.sql`to_tsvector('english', c."quote" || ' ' || c."note")`;
 const sourceVector = Prisma.sql`to_tsvector('english', coalesce(s."title", '') || ' ' || coalesce(s."suggestedTitle", '') || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", ''))`;

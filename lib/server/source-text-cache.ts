@@ -2,6 +2,7 @@
 // statement instead of two. An entry can be stale (another process corrected the text), so a
 // writer must check the entry's contentHash against the database in the statement that writes,
 // and reload the text when that check fails.
+import "server-only";
 
 export interface SourceText {
   body: string;

@@ -10,10 +10,11 @@
 //   other tools' references keep pointing at the same records.
 // - a claim must match the text it is anchored in (unless marked orphaned), and may not repeat the
 //   span of another live claim.
+import "server-only";
 import type { Db, Tx } from "./db";
-import { badRequest } from "./errors";
-import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "./export";
-import type { Prisma } from "./generated/prisma/client";
+import { badRequest } from "../errors";
+import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "../export";
+import type { Prisma } from "../generated/prisma/client";
 import { contentHash, countWords, normalizeBody } from "./sources";
 import type { Actor } from "./users";
 

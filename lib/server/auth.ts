@@ -1,10 +1,11 @@
 // Researchers' identities: name + password (bcrypt, a kept library) and server-side sessions.
 // The cookie carries a random token; the database keeps only its SHA-256, so a leaked table
 // cannot be replayed as cookies.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { Db } from "./db";
-import { DomainError, conflict } from "./errors";
+import { DomainError, conflict } from "../errors";
 import type { Actor } from "./users";
 
 export const SESSION_COOKIE = "cp_session";

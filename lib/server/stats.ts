@@ -1,8 +1,9 @@
 // Overview figures, all derived from the live rows (nothing stored): claims per kind, links per
 // relation, which sources contradict which, and what is left to review.
+import "server-only";
 import type { Db } from "./db";
-import { suggestClaims } from "./suggestions";
-import { CLAIM_KINDS, LINK_RELATIONS, displayTitle, type ClaimKind, type LinkRelation, type SourceSection } from "./types";
+import { suggestClaims } from "../suggestions/sentences";
+import { CLAIM_KINDS, LINK_RELATIONS, displayTitle, type ClaimKind, type LinkRelation, type SourceSection } from "../types";
 
 export interface SourceStats {
   id: string;
