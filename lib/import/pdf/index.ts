@@ -1,4 +1,5 @@
 // PDF → source body, page map and metadata. Errors come back as typed results, never thrown.
+import { MAX_DOCUMENT_BYTES } from "../limits";
 import { pageLines } from "./lines";
 import { PdfLoadError, loadPdf } from "./load";
 import { pdfMetadata } from "./metadata";
@@ -9,8 +10,6 @@ import type { PdfResult } from "./types";
 export type { PageRange, PdfErrorCode, PdfExtraction, PdfMetadata, PdfResult } from "./types";
 export { citationLabel, pageOf } from "./page-map";
 
-/** The largest document accepted (PDF or HTML upload), in bytes. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export async function extractPdf(bytes: Uint8Array): Promise<PdfResult> {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
