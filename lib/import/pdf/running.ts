@@ -2,7 +2,7 @@
 // on most pages once digits are normalised ("Page 3 of 9" and "Page 4 of 9" are the same line).
 import type { PdfLine, PdfPageText } from "./types";
 
-const MARGIN_BAND = 0.12; // fraction of the page height at the top and at the bottom
+const MARGIN_BAND = 0.1; // fraction of the page height at the top and at the bottom
 
 /** Which edge band a line sits in, or null for the body of the page. */
 function band(line: PdfLine, height: number): "top" | "bottom" | null {
