@@ -2,13 +2,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMMENTS_LABEL, extractHtml, type HtmlExtraction } from "@/lib/import/html";
+import { corpusParagraphs } from "@/tests/helpers/corpus";
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/html/${name}`, "utf8");
-const corpus = (file: string) =>
-  readFileSync(`data/corpus/${file}`, "utf8")
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter(Boolean);
 
 function extracted(name: string, url?: string): HtmlExtraction {
   const result = extractHtml(fixture(name), { url });
@@ -18,7 +14,7 @@ function extracted(name: string, url?: string): HtmlExtraction {
 const textOf = (e: HtmlExtraction, kind: string) => e.blocks.filter((b) => b.kind === kind).map((b) => e.body.slice(b.start, b.end));
 
 describe("a news article with JSON-LD", () => {
-  const caravanserai = corpus("001_368f92058b86ed85.txt");
+  const caravanserai = corpusParagraphs("001_368f92058b86ed85.txt");
   // The corpus text: publisher line, headline, byline, article, reader comments.
   const article = caravanserai.slice(3, caravanserai.indexOf("Do you like this article?"));
   const result = extracted("news-jsonld.html", "https://central.asia-news.example/en_GB/articles/cnmi_ca/features/2022/05/17/feature-01?utm_source=x");
@@ -98,7 +94,7 @@ describe("pages that are no article", () => {
   });
 
   it("reads pasted markup without <html> (a fragment) as an article", () => {
-    const paragraphs = corpus("002_98b48e446e185cb4.txt").slice(1, 4);
+    const paragraphs = corpusParagraphs("002_98b48e446e185cb4.txt").slice(1, 4);
     const result = extractHtml(paragraphs.map((p) => `<p>${p}</p>`).join(""));
     expect(result.ok && result.value.body).toBe(paragraphs.join("\n\n"));
   });

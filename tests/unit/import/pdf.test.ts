@@ -1,17 +1,12 @@
 // extractPdf on PDFs the test renders itself with Chromium (page.pdf()), so the expected text is known.
-import { readFileSync } from "node:fs";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citationLabel, extractPdf, pageOf, type PdfExtraction } from "@/lib/import/pdf";
+import { corpusParagraphs } from "@/tests/helpers/corpus";
 import { encryptedPdf } from "@/tests/helpers/encrypted-pdf";
 import { startPdfRenderer, type PdfRenderer } from "@/tests/helpers/pdf-documents";
 
-const corpus = (file: string) =>
-  readFileSync(`data/corpus/${file}`, "utf8")
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter(Boolean);
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const paragraphsOf = (body: string) => body.split("\n\n");
 
@@ -36,7 +31,7 @@ async function extracted(bytes: Uint8Array): Promise<PdfExtraction> {
 describe("a one-column article over several pages", () => {
   // Corpus article 004 (title, then long paragraphs) in a narrow column: several pages, paragraphs
   // running over page ends. Its third paragraph is forced onto a new page, so it starts page 2.
-  const article = corpus("004_438cc6c4c90e1221.txt");
+  const article = corpusParagraphs("004_438cc6c4c90e1221.txt");
   const SECOND_PAGE_FROM = 2;
   // Hyphens at line ends are explicit breaks ("play-<br>er"), not CSS hyphens, whose dictionaries
   // Chromium may lack offline. "player" occurs unbroken elsewhere in the text; "resultant" does not.
@@ -89,7 +84,7 @@ describe("a one-column article over several pages", () => {
 });
 
 describe("a two-column page with running headers", () => {
-  const article = corpus("003_87eb5ab265d9726a.txt");
+  const article = corpusParagraphs("003_87eb5ab265d9726a.txt");
   let result: PdfExtraction;
 
   beforeAll(async () => {
