@@ -11,7 +11,7 @@
 const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
 
 /** Lower-cased words of the text's line interiors (hyphenated compounds as one word); cost O(text). */
-export function wordsOf(lines: string[]): Set<string> {
+export function wordSet(lines: string[]): Set<string> {
   const words = new Set<string>();
   for (const line of lines) for (const match of line.matchAll(WORD)) words.add(match[0].toLowerCase());
   return words;

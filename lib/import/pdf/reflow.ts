@@ -2,7 +2,7 @@
 // the usual line spacing, a change of font size, an indented first line, or a short line ending a
 // sentence; across a column or page break it continues unless the previous line ended a sentence.
 import { isEnglishWord } from "./dictionary";
-import { endsHyphenated, joinHyphenated, wordsOf } from "./hyphenation";
+import { endsHyphenated, joinHyphenated, wordSet } from "./hyphenation";
 import type { PageRange, PdfLine } from "./types";
 
 const PARAGRAPH_SEPARATOR = "\n\n";
@@ -11,7 +11,7 @@ const STARTS_SENTENCE = /^[\p{Lu}\p{N}"“‘(]/u;
 
 /** Cost: O(lines + body length). `isWord` decides doubtful hyphens (see hyphenation.ts). */
 export function reflow(lines: PdfLine[], isWord: (word: string) => boolean = isEnglishWord): { body: string; pageMap: PageRange[] } {
-  const words = wordsOf(lines.map((l) => (endsHyphenated(l.text) ? l.text.slice(0, -1) : l.text)));
+  const words = wordSet(lines.map((l) => (endsHyphenated(l.text) ? l.text.slice(0, -1) : l.text)));
   const step = usualLineStep(lines);
   const flows = flowExtents(lines);
   let body = "";

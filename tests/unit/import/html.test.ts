@@ -93,6 +93,11 @@ describe("pages that are no article", () => {
     expect(extractHtml("just a few words")).toMatchObject({ ok: false, error: { code: "NO_ARTICLE" } });
   });
 
+  it("refuses a page over 50 MB", () => {
+    const huge = `<p>${"x".repeat(50 * 1024 * 1024)}</p>`;
+    expect(extractHtml(huge)).toMatchObject({ ok: false, error: { code: "TOO_LARGE" } });
+  });
+
   it("reads pasted markup without <html> (a fragment) as an article", () => {
     const paragraphs = corpusParagraphs("002_98b48e446e185cb4.txt").slice(1, 4);
     const result = extractHtml(paragraphs.map((p) => `<p>${p}</p>`).join(""));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { citationLabel, pageOf } from "@/lib/import/pdf";
 import { findColumnGutter } from "@/lib/import/pdf/columns";
-import { joinHyphenated, wordsOf } from "@/lib/import/pdf/hyphenation";
+import { joinHyphenated, wordSet } from "@/lib/import/pdf/hyphenation";
 import { pageLines } from "@/lib/import/pdf/lines";
 import { pdfDate, pdfMetadata } from "@/lib/import/pdf/metadata";
 import { reflow } from "@/lib/import/pdf/reflow";
@@ -38,12 +38,12 @@ describe("hyphens at line ends", () => {
   });
 
   it("keeps the hyphen of a compound written with it elsewhere in the text", () => {
-    const words = wordsOf(["a peace-keeping force", "the peace-"]);
+    const words = wordSet(["a peace-keeping force", "the peace-"]);
     expect(joinHyphenated("the peace-", "keeping mission", words, () => true)).toBe("the peace-keeping mission");
   });
 
   it("joins when the closed word occurs elsewhere in the text", () => {
-    expect(joinHyphenated("a deploy-", "ment", wordsOf(["the deployment began"]), () => false)).toBe("a deployment");
+    expect(joinHyphenated("a deploy-", "ment", wordSet(["the deployment began"]), () => false)).toBe("a deployment");
   });
 
   it("keeps the hyphen before a capital or a digit", () => {

@@ -119,6 +119,16 @@ describe("files that cannot become a source", () => {
     if (!result.ok) expect(result.error.message).toMatch(/no text layer/);
   });
 
+  it("imports the text of a document with one scanned page, and warns that the page is missing", async () => {
+    const html = `<html><body><p>The first page has a text layer.</p>
+      <canvas id="scan" width="600" height="300" style="display: block; break-before: page"></canvas><script>
+      document.getElementById("scan").getContext("2d").fillText("A scanned page", 20, 100);
+    </script></body></html>`;
+    const result = await extracted(await renderer.render(html));
+    expect(result.body).toBe("The first page has a text layer.");
+    expect(result.warnings).toEqual(["No text on page 2 (scanned or image only): its content is missing."]);
+  });
+
   it("calls bytes that are not a PDF corrupt", async () => {
     const garbage = new TextEncoder().encode("%PDF-1.7\nthis is not really a PDF\n%%EOF\n");
     expect(await extractPdf(garbage)).toMatchObject({ ok: false, error: { code: "CORRUPT" } });
