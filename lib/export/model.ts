@@ -10,6 +10,7 @@ import {
   type SourceDoc,
   type SourceMeta,
 } from "../types";
+import { paragraphIndex } from "../anchoring/paragraphs";
 
 export interface ExportClaimLink {
   linkId: string;
@@ -20,7 +21,7 @@ export interface ExportClaimLink {
 }
 
 export interface ExportClaim extends ClaimRecord {
-  /** 1-based paragraph the claim starts in, as the reader numbers them (see paragraphIndex). */
+  /** 1-based paragraph the claim starts in, as the reader numbers them (lib/anchoring/paragraphs.ts). */
   paragraph: number;
   source: SourceMeta;
   links: ExportClaimLink[];
@@ -34,40 +35,6 @@ export interface ExportBundle {
 }
 
 export type MaybeAsyncIterable<T> = Iterable<T> | AsyncIterable<T>;
-
-/**
- * Maps an offset to its 1-based paragraph number, numbered as the reader shows them
- * (lib/sources.ts `paragraphs`, lib/anchoring.ts `paragraphIndexAt`): every non-blank line is a
- * paragraph, a line's newline belongs to it, and an offset on a blank line counts toward the
- * next paragraph (the last one at the end). Built once per body so 10,000 claims cost a binary
- * search each instead of a rescan.
- */
-export function paragraphIndex(body: string): (offset: number) => number {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let lineStart = 0;
-  for (const line of body.split("\n")) {
-    if (line.trim()) {
-      starts.push(lineStart);
-      ends.push(lineStart + line.length);
-    }
-    lineStart += line.length + 1;
-  }
-  return (offset) => {
-    // k = how many paragraphs start at or before offset.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = lo;
-    if (k === 0) return 1;
-    if (offset <= ends[k - 1]!) return k;
-    return k < starts.length ? k + 1 : k;
-  };
-}
 
 /** Each claim's links seen from that claim, in both directions. */
 export function linksByClaim(links: Iterable<LinkRecord>): Map<string, ExportClaimLink[]> {

@@ -2,7 +2,8 @@
 // also appends a History row, so the record of who changed what can never disagree with the data.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AnchoringError, describeSpan, verifyQuote } from "../anchoring";
+import { AnchoringError } from "../anchoring/errors";
+import { describeSpan, verifyQuote } from "../anchoring/selectors";
 import type { Db, Tx } from "./db";
 import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";

@@ -1,7 +1,7 @@
 // Sources added and corrected in the app: create from pasted text, edit metadata, and replace
 // the text, re-anchoring every claim so none is lost (unfound ones are marked orphaned).
 import "server-only";
-import { reanchor } from "../anchoring";
+import { reanchor } from "../anchoring/reanchor";
 import type { Db, Tx } from "./db";
 import { conflict, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";

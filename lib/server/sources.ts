@@ -16,17 +16,6 @@ export function countWords(body: string): number {
   return body.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu)?.length ?? 0;
 }
 
-/** Paragraphs are the body's non-blank lines, with their offsets. */
-export function paragraphs(body: string): { start: number; end: number; text: string }[] {
-  const result: { start: number; end: number; text: string }[] = [];
-  let start = 0;
-  for (const line of body.split("\n")) {
-    if (line.trim()) result.push({ start, end: start + line.length, text: line });
-    start += line.length + 1;
-  }
-  return result;
-}
-
 /** A flagged range runs from the first occurrence of its opening words to the end of the body. */
 export function locateSections(body: string, specs: { kind: "comments"; startsAt: string; label: string }[]): SourceSection[] {
   return specs.flatMap((spec) => {

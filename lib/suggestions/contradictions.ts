@@ -1,6 +1,9 @@
 // Claims from different sources that seem to speak of the same thing but give figures or dates
 // that cannot both be true: candidate CONTRADICTS links for a person to accept or dismiss.
-import { compareQuantities, extractNumbers, unitFamily, type DateMention, type Quantity } from "../quantities";
+import { compareQuantities } from "../quantities/compare";
+import type { DateMention } from "../quantities/dates";
+import { extractNumbers, type Quantity } from "../quantities/scan";
+import { unitFamily } from "../quantities/units";
 
 export interface ComparableClaim {
   id: string;

@@ -2,7 +2,7 @@
 // attribution. This only proposes spans; a person decides what is a claim and of which kind.
 
 import type { ClaimKind } from "../types";
-import { extractNumbers } from "../quantities";
+import { extractNumbers } from "../quantities/scan";
 
 export type SuggestionReason = "number" | "date" | "attribution" | "quantity";
 

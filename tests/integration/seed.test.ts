@@ -1,8 +1,8 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { paragraphs } from "@/lib/anchoring/paragraphs";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
-import { paragraphs } from "@/lib/server/sources";
 import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conflictingQuantities, formatQuantity, pairKey, significantWords, suggestContradictions } from "@/lib/suggestions/contradictions";
-import { extractQuantities } from "@/lib/quantities";
+import { extractQuantities } from "@/lib/quantities/scan";
 
 const KAZAKHSTAN = [
   { id: "caravanserai", sourceId: "s1", quote: "Led by Russia, a CSTO mission of more than 2,000 troops was deployed" },

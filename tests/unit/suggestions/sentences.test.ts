@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { guessKind, splitSentences, suggestClaims, type Suggestion } from "@/lib/suggestions/sentences";
 
-const corpusDir = path.resolve(__dirname, "../../data/corpus");
+const corpusDir = path.resolve(__dirname, "../../../data/corpus");
 const read = (name: string) => readFileSync(path.join(corpusDir, name), "utf8");
 const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).sort();
 

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { extractDates, extractNumbers, extractQuantities } from "@/lib/quantities/scan";
+import { read, sentenceWith, KZ } from "../../helpers/quantities-corpus";
+
+describe("extractDates", () => {
+  it("reads full, month and year dates from the corpus", () => {
+    const essay = read("000_dfd454984cb772b8.txt");
+    const isos = extractDates(essay).map((d) => d.iso);
+    expect(isos).toContain("1992-05-15"); // May 15, 1992
+    expect(isos).toContain("1993"); // In 1993
+    expect(isos).toContain("1999-04"); // In April 1999
+    expect(isos).toContain("2022-02-24"); // February 24, 2022
+    expect(extractQuantities(essay).some((q) => q.value === 1992 || q.value === 2022)).toBe(false);
+
+    const eurasia = read("004_438cc6c4c90e1221.txt");
+    expect(extractDates(eurasia)).toContainEqual(
+      expect.objectContaining({ iso: "1999-04-02", raw: "2 April 1999" }),
+    );
+  });
+
+  it("reads a list of bare years", () => {
+    const s = sentenceWith("001_368f92058b86ed85.txt", "including in 1999, 2010 and 2021");
+    expect(extractDates(s).map((d) => d.iso)).toEqual(["1999", "2010", "2021"]);
+    expect(extractQuantities(s)).toEqual([]);
+  });
+
+  it("uses the truncated --MM-DD form for days without a year", () => {
+    const s = sentenceWith("001_368f92058b86ed85.txt", "on January 6");
+    expect(extractDates(s)).toContainEqual(expect.objectContaining({ iso: "--01-06", raw: "January 6" }));
+    expect(extractDates("The parliaments of both countries on Monday (May 16) began debating")).toEqual([
+      expect.objectContaining({ iso: "--05-16", raw: "May 16" }),
+    ]);
+    expect(extractDates("on 26 April, amid the invasion")).toEqual([expect.objectContaining({ iso: "--04-26" })]);
+  });
+
+  it.each([
+    ["January 6, 2022", "2022-01-06"],
+    ["6 January 2022", "2022-01-06"],
+    ["6th of January, 2022", "2022-01-06"],
+    ["Jan. 6, 2022", "2022-01-06"],
+    ["Sept 2021", "2021-09"],
+    ["2022-01-06", "2022-01-06"],
+    ["February 29, 2024", "2024-02-29"],
+  ])("%s → %s", (raw, iso) => {
+    expect(extractDates(`It happened on ${raw} in Almaty.`)).toEqual([
+      expect.objectContaining({ iso, raw }),
+    ]);
+  });
+
+  it("rejects impossible days and does not take the modal 'may' for a month", () => {
+    // A misprinted day keeps the month and year, and the day is not left over as a quantity.
+    expect(extractDates("February 30, 2022")).toEqual([
+      { iso: "2022-02", raw: "February 30, 2022", start: 0, end: 17 },
+    ]);
+    expect(extractQuantities("February 30, 2022")).toEqual([]);
+    expect(extractDates("February 29, 2023").map((d) => d.iso)).toEqual(["2023-02"]);
+    expect(extractDates("on February 31")).toEqual([]);
+    expect(extractDates("the mechanism may not work")).toEqual([]);
+    expect(extractDates("it may 2 times fail")).toEqual([]);
+  });
+
+  it("returns both lists from one pass", () => {
+    const { quantities, dates } = extractNumbers(KZ.counterpunch);
+    expect(quantities.map((q) => q.value)).toEqual([2500]);
+    expect(dates.map((d) => d.iso)).toEqual(["2022-01"]);
+  });
+});
