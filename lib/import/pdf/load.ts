@@ -24,8 +24,9 @@ export class PdfLoadError extends Error {
 /** Every page's text items and the document's metadata; throws PdfLoadError. */
 export async function loadPdf(bytes: Uint8Array): Promise<{ pages: PdfPageText[]; metadata: RawPdfMetadata }> {
   useMainThreadWorker();
-  // pdf.js may take over (detach) the buffer it is given: give it a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  // pdf.js detaches the buffer it is given and refuses Node Buffers: give it a plain copy
+  // (new Uint8Array copies; a Buffer's slice() would not).
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   try {
     const doc = await task.promise.catch((e: unknown) => {
       const name = (e as { name?: string })?.name;

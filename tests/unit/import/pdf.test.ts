@@ -124,7 +124,10 @@ describe("files that cannot become a source", () => {
       <canvas id="scan" width="600" height="300" style="display: block; break-before: page"></canvas><script>
       document.getElementById("scan").getContext("2d").fillText("A scanned page", 20, 100);
     </script></body></html>`;
-    const result = await extracted(await renderer.render(html));
+    // A Node Buffer, as a route may hand it over, and left intact for the caller.
+    const bytes = Buffer.from(await renderer.render(html));
+    const result = await extracted(bytes);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(result.body).toBe("The first page has a text layer.");
     expect(result.warnings).toEqual(["No text on page 2 (scanned or image only): its content is missing."]);
   });
