@@ -3,7 +3,8 @@ import { ClaimFilters } from "@/components/claims-list/ClaimFilters";
 import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
 import { db } from "@/lib/server/db";
-import { filterChoices, loadExport, type ExportFilter } from "@/lib/server/export-query";
+import { filterChoices, loadExport } from "@/lib/server/export-query";
+import type { ExportFilter } from "@/lib/types";
 import { describeZodError, dropEmpty, exportFilterInput } from "@/lib/schemas";
 
 export const dynamic = "force-dynamic";

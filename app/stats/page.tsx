@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { db } from "@/lib/server/db";
 import { overview } from "@/lib/server/stats";
+import { kindLabel, relationLabel } from "@/lib/labels";
 import { CLAIM_KINDS, LINK_RELATIONS } from "@/lib/types";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
-
-const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
 export default async function StatsPage() {
   const o = await overview(db());
@@ -19,12 +18,12 @@ export default async function StatsPage() {
       <div className="stats-cards">
         {CLAIM_KINDS.map((k) => (
           <div key={k} className={`stat-card kind-${k.toLowerCase()}`}>
-            <span className="stat-value" data-testid={`count-${k}`}>{o.byKind[k]}</span> {label(k)} claims
+            <span className="stat-value" data-testid={`count-${k}`}>{o.byKind[k]}</span> {kindLabel(k)} claims
           </div>
         ))}
         {LINK_RELATIONS.map((r) => (
           <div key={r} className="stat-card">
-            <span className="stat-value" data-testid={`count-${r}`}>{o.byRelation[r]}</span> {label(r)} links
+            <span className="stat-value" data-testid={`count-${r}`}>{o.byRelation[r]}</span> {relationLabel(r)} links
           </div>
         ))}
       </div>
@@ -35,7 +34,7 @@ export default async function StatsPage() {
         <thead>
           <tr>
             <th scope="col">Source</th>
-            {CLAIM_KINDS.map((k) => <th key={k} scope="col">{label(k)}</th>)}
+            {CLAIM_KINDS.map((k) => <th key={k} scope="col">{kindLabel(k)}</th>)}
             <th scope="col">Links</th>
             <th scope="col">Orphaned</th>
             <th scope="col">Unreviewed suggestions</th>

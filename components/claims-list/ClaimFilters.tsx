@@ -1,5 +1,5 @@
-import { CLAIM_KINDS } from "@/lib/types";
-import type { ExportFilter } from "@/lib/server/export-query";
+import { kindLabel } from "@/lib/labels";
+import { CLAIM_KINDS, type ExportFilter } from "@/lib/types";
 import styles from "./claims-list.module.css";
 
 export interface FilterChoices {
@@ -23,7 +23,7 @@ export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choice
         Kind
         <select name="kind" defaultValue={filter.kind ?? ""}>
           <option value="">All kinds</option>
-          {CLAIM_KINDS.map((k) => <option key={k} value={k}>{k.charAt(0) + k.slice(1).toLowerCase()}</option>)}
+          {CLAIM_KINDS.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
         </select>
       </label>
       <label>

@@ -1,5 +1,6 @@
 import Link from "@/components/Link";
 import type { ExportClaim } from "@/lib/export";
+import { kindLabel } from "@/lib/labels";
 import { displayTitle } from "@/lib/types";
 import styles from "./claims-list.module.css";
 
@@ -10,7 +11,7 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
       {claims.map((c) => (
         <li key={c.id} className={`${styles.claim} ${styles[c.kind]}`}>
           <p className={styles.quote}>
-            <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{c.kind.charAt(0) + c.kind.slice(1).toLowerCase()}</span>
+            <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{kindLabel(c.kind)}</span>
             <Link href={`/sources/${c.sourceId}#claim-${c.id}`}>“{c.quote}”</Link>
           </p>
           <p className={styles.context} aria-label="In context">

@@ -1,5 +1,5 @@
 import type { ExportFormat } from "@/lib/export";
-import type { ExportFilter } from "@/lib/server/export-query";
+import type { ExportFilter } from "@/lib/types";
 import styles from "./claims-list.module.css";
 
 const BUTTONS: { format: ExportFormat; label: string; description: string }[] = [

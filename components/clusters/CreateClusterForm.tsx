@@ -3,7 +3,7 @@
 import Link from "@/components/Link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ClusterSummary } from "@/lib/server/clusters";
+import type { ClusterSummary } from "@/lib/types";
 import { callApi, errorMessage } from "@/components/api/client";
 
 /** Names a new cluster, optionally with claims already chosen; then links to it (or opens it). */

@@ -2,10 +2,9 @@
 
 import Link from "@/components/Link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView } from "@/lib/server/claims";
+import { displayTitle, type ClaimView, type LinkRelation, type SourceDoc } from "@/lib/types";
 import type { ContradictionSuggestion } from "@/lib/suggestions/contradictions";
 import { contradictionDismissalKey } from "@/lib/dismissals";
-import { displayTitle, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 import { callApi, errorMessage } from "@/components/api/client";
 import { LinkPanel } from "@/components/links/LinkPanel";

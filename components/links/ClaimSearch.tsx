@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import type { ClaimView } from "@/lib/server/claims";
+import type { ClaimView } from "@/lib/types";
 import { callApi, errorMessage } from "@/components/api/client";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";

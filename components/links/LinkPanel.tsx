@@ -1,18 +1,12 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import type { ClaimView } from "@/lib/server/claims";
-import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
+import { LINK_RELATIONS, type ClaimView, type LinkRelation } from "@/lib/types";
+import { RELATION_LABELS } from "@/lib/labels";
 import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "./ClaimSearch";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
-
-const RELATION_WORDS: Record<LinkRelation, { out: string; in: string }> = {
-  CONTRADICTS: { out: "contradicts", in: "is contradicted by" },
-  SUPPORTS: { out: "supports", in: "is supported by" },
-  REFINES: { out: "refines", in: "is refined by" },
-};
 
 /** The links of one claim, each with Delete, and a form to add one. Rendered inside the reader's claim editor. */
 export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: () => void }) {
@@ -64,7 +58,7 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
         <ul className="link-list" aria-label="Links of this claim">
           {links.map((l) => (
             <li key={l.linkId} data-link-id={l.linkId} className={`relation-${l.relation.toLowerCase()}`}>
-              <span className="relation">{RELATION_WORDS[l.relation][l.direction]}</span>{" "}
+              <span className="relation">{RELATION_LABELS[l.relation][l.direction]}</span>{" "}
               <span className="quote">“{l.otherQuote}”</span>{" "}
               <span className="muted">— {titles[l.otherSourceId] ?? "source"}</span>
               {l.note && <span className="muted"> ({l.note})</span>}{" "}
@@ -86,7 +80,7 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
           )}
           <label htmlFor={relationId}>Relation</label>
           <select id={relationId} value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
-            {LINK_RELATIONS.map((r) => <option key={r} value={r}>{RELATION_WORDS[r].out}</option>)}
+            {LINK_RELATIONS.map((r) => <option key={r} value={r}>{RELATION_LABELS[r].out}</option>)}
           </select>
           <label htmlFor={noteId}>Note (optional)</label>
           <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} />

@@ -1,12 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ClaimView, HistoryEntry } from "@/lib/server/claims";
+import { CLAIM_KINDS, type ClaimView, type HistoryEntry, type ClaimKind } from "@/lib/types";
 import { stepSpanByWord } from "@/lib/text-positions";
-import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
 import { LinkPanel } from "@/components/links/LinkPanel";
 import { claimsApi, type ClaimChange } from "./claimsApi";
-import { kindLabel } from "./kinds";
+import { kindLabel } from "@/lib/labels";
 import type { TextSpan } from "./ReaderEditor";
 
 interface Props {

@@ -1,8 +1,7 @@
 "use client";
 
-import type { ReaderClaim } from "@/lib/server/claims";
-import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
-import { kindLabel } from "./kinds";
+import { CLAIM_KINDS, type ReaderClaim, type ClaimKind } from "@/lib/types";
+import { kindLabel } from "@/lib/labels";
 
 export function KindLegend() {
   return (

@@ -5,11 +5,10 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ReaderClaim } from "@/lib/server/claims";
+import type { ReaderClaim, ClaimKind } from "@/lib/types";
 import { highlightSegments } from "@/lib/highlight-segments";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
-import type { ClaimKind } from "@/lib/types";
-import { KIND_LABELS, kindLabel } from "./kinds";
+import { KIND_LABELS, kindLabel } from "@/lib/labels";
 import { claimHighlights, highlightKey, ReaderSection, UnchangeableText, type HighlightState } from "./readerExtensions";
 
 export interface TextSpan {

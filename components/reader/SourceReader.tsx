@@ -1,15 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ClaimView, ReaderClaim } from "@/lib/server/claims";
+import { CLAIM_KINDS, type ClaimView, type ReaderClaim, type ClaimKind, type SourceSection } from "@/lib/types";
 import { suggestionDismissalKey } from "@/lib/dismissals";
 import type { Suggestion } from "@/lib/suggestions/sentences";
 import { textLayout } from "@/lib/text-positions";
-import { CLAIM_KINDS, type ClaimKind, type SourceSection } from "@/lib/types";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";
 import { ClaimList, KindLegend, isShown } from "./ClaimList";
 import { claimsApi, type ClaimChange } from "./claimsApi";
-import { kindLabel } from "./kinds";
+import { kindLabel } from "@/lib/labels";
 import { ReaderEditor, type TextSpan } from "./ReaderEditor";
 import { SuggestionList, suggestionKey } from "./SuggestionList";
 import { isTextEntry } from "../text-entry";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Suggestion } from "@/lib/suggestions/sentences";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/types";
-import { kindLabel } from "./kinds";
+import { kindLabel } from "@/lib/labels";
 
 export const suggestionKey = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
 

@@ -1,8 +1,7 @@
 // The reader's calls to the claims API, through the one browser client (an ApiError carries the server's message).
 import { callApi } from "@/components/api/client";
 import type { Suggestion } from "@/lib/suggestions/sentences";
-import type { ClaimView, HistoryEntry, ReaderClaim } from "@/lib/server/claims";
-import type { ClaimKind } from "@/lib/types";
+import type { ClaimView, HistoryEntry, ReaderClaim, ClaimKind } from "@/lib/types";
 
 export interface ClaimChange {
   kind?: ClaimKind;

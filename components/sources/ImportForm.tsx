@@ -4,13 +4,8 @@
 import Link from "@/components/Link";
 import { useId, useState } from "react";
 import { callApi, errorMessage } from "@/components/api/client";
+import type { ImportSummary } from "@/lib/types";
 import styles from "./sources.module.css";
-
-interface ImportSummary {
-  sources: { created: number; reused: number };
-  claims: { created: number; unchanged: number };
-  links: { created: number; unchanged: number };
-}
 
 type State =
   | { step: "idle" }

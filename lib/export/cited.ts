@@ -4,7 +4,8 @@
 
 import type { ClaimKind, SourceMeta } from "../types";
 import { invertedName, parseAuthorNames } from "./csl";
-import { citationParts, groupBySource, relationPhrase, type ExportBundle } from "./model";
+import { relationPhrase } from "../labels";
+import { citationParts, groupBySource, type ExportBundle } from "./model";
 
 export interface CitedLink {
   phrase: string;

@@ -123,16 +123,6 @@ export function shorten(text: string, max: number): string {
   return `${(atSpace > max / 2 ? cut.slice(0, atSpace) : cut).trimEnd()}…`;
 }
 
-const RELATION_PHRASES: Record<LinkRelation, { out: string; in: string }> = {
-  CONTRADICTS: { out: "Contradicts", in: "Contradicted by" },
-  SUPPORTS: { out: "Supports", in: "Supported by" },
-  REFINES: { out: "Refines", in: "Refined by" },
-};
-
-export function relationPhrase(relation: LinkRelation, direction: "out" | "in"): string {
-  return RELATION_PHRASES[relation][direction];
-}
-
 /**
  * Sources in bundle order that have claims, each with its claims by position. Sources only
  * reachable through a claim (not listed in bundle.sources) are appended in claim order.

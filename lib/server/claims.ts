@@ -11,24 +11,7 @@ import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from ".
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
-import type { ClaimKind, ClaimRecord, LinkRelation } from "../types";
-
-export interface ClaimLinkSummary {
-  linkId: string;
-  otherClaimId: string;
-  otherSourceId: string;
-  otherQuote: string;
-  relation: LinkRelation;
-  direction: "out" | "in";
-  note: string;
-}
-
-export interface ClaimView extends ClaimRecord {
-  version: number;
-  authorId: string;
-  deleted: boolean;
-  links: ClaimLinkSummary[];
-}
+import type { ClaimKind, ClaimRecord, ClaimView, HistoryEntry, ReaderClaim } from "../types";
 
 const claimInclude = {
   author: { select: { name: true } },
@@ -270,21 +253,6 @@ export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<Clai
   return rows.map(toView);
 }
 
-/** What the reader needs to paint and list a source's claims; the editor loads the whole claim
- *  (links, history) when one is opened. Under half a ClaimView's size (198 KB against 408 KB
- *  for 1,000 claims in npm run bench), so a source with a thousand claims opens fast. */
-export interface ReaderClaim {
-  id: string;
-  start: number;
-  end: number;
-  kind: ClaimKind;
-  quote: string;
-  note: string;
-  authorName: string;
-  version: number;
-  linkCount: number;
-}
-
 /** The live claims of one source in text order, in one statement. */
 export async function listReaderClaims(db: Db, sourceId: string): Promise<ReaderClaim[]> {
   return db.$queryRaw<ReaderClaim[]>`
@@ -294,16 +262,6 @@ export async function listReaderClaims(db: Db, sourceId: string): Promise<Reader
     FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
     WHERE c."sourceId" = ${sourceId} AND c."deletedAt" IS NULL
     ORDER BY c."start", c."end"`;
-}
-
-export interface HistoryEntry {
-  id: number;
-  action: string;
-  entity: string;
-  before: unknown;
-  after: unknown;
-  actorName: string | null;
-  createdAt: string;
 }
 
 /** Everything that happened to a claim, oldest first, including links made or removed. */

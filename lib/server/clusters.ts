@@ -9,15 +9,7 @@ import type { Qualifier } from "../quantities/vocabulary";
 import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
-import { citationDate, displayTitle, type ClaimKind } from "../types";
-
-export interface ClusterSummary {
-  id: string;
-  name: string;
-  note: string;
-  memberCount: number;
-  createdAt: string;
-}
+import { citationDate, displayTitle, type ClaimKind, type ClusterSummary } from "../types";
 
 export interface ClusterFigure {
   text: string;

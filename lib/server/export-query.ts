@@ -5,12 +5,10 @@ import type { Db } from "./db";
 import { notFound } from "../errors";
 import { buildExportBundle, type ExportBundle, type ExportFormat } from "../export";
 import type { Prisma } from "../generated/prisma/client";
-import type { ExportFilterInput } from "../schemas";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
-import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
+import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
 
-export type ExportFilter = ExportFilterInput;
 type ClaimSort = NonNullable<ExportFilter["sort"]>;
 
 const liveLink = { deletedAt: null } satisfies Prisma.ClaimLinkWhereInput;

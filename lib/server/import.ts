@@ -13,16 +13,11 @@
 import "server-only";
 import type { Db, Tx } from "./db";
 import { badRequest } from "../errors";
-import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "../export";
+import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "../import/w3c";
 import type { Prisma } from "../generated/prisma/client";
 import { contentHash, countWords, normalizeBody } from "./sources";
+import type { ImportSummary } from "../types";
 import type { Actor } from "./users";
-
-export interface ImportSummary {
-  sources: { created: number; reused: number };
-  claims: { created: number; unchanged: number };
-  links: { created: number; unchanged: number };
-}
 
 const iri = (kind: string, id: string) => `urn:${kind}:${id}`;
 

@@ -1,0 +1,31 @@
+// The words people see for claim kinds and link relations: one table that the pages, the
+// browser components and the exports all read.
+import type { ClaimKind, LinkRelation } from "./types";
+
+export const KIND_LABELS: Record<ClaimKind, string> = { FACT: "Fact", OPINION: "Opinion", PREDICTION: "Prediction" };
+
+export const kindLabel = (kind: ClaimKind) => KIND_LABELS[kind];
+
+interface RelationWords {
+  /** The relation's name, and how a cited list introduces a link from its origin ("Contradicts"). */
+  label: string;
+  /** How a cited list introduces a link seen from its target ("Contradicted by"). */
+  passive: string;
+  /** In a sentence, from each end of the link: "A contradicts B", "B is contradicted by A". */
+  out: string;
+  in: string;
+}
+
+export const RELATION_LABELS: Record<LinkRelation, RelationWords> = {
+  CONTRADICTS: { label: "Contradicts", passive: "Contradicted by", out: "contradicts", in: "is contradicted by" },
+  SUPPORTS: { label: "Supports", passive: "Supported by", out: "supports", in: "is supported by" },
+  REFINES: { label: "Refines", passive: "Refined by", out: "refines", in: "is refined by" },
+};
+
+export const relationLabel = (relation: LinkRelation) => RELATION_LABELS[relation].label;
+
+/** A cited list's lead-in for a link seen from one of its claims: "Contradicts", "Contradicted by". */
+export function relationPhrase(relation: LinkRelation, direction: "out" | "in"): string {
+  const words = RELATION_LABELS[relation];
+  return direction === "out" ? words.label : words.passive;
+}
