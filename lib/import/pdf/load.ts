@@ -24,10 +24,11 @@ export class PdfLoadError extends Error {
 /** Every page's text items and the document's metadata; throws PdfLoadError. */
 export async function loadPdf(bytes: Uint8Array): Promise<{ pages: PdfPageText[]; metadata: RawPdfMetadata }> {
   useMainThreadWorker();
-  // pdf.js detaches the buffer it is given and refuses Node Buffers: give it a plain copy
-  // (new Uint8Array copies; a Buffer's slice() would not).
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  let task: ReturnType<typeof pdfjs.getDocument> | undefined;
   try {
+    // pdf.js detaches the buffer it is given and refuses Node Buffers: give it a plain copy
+    // (new Uint8Array copies; a Buffer's slice() would not).
+    task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
     const doc = await task.promise.catch((e: unknown) => {
       const name = (e as { name?: string })?.name;
       if (name === "PasswordException") throw new PdfLoadError("ENCRYPTED", "This PDF is protected by a password; remove the protection and upload it again.");
@@ -36,12 +37,13 @@ export async function loadPdf(bytes: Uint8Array): Promise<{ pages: PdfPageText[]
     const pages: PdfPageText[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [, , width, height] = page.view;
+      // Coordinates relative to the page box, whose origin is not always (0, 0).
+      const [x0, y0, x1, y1] = page.view;
       const content = await page.getTextContent();
       const items = content.items
         .filter((i): i is TextItem => "str" in i)
-        .map((i) => ({ text: i.str, x: i.transform[4], y: i.transform[5], width: i.width, size: Math.hypot(i.transform[2], i.transform[3]) || i.height }));
-      pages.push({ page: n, width, height, items });
+        .map((i) => ({ text: i.str, x: i.transform[4] - x0, y: i.transform[5] - y0, width: i.width, size: Math.hypot(i.transform[2], i.transform[3]) || i.height }));
+      pages.push({ page: n, width: x1 - x0, height: y1 - y0, items });
       page.cleanup();
     }
     const meta = await doc.getMetadata();
@@ -51,6 +53,6 @@ export async function loadPdf(bytes: Uint8Array): Promise<{ pages: PdfPageText[]
     if (e instanceof PdfLoadError) throw e;
     throw new PdfLoadError("CORRUPT", "This PDF is damaged: its pages could not be read.");
   } finally {
-    await task.destroy();
+    await task?.destroy();
   }
 }
