@@ -1,6 +1,7 @@
 // Plain domain shapes shared by lib/, routes and components: everything here may be imported
 // by the browser. No Prisma or React types, so pure modules (anchoring, export, quantities)
 // stay testable without a database.
+import type { PageRange } from "./import/pdf/types";
 import type { ExportFilterInput } from "./schemas";
 
 export const CLAIM_KINDS = ["FACT", "OPINION", "PREDICTION"] as const;
@@ -33,6 +34,8 @@ export interface SourceMeta {
 export interface SourceDoc extends SourceMeta {
   body: string;
   sections: SourceSection[];
+  /** PDF-born sources: the body range each page covers (lib/import/pdf/page-map.ts); null otherwise. */
+  pageMap?: PageRange[] | null;
 }
 
 /** Offsets are UTF-16 code units into the source's plain-text body, end exclusive. */

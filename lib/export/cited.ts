@@ -11,7 +11,7 @@ export interface CitedLink {
   phrase: string;
   otherClaimId: string;
   /** Null when the other claim is outside this export. */
-  other: { number: number; quote: string; title: string; paragraph: number } | null;
+  other: { number: number; quote: string; title: string; location: string } | null;
   note: string;
 }
 
@@ -21,7 +21,8 @@ export interface CitedClaim {
   kind: ClaimKind;
   quote: string;
   note: string;
-  paragraph: number;
+  /** "p. 12, ¶3" or "¶3". */
+  location: string;
   orphaned: boolean;
   links: CitedLink[];
 }
@@ -53,7 +54,7 @@ export function citedList(bundle: ExportBundle): CitedSource[] {
       kind: c.kind,
       quote: c.quote,
       note: c.note,
-      paragraph: c.paragraph,
+      location: c.location,
       orphaned: c.orphaned,
       links: c.links.map((l) => {
         const other = byId.get(l.otherClaimId);
@@ -61,7 +62,7 @@ export function citedList(bundle: ExportBundle): CitedSource[] {
           phrase: relationPhrase(l.relation, l.direction),
           otherClaimId: l.otherClaimId,
           other: other
-            ? { number: numberOf.get(other.id)!, quote: other.quote, title: citationParts(other.source).title, paragraph: other.paragraph }
+            ? { number: numberOf.get(other.id)!, quote: other.quote, title: citationParts(other.source).title, location: other.location }
             : null,
           note: l.note,
         };
