@@ -135,3 +135,20 @@ export function displayTitle(s: Pick<SourceMeta, "title" | "suggestedTitle">): s
 export function citationDate(s: Pick<SourceMeta, "publishedDate" | "approxDate">): string | null {
   return s.publishedDate ?? s.approxDate;
 }
+
+/** A source resembling an uploaded one (word 5-shingles: Jaccard ≥ 0.5 or containment ≥ 0.8). */
+export interface NearDuplicate {
+  id: string;
+  title: string;
+  jaccard: number;
+  containment: number;
+}
+
+/** POST /api/sources/upload's answer for an added file. */
+export interface UploadedSource {
+  source: SourceMeta;
+  /** What the file said about itself (title, author, publisher, yyyy-mm-dd date, URL), offered for confirmation. */
+  metadata: { title: string | null; author: string | null; publisher: string | null; date: string | null; url: string | null };
+  warnings: string[];
+  nearDuplicates: NearDuplicate[];
+}

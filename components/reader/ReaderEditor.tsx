@@ -9,7 +9,7 @@ import type { ReaderClaim, ClaimKind } from "@/lib/types";
 import { highlightSegments } from "@/lib/highlight-segments";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import { KIND_LABELS, kindLabel } from "@/lib/labels";
-import { claimHighlights, highlightKey, ReaderSection, UnchangeableText, type HighlightState } from "./readerExtensions";
+import { claimHighlights, highlightKey, pageMarkers, ReaderSection, UnchangeableText, type HighlightState, type PageStart } from "./readerExtensions";
 
 export interface TextSpan {
   start: number;
@@ -21,6 +21,8 @@ interface Props {
   body: string;
   layout: TextLayout;
   sectionLabel: string;
+  /** PDF-born sources: where pages 2, 3, … begin, shown as discreet markers. */
+  pageStarts: PageStart[];
   claims: ReaderClaim[];
   suggestions: HighlightState["suggestions"];
   selectedId: string | null;
@@ -83,7 +85,7 @@ function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
 
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
 export function ReaderEditor(props: Props) {
-  const { body, layout, sectionLabel, claims, suggestions, selectedId, flashId } = props;
+  const { body, layout, sectionLabel, pageStarts, claims, suggestions, selectedId, flashId } = props;
   const latest = useRef(props);
   latest.current = props;
   const wrapper = useRef<HTMLDivElement>(null);
@@ -110,8 +112,9 @@ export function ReaderEditor(props: Props) {
       // elementtiming as on the static text: whichever shows the text first is timed.
       Document, Paragraph.configure({ HTMLAttributes: { elementtiming: "source-text" } }), Text, ReaderSection, UnchangeableText,
       claimHighlights({ layout, claims: [], suggestions: [], selectedId: null, flashId: null }),
+      ...(pageStarts.length ? [pageMarkers(layout, pageStarts)] : []),
     ],
-    [layout],
+    [layout, pageStarts],
   );
 
   const editor = useEditor(

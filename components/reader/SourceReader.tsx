@@ -10,6 +10,7 @@ import { ClaimList, KindLegend, isShown } from "./ClaimList";
 import { claimsApi, type ClaimChange } from "./claimsApi";
 import { kindLabel } from "@/lib/labels";
 import { ReaderEditor, type TextSpan } from "./ReaderEditor";
+import type { PageStart } from "./readerExtensions";
 import { SuggestionList, suggestionKey } from "./SuggestionList";
 import { isTextEntry } from "../text-entry";
 
@@ -25,11 +26,14 @@ interface Props {
   sourceId: string;
   body: string;
   sections: SourceSection[];
+  pageStarts?: PageStart[];
   initialClaims: ReaderClaim[];
 }
 
+const NO_PAGES: PageStart[] = [];
+
 /** Ctrl+Z inside a text field undoes typing there, not the last claim change. */
-export function SourceReader({ sourceId, body, sections, initialClaims }: Props) {
+export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims }: Props) {
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
   const [claims, setClaims] = useState(initialClaims);
@@ -243,6 +247,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
           body={body}
           layout={layout}
           sectionLabel={comments?.label ?? ""}
+          pageStarts={pageStarts}
           claims={visibleClaims}
           suggestions={suggestionMarks}
           selectedId={selectedId}

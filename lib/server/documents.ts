@@ -4,25 +4,14 @@
 import "server-only";
 import { DomainError, conflict, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import type { DocumentExtraction, DocumentMetadata } from "../import/document";
-import { compareTexts, duplicateKey, type Similarity } from "../import/similarity";
-import { displayTitle, type SourceMeta } from "../types";
+import type { DocumentExtraction } from "../import/document";
+import { compareTexts, duplicateKey } from "../import/similarity";
+import { displayTitle, type NearDuplicate, type UploadedSource } from "../types";
 import type { Db, Tx } from "./db";
 import { contentHash, countWords, normalizeBody, toSourceMeta } from "./sources";
 import type { Actor } from "./users";
 
-export interface NearDuplicate extends Similarity {
-  id: string;
-  title: string;
-}
-
-export interface AddedDocument {
-  source: SourceMeta;
-  /** What the file said about itself, offered to the researcher for confirmation. */
-  metadata: DocumentMetadata;
-  warnings: string[];
-  nearDuplicates: NearDuplicate[];
-}
+export type AddedDocument = UploadedSource;
 
 export interface UploadedFile {
   name: string;
