@@ -13,7 +13,7 @@ export default defineConfig({
   engine: "js",
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set (scripts/start.ts sets it for the embedded database)");
+    if (!connectionString) throw new Error("DATABASE_URL is not set (scripts/serve.ts sets it for the embedded database)");
     const pool = new pg.Pool({ connectionString, max: 1, Client: CatalogTextClient });
     return new PrismaPg(pool);
   },

@@ -319,6 +319,7 @@ test("server refusals are shown to the reader", async ({ page, request }) => {
   await editor.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByRole("status").filter({ hasText: "note: must be at most 5000 characters" })).toBeVisible();
   await editor.getByRole("button", { name: "Close" }).click();
+  await expect(editor).toHaveCount(0);
 
   // Deleted in another window: opening it says so instead of waiting for it.
   const claimId = (await highlight(page, line).getAttribute("data-claim-id"))!;

@@ -97,6 +97,8 @@ export interface ReaderClaim {
   authorName: string;
   version: number;
   linkCount: number;
+  /** Its words are gone from the corrected text: listed apart, never painted. */
+  orphaned: boolean;
 }
 
 export interface HistoryEntry {

@@ -1,5 +1,5 @@
 import Link from "@/components/Link";
-import type { ExportClaim } from "@/lib/export";
+import type { ExportClaim } from "@/lib/export/model";
 import { kindLabel } from "@/lib/labels";
 import { displayTitle } from "@/lib/types";
 import styles from "./claims-list.module.css";

@@ -60,6 +60,9 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
       </div>
       <blockquote className={`claim-quote kind-${claim.kind.toLowerCase()}`}>{claim.quote}</blockquote>
       <p className="muted">by {claim.authorName} · characters {claim.start}–{claim.end}</p>
+      {claim.orphaned && (
+        <p className="error-text">Orphaned: its words are no longer in the text. Select new words and re-attach it, or delete it.</p>
+      )}
 
       <label className="field">
         Kind{" "}
@@ -81,12 +84,16 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
 
       <fieldset className="span-tools">
         <legend>Span</legend>
-        <button type="button" disabled={busy} onClick={() => step("start", -1, "widened at the start")}>Extend start by a word</button>
-        <button type="button" disabled={busy} onClick={() => step("start", 1, "narrowed at the start")}>Shrink start by a word</button>
-        <button type="button" disabled={busy} onClick={() => step("end", -1, "narrowed at the end")}>Shrink end by a word</button>
-        <button type="button" disabled={busy} onClick={() => step("end", 1, "widened at the end")}>Extend end by a word</button>
-        <button type="button" disabled={busy || !selection} onClick={() => selection && onUpdate({ start: selection.start, end: selection.end }, "moved to the selection")}>
-          Use current selection as span
+        {!claim.orphaned && (
+          <>
+            <button type="button" disabled={busy} onClick={() => step("start", -1, "widened at the start")}>Extend start by a word</button>
+            <button type="button" disabled={busy} onClick={() => step("start", 1, "narrowed at the start")}>Shrink start by a word</button>
+            <button type="button" disabled={busy} onClick={() => step("end", -1, "narrowed at the end")}>Shrink end by a word</button>
+            <button type="button" disabled={busy} onClick={() => step("end", 1, "widened at the end")}>Extend end by a word</button>
+          </>
+        )}
+        <button type="button" disabled={busy || !selection} onClick={() => selection && onUpdate({ start: selection.start, end: selection.end }, claim.orphaned ? "re-attached to the selection" : "moved to the selection")}>
+          {claim.orphaned ? "Re-attach to selection" : "Use current selection as span"}
         </button>
       </fieldset>
 

@@ -1,21 +1,27 @@
 "use client";
 
+import { computePosition, flip, offset, shift } from "@floating-ui/dom";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useEffect, useMemo, useRef, useState } from "react";
-import type { ReaderClaim, ClaimKind } from "@/lib/types";
-import { highlightSegments } from "@/lib/highlight-segments";
+import { BubbleMenu } from "@tiptap/react/menus";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
+import type { ClaimKind, ReaderClaim } from "@/lib/types";
 import { KIND_LABELS, kindLabel } from "@/lib/labels";
-import { claimHighlights, highlightKey, pageMarkers, ReaderSection, UnchangeableText, type HighlightState, type PageStart } from "./readerExtensions";
+import { HighlightedRuns } from "@/components/highlights/HighlightedText";
+import { paintClaims } from "@/components/highlights/paint";
+import { claimHighlights, highlightKey, type HighlightState } from "./extensions/claimDecorations";
+import { ReaderKeyboard, claimAt, selectedSpan, type TextSpan } from "./extensions/readerKeyboard";
+import { BlankLines, ReaderSection } from "./extensions/readerSection";
+import { UnchangeableText } from "./extensions/unchangeableText";
+import { pageMarkers, type PageStart } from "./extensions/pageMarkers";
+import "./reader.css";
 
-export interface TextSpan {
-  start: number;
-  end: number;
-  quote: string;
-}
+export type { TextSpan };
+
+const BUBBLE_OPTIONS = { placement: "bottom-start", offset: 6, flip: true } as const;
 
 interface Props {
   body: string;
@@ -23,6 +29,7 @@ interface Props {
   sectionLabel: string;
   /** PDF-born sources: where pages 2, 3, … begin, shown as discreet markers. */
   pageStarts: PageStart[];
+  /** The claims to paint: orphans are never painted, whatever is passed. */
   claims: ReaderClaim[];
   suggestions: HighlightState["suggestions"];
   selectedId: string | null;
@@ -32,50 +39,20 @@ interface Props {
   onOpenClaim: (id: string) => void;
 }
 
-const SHORTCUTS: Record<string, ClaimKind> = { f: "FACT", o: "OPINION", p: "PREDICTION" };
-
-function selectedSpan(editor: Editor, layout: TextLayout): TextSpan | null {
-  const { from, to, empty } = editor.state.selection;
-  if (empty) return null;
-  const quote = editor.state.doc.textBetween(from, to, "\n");
-  if (!quote.trim()) return null;
-  return { start: posToOffset(layout, from), end: posToOffset(layout, to), quote };
-}
-
-/** The innermost claim holding a text offset (the shortest span wins). */
-function claimAt(claims: ReaderClaim[], offset: number): ReaderClaim | null {
-  const holding = claims.filter((c) => c.start <= offset && offset < c.end);
-  return holding.sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
-}
-
-type Floating = { top: number; left: number };
-
 /** The text with its claims as the server sends it, so highlights show at first paint, before
  *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. */
 function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
+  const painted = useMemo(() => paintClaims(body.length, claims), [body, claims]);
   let lineStart = 0;
-  const kindOf = new Map(claims.map((c) => [c.id, c.kind]));
   return (
     <div className="source-body reader-text-static">
       {body.split("\n").map((line, i) => {
-        const start = lineStart;
+        const from = lineStart;
         lineStart += line.length + 1;
-        const spans = claims
-          .filter((c) => c.start < start + line.length && c.end > start)
-          .map((c) => ({ id: c.id, start: Math.max(0, c.start - start), end: Math.min(line.length, c.end - start) }));
         // elementtiming: the browser records when each paragraph's text is painted (npm run bench).
-        if (!spans.length) return <p key={i} elementtiming="source-text">{line}</p>;
         return (
-          <p key={i} elementtiming="source-text">
-            {highlightSegments(line.length, spans).map((seg) =>
-              seg.claimId ? (
-                <span key={seg.start} className={`claim claim-${kindOf.get(seg.claimId)!.toLowerCase()}`} data-static-claim-id={seg.claimId}>
-                  {line.slice(seg.start, seg.end)}
-                </span>
-              ) : (
-                line.slice(seg.start, seg.end)
-              ),
-            )}
+          <p key={i} elementtiming="source-text" className={line && !line.trim() ? "blank-line" : undefined}>
+            <HighlightedRuns text={body} from={from} to={from + line.length} painted={painted} idAttribute="data-static-claim-id" />
           </p>
         );
       })}
@@ -83,38 +60,65 @@ function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
   );
 }
 
+/** Where the claim card goes: below the claim's last line, so the line above (being read) and the
+ *  claim itself stay in view; above it only when the window has no room below. */
+type Anchor = { id: string; rect: () => DOMRect | null };
+
+function ClaimCard({ anchor, claim }: { anchor: Anchor; claim: ReaderClaim }) {
+  const card = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ x: number; y: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!card.current) return;
+    let live = true;
+    // Measured when placed, so a scroll since the pointer arrived does not misplace the card.
+    const reference = { getBoundingClientRect: () => anchor.rect() ?? new DOMRect() };
+    void computePosition(reference, card.current, { placement: "bottom-start", middleware: [offset(4), flip({ fallbackPlacements: ["top-start"] }), shift({ padding: 8 })] })
+      .then(({ x, y }) => live && setPlace({ x, y }));
+    return () => {
+      live = false;
+    };
+  }, [anchor]);
+  return (
+    <div ref={card} className="claim-info" role="status" style={{ left: place?.x ?? 0, top: place?.y ?? 0, visibility: place ? "visible" : "hidden" }}>
+      <strong>{kindLabel(claim.kind)}</strong> by {claim.authorName}
+      {" · "}{claim.linkCount} link{claim.linkCount === 1 ? "" : "s"}
+      {claim.orphaned && <span className="claim-info-orphaned"> · orphaned: its words are no longer in the text</span>}
+      {claim.note && <span className="claim-info-note">{claim.note}</span>}
+    </div>
+  );
+}
+
+/** The last line box of a claim's painted spans (a claim may run over several lines and spans). */
+function lastLineOf(root: HTMLElement, id: string): DOMRect | null {
+  const spans = root.querySelectorAll(`[data-claim-id="${CSS.escape(id)}"]`);
+  const rects = spans.length ? spans[spans.length - 1]!.getClientRects() : null;
+  return rects?.length ? rects[rects.length - 1]! : null;
+}
+
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
 export function ReaderEditor(props: Props) {
-  const { body, layout, sectionLabel, pageStarts, claims, suggestions, selectedId, flashId } = props;
-  const latest = useRef(props);
-  latest.current = props;
+  const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId } = props;
+  const claims = useMemo(() => props.claims.filter((c) => !c.orphaned), [props.claims]);
+  const latest = useRef({ ...props, claims });
+  latest.current = { ...props, claims };
   const wrapper = useRef<HTMLDivElement>(null);
-  const [toolbar, setToolbar] = useState<(Floating & { span: TextSpan }) | null>(null);
-  const [info, setInfo] = useState<(Floating & { id: string }) | null>(null);
-
-  const editorRef = useRef<Editor | null>(null);
-  // Tagging collapses the selection, so the toolbar goes away as the claim appears.
-  function tagSpan(kind: ClaimKind, span: TextSpan) {
-    latest.current.onTag(kind, span);
-    editorRef.current?.commands.setTextSelection(offsetToPos(layout, span.end));
-  }
-
-  /** Toolbars go below the text they act on; claim details above it (a CSS transform lifts them), so
-   *  showing them never lengthens the page under the pointer. */
-  const floatingAt = (editor: Editor, pos: number, above = false): Floating => {
-    const coords = editor.view.coordsAtPos(pos);
-    const box = wrapper.current!.getBoundingClientRect();
-    return { top: above ? coords.top - box.top - 6 : coords.bottom - box.top + 6, left: Math.max(0, coords.left - box.left) };
-  };
+  const [hasSelection, setHasSelection] = useState(false);
+  const [anchor, setAnchor] = useState<Anchor | null>(null);
 
   const extensions = useMemo(
     () => [
       // elementtiming as on the static text: whichever shows the text first is timed.
-      Document, Paragraph.configure({ HTMLAttributes: { elementtiming: "source-text" } }), Text, ReaderSection, UnchangeableText,
+      Document, Paragraph.configure({ HTMLAttributes: { elementtiming: "source-text" } }), Text, ReaderSection, BlankLines, UnchangeableText,
       claimHighlights({ layout, claims: [], suggestions: [], selectedId: null, flashId: null }),
+      ReaderKeyboard.configure({
+        body, layout,
+        claims: () => latest.current.claims,
+        onTag: (kind, span) => latest.current.onTag(kind, span),
+        onOpenClaim: (id) => latest.current.onOpenClaim(id),
+      }),
       ...(pageStarts.length ? [pageMarkers(layout, pageStarts)] : []),
     ],
-    [layout, pageStarts],
+    [body, layout, pageStarts],
   );
 
   const editor = useEditor(
@@ -131,31 +135,6 @@ export function ReaderEditor(props: Props) {
           "aria-readonly": "true",
           "aria-label": "Source text",
         },
-        handleKeyDown: (view, event) => {
-          if (event.ctrlKey || event.metaKey || event.altKey) return false;
-          const ed = editorRef.current;
-          if (!ed) return false;
-          const span = selectedSpan(ed, layout);
-          const kind = SHORTCUTS[event.key.toLowerCase()];
-          if (span && kind) {
-            tagSpan(kind, span);
-            return true;
-          }
-          // J / K: caret to the next / previous claim (its details then show, Enter opens it).
-          if ((event.key === "j" || event.key === "k") && !event.shiftKey && view.state.selection.empty) {
-            const offset = posToOffset(layout, view.state.selection.from);
-            const byStart = [...latest.current.claims].sort((a, b) => a.start - b.start || a.end - b.end);
-            const target = event.key === "j" ? byStart.find((c) => c.start > offset) : byStart.reverse().find((c) => c.start < offset);
-            if (target) ed.chain().setTextSelection(offsetToPos(layout, target.start)).scrollIntoView().run();
-            return true;
-          }
-          if (event.key === "Enter" && view.state.selection.empty) {
-            const claim = claimAt(latest.current.claims, posToOffset(layout, view.state.selection.from));
-            if (claim) latest.current.onOpenClaim(claim.id);
-            return true;
-          }
-          return false;
-        },
         handleClick: (view, _pos, event) => {
           const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
           if (target && view.state.selection.empty) latest.current.onOpenClaim(target.dataset.claimId!);
@@ -163,25 +142,22 @@ export function ReaderEditor(props: Props) {
         },
       },
       onSelectionUpdate: ({ editor: ed }) => {
-        const span = selectedSpan(ed, layout);
+        const span = selectedSpan(ed, body, layout);
         latest.current.onSelectionChange(span);
-        setToolbar(span ? { ...floatingAt(ed, ed.state.selection.to), span } : null);
+        setHasSelection(span !== null);
+        // The caret in a claim shows its card (J / K land there; Enter then opens it).
         const { empty, from } = ed.state.selection;
         const claim = empty ? claimAt(latest.current.claims, posToOffset(layout, from)) : null;
-        setInfo(claim ? { ...floatingAt(ed, from, true), id: claim.id } : null);
+        const root = ed.view.dom as HTMLElement;
+        setAnchor(claim ? { id: claim.id, rect: () => lastLineOf(root, claim.id) ?? caretRect(ed, offsetToPos(layout, claim.end)) } : null);
       },
     },
     [extensions],
   );
-  editorRef.current = editor;
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    const highlights: HighlightState = {
-      layout,
-      claims: claims.map(({ id, start, end, kind }) => ({ id, start, end, kind })),
-      suggestions, selectedId, flashId,
-    };
+    const highlights: HighlightState = { layout, claims, suggestions, selectedId, flashId };
     editor.view.dispatch(editor.state.tr.setMeta(highlightKey, highlights));
     // For `npm run bench`: when the claims are first on screen, as a performance mark.
     if (claims.length && !performance.getEntriesByName("claims-painted").length) {
@@ -189,40 +165,41 @@ export function ReaderEditor(props: Props) {
     }
   }, [editor, layout, claims, suggestions, selectedId, flashId]);
 
-
   const onMouseOver = (event: React.MouseEvent) => {
     const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
-    if (!target || !wrapper.current) return;
-    const box = wrapper.current.getBoundingClientRect();
-    const rect = target.getBoundingClientRect();
-    setInfo({ id: target.dataset.claimId!, top: rect.top - box.top - 6, left: Math.max(0, rect.left - box.left) });
+    if (!target || !editor) return;
+    const id = target.dataset.claimId!;
+    if (anchor?.id === id) return;
+    const root = editor.view.dom as HTMLElement;
+    setAnchor({ id, rect: () => lastLineOf(root, id) });
   };
-  const infoClaim = info ? claims.find((c) => c.id === info.id) : undefined;
+  // Stable, so the menu is not sent new options on every render.
+  const showToolbar = useCallback(({ editor: ed }: { editor: Editor }) => selectedSpan(ed, body, layout) !== null, [body, layout]);
+  const cardClaim = anchor ? claims.find((c) => c.id === anchor.id) : undefined;
 
   return (
-    <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setInfo(null)}>
-      {editor ? (
-        <EditorContent editor={editor} />
-      ) : (
-        <StaticText body={body} claims={claims} />
+    <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
+      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} claims={claims} />}
+      {editor && (
+        // TipTap's BubbleMenu shows it under a selection that holds words, placed by Floating UI.
+        <BubbleMenu editor={editor} className="tag-bubble" shouldShow={showToolbar} options={BUBBLE_OPTIONS}>
+          <div className="tag-toolbar" role="toolbar" aria-label="Tag the selection as">
+            {(Object.keys(KIND_LABELS) as ClaimKind[]).map((kind) => (
+              <button key={kind} type="button" className={`kind-button kind-${kind.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}
+                onClick={() => editor.commands.tagSelection(kind)} aria-keyshortcuts={kindLabel(kind)[0]}>
+                {kindLabel(kind)}
+              </button>
+            ))}
+          </div>
+        </BubbleMenu>
       )}
-      {toolbar && (
-        <div className="tag-toolbar" role="toolbar" aria-label="Tag the selection as" style={{ top: toolbar.top, left: toolbar.left }}>
-          {(Object.keys(KIND_LABELS) as ClaimKind[]).map((kind) => (
-            <button key={kind} type="button" className={`kind-button kind-${kind.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()} onClick={() => tagSpan(kind, toolbar.span)}
-              aria-keyshortcuts={kindLabel(kind)[0]}>
-              {kindLabel(kind)}
-            </button>
-          ))}
-        </div>
-      )}
-      {infoClaim && !toolbar && (
-        <div className="claim-info" role="status" style={{ top: info!.top, left: info!.left }}>
-          <strong>{kindLabel(infoClaim.kind)}</strong> by {infoClaim.authorName}
-          {" · "}{infoClaim.linkCount} link{infoClaim.linkCount === 1 ? "" : "s"}
-          {infoClaim.note && <span className="claim-info-note">{infoClaim.note}</span>}
-        </div>
-      )}
+      {/* Never while text is selected: the card must not cover the selection or its toolbar. */}
+      {anchor && cardClaim && !hasSelection && <ClaimCard anchor={anchor} claim={cardClaim} />}
     </div>
   );
+}
+
+function caretRect(editor: Editor, pos: number): DOMRect {
+  const c = editor.view.coordsAtPos(pos);
+  return new DOMRect(c.left, c.top, 0, c.bottom - c.top);
 }

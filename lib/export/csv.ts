@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
   "linked_claims",
   "created_by",
   "created_at",
+  "orphaned",
 ] as const;
 
 export interface CsvOptions {
@@ -116,6 +117,7 @@ export function claimCsvRow(c: ExportClaim): CsvCell[] {
     formatLinkedClaims(c.links),
     c.authorName,
     c.createdAt,
+    c.orphaned ? "true" : "false",
   ];
 }
 

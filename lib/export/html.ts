@@ -6,7 +6,7 @@
 
 import { citationDate } from "../types";
 import { citedList, countLabel, isWebUrl, sentence, type CitedClaim, type CitedSource } from "./cited";
-import { collapse, formatHumanDate, shorten, type ExportBundle } from "./model";
+import { collapse, formatHumanDate, ORPHANED_NOTICE, shorten, type ExportBundle } from "./model";
 import type { CitedListOptions } from "./markdown";
 
 export type { CitedListOptions };
@@ -45,7 +45,7 @@ export function htmlCitation(src: CitedSource, location: string): string {
 
 function claimItem(src: CitedSource, claim: CitedClaim): string {
   const details: string[] = [];
-  if (claim.orphaned) details.push("<li><em>The source text has changed; this quote is no longer found in it.</em></li>");
+  if (claim.orphaned) details.push(`<li><em>${ORPHANED_NOTICE}</em></li>`);
   if (collapse(claim.note)) details.push(`<li>Note: ${text(claim.note)}</li>`);
   for (const l of claim.links) {
     const target = l.other

@@ -6,7 +6,7 @@
 
 import { citationDate } from "../types";
 import { citedList, countLabel, isWebUrl, sentence, type CitedClaim, type CitedSource } from "./cited";
-import { collapse, formatHumanDate, shorten, type ExportBundle } from "./model";
+import { collapse, formatHumanDate, ORPHANED_NOTICE, shorten, type ExportBundle } from "./model";
 
 export interface CitedListOptions {
   /** Heading for the document, e.g. the scope ("Kazakhstan deployment"). */
@@ -42,7 +42,7 @@ function claimLines(src: CitedSource, claim: CitedClaim): string[] {
   ];
   // Continuation lines are indented past "12. " so they stay inside the list item.
   const indent = " ".repeat(String(claim.number).length + 2);
-  if (claim.orphaned) lines.push(`${indent}- *The source text has changed; this quote is no longer found in it.*`);
+  if (claim.orphaned) lines.push(`${indent}- *${ORPHANED_NOTICE}*`);
   if (collapse(claim.note)) lines.push(`${indent}- Note: ${escapeMarkdown(claim.note)}`);
   for (const l of claim.links) {
     const target = l.other

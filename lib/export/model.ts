@@ -22,6 +22,11 @@ export interface ExportClaimLink {
 }
 
 export interface ExportClaim extends ClaimRecord {
+  /** The quote every format shows: the span's text without surrounding whitespace. */
+  quote: string;
+  /** The span's text exactly as stored (with any surrounding whitespace): the W3C selector, so
+   *  a file re-imports into the same database unchanged. */
+  exact: string;
   /** 1-based paragraph the claim starts in, as the reader numbers them (lib/anchoring/paragraphs.ts). */
   paragraph: number;
   /** Page of a PDF-born source the claim starts on; null for other sources. */
@@ -42,6 +47,19 @@ export interface ExportBundle {
 }
 
 export type MaybeAsyncIterable<T> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * The bundle's links with both ends among its claims: the one place an export's scope cuts
+ * links. A scoped export leaves out links to claims outside it rather than write dangling ones
+ * (Gephi would invent bare nodes, an import would refuse them). One pass over the links.
+ */
+export function linksWithinScope(bundle: Pick<ExportBundle, "claims" | "links">): LinkRecord[] {
+  const ids = new Set(bundle.claims.map((c) => c.id));
+  return bundle.links.filter((l) => ids.has(l.fromId) && ids.has(l.toId));
+}
+
+/** What the human-readable formats say of an orphaned claim (CSV and Gephi have a column). */
+export const ORPHANED_NOTICE = "The source text has changed; this quote is no longer found in it.";
 
 /** Each claim's links seen from that claim, in both directions. */
 export function linksByClaim(links: Iterable<LinkRecord>): Map<string, ExportClaimLink[]> {
@@ -95,7 +113,7 @@ export function buildExportBundle(input: {
       const pages = pagesBySource.get(c.sourceId) ?? new Set<number>();
       pagesBySource.set(c.sourceId, pages.add(page));
     }
-    return { ...c, paragraph, page, location: citationLabel(page, paragraph), source: src.meta, links: byClaim.get(c.id) ?? [] };
+    return { ...c, quote: c.quote.trim(), exact: c.quote, paragraph, page, location: citationLabel(page, paragraph), source: src.meta, links: byClaim.get(c.id) ?? [] };
   });
   const citedPages = new Map([...pagesBySource].map(([id, pages]) => [id, pageRanges(pages)]));
   return { generatedAt: input.generatedAt, claims, links: input.links, sources: [...sources.values()].map((s) => s.meta), citedPages };

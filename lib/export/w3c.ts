@@ -31,7 +31,7 @@
 // <base>/claims/<id>, <base>/links/<id>, <base>/sources/<id>.
 
 import type { LinkRecord, SourceMeta, SourceSection } from "../types";
-import type { ExportBundle, ExportClaim } from "./model";
+import { linksWithinScope, ORPHANED_NOTICE, type ExportBundle, type ExportClaim } from "./model";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const CP_NAMESPACE = "urn:claim-provenance:ns#";
@@ -105,6 +105,8 @@ function creator(name: string): { creator?: { type: "Person"; name: string } } {
 export function claimAnnotation(c: ExportClaim, options: W3cOptions = {}): Record<string, unknown> {
   const body: Record<string, unknown>[] = [{ type: "TextualBody", purpose: "tagging", value: c.kind }];
   if (c.note) body.push({ type: "TextualBody", purpose: "commenting", value: c.note, format: "text/plain" });
+  // Said where any Web Annotation client shows it, besides cp:orphaned for this app's import.
+  if (c.orphaned) body.push({ type: "TextualBody", purpose: "assessing", value: `Orphaned: ${ORPHANED_NOTICE}`, format: "text/plain" });
   return {
     id: recordIri("claim", c.id, options.baseUrl),
     type: "Annotation",
@@ -117,7 +119,7 @@ export function claimAnnotation(c: ExportClaim, options: W3cOptions = {}): Recor
       source: recordIri("source", c.sourceId, options.baseUrl),
       "cp:sourceInfo": sourceInfo(c.source),
       selector: [
-        { type: "TextQuoteSelector", exact: c.quote, prefix: c.prefix, suffix: c.suffix },
+        { type: "TextQuoteSelector", exact: c.exact, prefix: c.prefix, suffix: c.suffix },
         { type: "TextPositionSelector", start: c.start, end: c.end },
         // The page of the original PDF (RFC 3778's #page=N), an alternative description of where it is.
         ...(c.page !== null ? [{ type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc3778", value: `page=${c.page}` }] : []),
@@ -142,15 +144,6 @@ export function linkAnnotation(l: LinkRecord, options: W3cOptions = {}): Record<
   };
 }
 
-/**
- * Links that can be imported from this file: both ends among the exported claims. A scoped
- * export leaves out links to claims outside the scope rather than write dangling ones.
- */
-export function exportableLinks(bundle: Pick<ExportBundle, "claims" | "links">): LinkRecord[] {
-  const ids = new Set(bundle.claims.map((c) => c.id));
-  return bundle.links.filter((l) => ids.has(l.fromId) && ids.has(l.toId));
-}
-
 /** Sources the claims need, listed ones first; each once. */
 function exportSources(bundle: ExportBundle): SourceMeta[] {
   const byId = new Map<string, SourceMeta>();
@@ -164,7 +157,8 @@ function exportSources(bundle: ExportBundle): SourceMeta[] {
  * without one giant string and the file stays diffable.
  */
 export function* w3cChunks(bundle: ExportBundle, options: W3cOptions = {}): Generator<string> {
-  const links = exportableLinks(bundle);
+  // Links that can be imported from this file: both ends among the exported claims.
+  const links = linksWithinScope(bundle);
   const collectionId = options.baseUrl
     ? `${options.baseUrl.replace(/\/+$/, "")}/exports/${encodeURIComponent(bundle.generatedAt)}`
     : `urn:claim-export:${bundle.generatedAt}`;

@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AnchoringError } from "../anchoring/errors";
 import { describeSpan, verifyQuote } from "../anchoring/selectors";
+import { trimSpan } from "../anchoring/trim-span";
 import type { Db, Tx } from "./db";
 import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -53,10 +54,11 @@ function toView(row: ClaimRow): ClaimView {
 }
 
 /** What History keeps of a claim: enough to see what it said at each step. */
-function snapshot(row: { start: number; end: number; quote: string; kind: ClaimKind; note: string; version: number }) {
-  return { start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version };
+function snapshot(row: { start: number; end: number; quote: string; kind: ClaimKind; note: string; version: number; orphaned?: boolean }) {
+  return { start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version, ...(row.orphaned ? { orphaned: true } : {}) };
 }
 
+/** The span's selectors, with white space at either end left out (offsets and quote together). */
 function anchor(body: string, start: number, end: number, quote?: string) {
   if (end - start > MAX_SPAN_LENGTH) throw badRequest(`A claim may span at most ${MAX_SPAN_LENGTH} characters`);
   try {
@@ -64,8 +66,9 @@ function anchor(body: string, start: number, end: number, quote?: string) {
     if (quote !== undefined && !verifyQuote(body, start, end, quote)) {
       throw badRequest(`The quote does not match the source text at ${start}–${end}`, { expected: selectors.quote.exact });
     }
-    if (!selectors.quote.exact.trim()) throw badRequest("A claim cannot be only white space");
-    return selectors.quote;
+    const trimmed = trimSpan(body, start, end);
+    if (!trimmed) throw badRequest("A claim cannot be only white space: select some words");
+    return { start: trimmed.start, end: trimmed.end, ...describeSpan(body, trimmed.start, trimmed.end).quote };
   } catch (err) {
     if (err instanceof AnchoringError) throw badRequest(err.message);
     throw err;
@@ -119,15 +122,16 @@ export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput)
 /** The claim, or null when the source's text is no longer `text` (nothing was written then). */
 async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: SourceText): Promise<ClaimView | null> {
   const quote = anchor(text.body, input.start, input.end, input.quote);
+  const { start, end } = quote;
   const id = `c${randomUUID().replace(/-/g, "")}`;
   const note = input.note ?? "";
-  const after = { start: input.start, end: input.end, quote: quote.exact, kind: input.kind, note, version: 1 };
+  const after = { start, end, quote: quote.exact, kind: input.kind, note, version: 1 };
   let rows: { createdAt: Date; updatedAt: Date }[];
   try {
     rows = await db.$queryRaw`
       WITH inserted AS (
         INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt")
-        SELECT ${id}, ${input.sourceId}, ${input.start}, ${input.end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
+        SELECT ${id}, ${input.sourceId}, ${start}, ${end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
                ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now()
         WHERE EXISTS (SELECT 1 FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash})
         RETURNING "id", "createdAt", "updatedAt"
@@ -138,12 +142,12 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
       SELECT "createdAt", "updatedAt" FROM inserted`;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start: input.start, end: input.end, deletedAt: null }, select: { id: true } });
+    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start, end, deletedAt: null }, select: { id: true } });
     throw conflict(`This exact span is already claim ${twin?.id ?? "(just made by someone else)"}: edit that claim instead`, { claimId: twin?.id });
   }
   if (!rows.length) return null;
   return {
-    id, sourceId: input.sourceId, start: input.start, end: input.end,
+    id, sourceId: input.sourceId, start, end,
     quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, kind: input.kind, note, orphaned: false,
     authorName: actor.name, authorId: actor.id, createdAt: rows[0].createdAt.toISOString(), updatedAt: rows[0].updatedAt.toISOString(),
     version: 1, deleted: false, links: [],
@@ -164,11 +168,14 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
     const actions: string[] = [];
     if (input.kind !== undefined && input.kind !== row.kind) { data.kind = input.kind; actions.push("retagged"); }
     if (input.note !== undefined && input.note !== row.note) { data.note = input.note; actions.push("noted"); }
-    if (input.start !== undefined && input.end !== undefined && (input.start !== row.start || input.end !== row.end)) {
+    if (input.start !== undefined && input.end !== undefined) {
       const source = await tx.source.findUniqueOrThrow({ where: { id: row.sourceId }, select: { body: true } });
       const quote = anchor(source.body, input.start, input.end);
-      Object.assign(data, { start: input.start, end: input.end, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, orphaned: false });
-      actions.push("respanned");
+      // An orphan given words again is re-attached even at its old offsets: the words there are new.
+      if (quote.start !== row.start || quote.end !== row.end || row.orphaned) {
+        Object.assign(data, { start: quote.start, end: quote.end, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, orphaned: false });
+        actions.push(row.orphaned ? "reattached" : "respanned");
+      }
     }
     if (!actions.length) return toView(row);
     // The version in the WHERE makes the check atomic against a concurrent writer.
@@ -256,7 +263,7 @@ export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<Clai
 /** The live claims of one source in text order, in one statement. */
 export async function listReaderClaims(db: Db, sourceId: string): Promise<ReaderClaim[]> {
   return db.$queryRaw<ReaderClaim[]>`
-    SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version",
+    SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version", c."orphaned",
            ((SELECT count(*) FROM "ClaimLink" l WHERE l."fromId" = c."id" AND l."deletedAt" IS NULL)
           + (SELECT count(*) FROM "ClaimLink" l WHERE l."toId" = c."id" AND l."deletedAt" IS NULL))::int AS "linkCount"
     FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
-import { buildExportBundle, type ExportBundle, type ExportFormat } from "../export";
+import { buildExportBundle, type ExportBundle } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
 import { fullTextClaimIds } from "./search";
@@ -125,11 +125,6 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   if (filter.researcher) parts.push(`by ${filter.researcher}`);
   if (filter.q) parts.push(`matching ${filter.q}`);
   return parts.length ? parts.join(" ") : "all";
-}
-
-/** Whether a format needs the source texts embedded. */
-export function formatNeedsBodies(format: ExportFormat): boolean {
-  return format === "w3c";
 }
 
 /** What the filter form offers: every source and cluster by name. */

@@ -1,9 +1,5 @@
 // The corpus articles and passages the anchoring tests find, move and lose.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
-const corpusDir = path.resolve(__dirname, "../../data/corpus");
-const read = (name: string) => readFileSync(path.join(corpusDir, name), "utf8");
+import { corpus as read } from "./corpus";
 
 export const ESSAY = read("000_dfd454984cb772b8.txt"); // guillemets «», curly apostrophes ’
 export const CARAVANSERAI = read("001_368f92058b86ed85.txt"); // straight ASCII, reader comments

@@ -1,14 +1,13 @@
 // Sentences of the corpus the figure tests read, and small helpers over extractQuantities.
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
+import { readdirSync } from "node:fs";
 import { expect } from "vitest";
 import type { Quantity } from "@/lib/quantities/scan";
 import { extractQuantities } from "@/lib/quantities/scan";
 import { unitFamily } from "@/lib/quantities/units";
+import { corpus, corpusDir } from "./corpus";
 
-export const corpusDir = path.resolve(__dirname, "../../data/corpus");
 export const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).sort();
-export const read = (name: string) => readFileSync(path.join(corpusDir, name), "utf8");
+export const read = corpus;
 
 /** The sentence of a corpus file containing `needle`, cut at sentence punctuation. */
 export function sentenceWith(file: string, needle: string): string {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
 import { DomainError, badRequest } from "@/lib/errors";
-import { parseW3cImport } from "@/lib/export";
+import { parseW3cImport } from "@/lib/import/w3c";
 import { importPlan } from "@/lib/server/import";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas";
 import { authMode } from "@/lib/server/auth";

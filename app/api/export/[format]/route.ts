@@ -1,7 +1,9 @@
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
-import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, chunksToStream, exportFileName, isExportFormat } from "@/lib/export";
-import { formatNeedsBodies, loadExport, scopeLabel } from "@/lib/server/export-query";
+import { exportFileName } from "@/lib/export/file-name";
+import { chunksToStream } from "@/lib/export/model";
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from "@/lib/export/registry";
+import { loadExport, scopeLabel } from "@/lib/server/export-query";
 import { dropEmpty, exportFilterInput } from "@/lib/schemas";
 import { parseInput, route, searchParamsObject } from "../../_lib/http";
 
@@ -14,8 +16,8 @@ export const GET = route<{ params: Promise<{ format: string }> }>(async (request
   const filter = parseInput(exportFilterInput, dropEmpty(searchParamsObject(request)));
   const now = new Date();
   const label = await scopeLabel(db(), filter);
-  const { bundle, bodies } = await loadExport(db(), filter, { withBodies: formatNeedsBodies(format), now });
   const spec = EXPORT_FORMATS[format];
+  const { bundle, bodies } = await loadExport(db(), filter, { withBodies: spec.needsBodies, now });
   const body = chunksToStream(spec.stream(bundle, { title: `Claims: ${label}`, label: `Claims: ${label}`, bodies }));
   return new Response(body, {
     headers: {

@@ -1,0 +1,62 @@
+// Static highlighted text: each run as nested spans, outermost claim first, with the painter's
+// class names; the same nesting the reader's editor decorations give.
+import type { ReactNode } from "react";
+import type { HighlightRun } from "@/lib/highlights/runs";
+import { paintClaims, type PaintClaim, type PaintFlags, type Painted } from "./paint";
+import "./highlights.css";
+
+interface RunsProps {
+  /** The whole text the runs were computed over. */
+  text: string;
+  /** Only the runs' parts inside [from, to) are rendered (one paragraph of the text, say). */
+  from?: number;
+  to?: number;
+  painted: Painted;
+  /** The attribute naming the claim on each span, e.g. "data-claim-id". */
+  idAttribute: string;
+  /** More attributes for a claim's spans (a click handler, a title). */
+  extra?: (id: string) => Record<string, unknown>;
+}
+
+/** First run ending after `offset` (runs are sorted and touch end to start). */
+function firstRunAfter(runs: HighlightRun[], offset: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function HighlightedRuns({ text, from = 0, to = text.length, painted, idAttribute, extra }: RunsProps) {
+  const out: ReactNode[] = [];
+  for (let i = firstRunAfter(painted.runs, from); i < painted.runs.length && painted.runs[i]!.start < to; i++) {
+    const run = painted.runs[i]!;
+    const [start, end] = [Math.max(from, run.start), Math.min(to, run.end)];
+    let node: ReactNode = text.slice(start, end);
+    for (const id of [...run.ids].reverse()) {
+      node = (
+        <span className={painted.classOf.get(id)} data-kind={painted.kindOf.get(id)} {...{ [idAttribute]: id }} {...extra?.(id)}>
+          {node}
+        </span>
+      );
+    }
+    out.push(<span key={start} className="run">{node}</span>);
+  }
+  return <>{out}</>;
+}
+
+interface TextProps extends PaintFlags {
+  text: string;
+  claims: PaintClaim[];
+  idAttribute?: string;
+  extra?: RunsProps["extra"];
+}
+
+/** A whole text with its claims painted, for a static column such as Compare's. */
+export function HighlightedText({ text, claims, selectedId, flashId, idAttribute = "data-claim-id", extra }: TextProps) {
+  const painted = paintClaims(text.length, claims, { selectedId, flashId });
+  return <HighlightedRuns text={text} painted={painted} idAttribute={idAttribute} extra={extra} />;
+}

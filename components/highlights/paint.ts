@@ -1,0 +1,50 @@
+// The one highlight painter: which claims cover each stretch of text (lib/highlights/runs: the
+// shortest wins), how they stack (lib/highlights/levels) and the class names that show it. The
+// reader's editor decorations, its first-paint static text and any static column paint with it.
+import { stackLevels } from "@/lib/highlights/levels";
+import { highlightRuns, type HighlightRun } from "@/lib/highlights/runs";
+import type { ClaimKind } from "@/lib/types";
+
+export interface PaintClaim {
+  id: string;
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  /** An orphan's words are gone from the text: its stale offsets are never painted. */
+  orphaned?: boolean;
+}
+
+export interface PaintFlags {
+  selectedId?: string | null;
+  flashId?: string | null;
+}
+
+export interface Painted {
+  runs: HighlightRun[];
+  /** Class names of each painted claim. */
+  classOf: Map<string, string>;
+  kindOf: Map<string, ClaimKind>;
+}
+
+/** The class names of one claim; highlights.css styles them. */
+export function claimClassName(kind: ClaimKind, level: number, nested: boolean, flags: PaintFlags = {}, id?: string): string {
+  const classes = ["claim", `claim-${kind.toLowerCase()}`, `claim-level-${level}`];
+  if (nested) classes.push("claim-nested");
+  if (id !== undefined && id === flags.selectedId) classes.push("claim-selected");
+  if (id !== undefined && id === flags.flashId) classes.push("claim-flash");
+  return classes.join(" ");
+}
+
+/** Cost: O(n log n) for n claims (runs and levels are both a sort and a sweep). */
+export function paintClaims(length: number, claims: PaintClaim[], flags: PaintFlags = {}): Painted {
+  const painted = claims.filter((c) => !c.orphaned);
+  const levels = stackLevels(painted);
+  const classOf = new Map<string, string>();
+  const kindOf = new Map<string, ClaimKind>();
+  for (const c of painted) {
+    const { level, nested } = levels.get(c.id)!;
+    classOf.set(c.id, claimClassName(c.kind, level, nested, flags, c.id));
+    kindOf.set(c.id, c.kind);
+  }
+  return { runs: highlightRuns(length, painted), classOf, kindOf };
+}

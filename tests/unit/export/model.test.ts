@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { paragraphIndex } from "@/lib/anchoring/paragraphs";
+import { SENTENCE_001, SENTENCE_003, s1, s3, claims, bundle } from "../../helpers/export-fixture";
+
+describe("export model", () => {
+  it("finds the troop-count sentences and numbers their paragraphs", () => {
+    const [c1, c2] = bundle.claims;
+    expect(s1.body.slice(c1!.start, c1!.end)).toBe(SENTENCE_001);
+    expect(s3.body.slice(c2!.start, c2!.end)).toBe(SENTENCE_003);
+    // 003 opens with a masthead line and the title, so the claim is in its third paragraph.
+    expect(c2!.paragraph).toBe(3);
+    expect(c1!.paragraph).toBe(paragraphIndex(s1.body)(c1!.start));
+  });
+
+  it("gives each claim its links in both directions", () => {
+    const byId = new Map(bundle.claims.map((c) => [c.id, c]));
+    expect(byId.get("clm1")!.links).toEqual([{ linkId: "lnk1", otherClaimId: "clm2", relation: "CONTRADICTS", direction: "out", note: "2,000 vs 2,500" }]);
+    expect(byId.get("clm2")!.links.map((l) => `${l.direction}:${l.relation}:${l.otherClaimId}`)).toEqual(["in:CONTRADICTS:clm1", "in:SUPPORTS:clm3"]);
+    expect(bundle.sources[0]).not.toHaveProperty("body");
+  });
+});

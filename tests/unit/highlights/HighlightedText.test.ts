@@ -1,0 +1,31 @@
+// @vitest-environment happy-dom
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { HighlightedText } from "@/components/highlights/HighlightedText";
+
+describe("HighlightedText (the static painter)", () => {
+  const text = "Russia sent about 3,000 paratroopers to Almaty.";
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+  it("nests the shorter claim inside the longer one with the painter's classes, and skips orphans", () => {
+    document.body.innerHTML = renderToStaticMarkup(
+      createElement(HighlightedText, {
+        text,
+        claims: [
+          { id: "outer", kind: "FACT", ...at("sent about 3,000 paratroopers") },
+          { id: "inner", kind: "OPINION", ...at("about 3,000") },
+          { id: "gone", kind: "PREDICTION", orphaned: true, ...at("Russia") },
+        ],
+        selectedId: "inner",
+      }),
+    );
+    expect(document.body.textContent).toBe(text);
+    const inner = document.querySelector('[data-claim-id="inner"]')!;
+    expect(inner.textContent).toBe("about 3,000");
+    expect(inner.className).toBe("claim claim-opinion claim-level-0 claim-nested claim-selected");
+    expect(inner.parentElement!.getAttribute("data-claim-id")).toBe("outer");
+    expect([...document.querySelectorAll('[data-claim-id="outer"]')].map((e) => e.textContent)).toEqual(["sent ", "about 3,000", " paratroopers"]);
+    expect(document.querySelector('[data-claim-id="gone"]')).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { highlightRuns, highlightSegments } from "@/lib/highlights/runs";
+
+describe("highlightRuns", () => {
+  it("lists the claims over each run, longest first, so the shortest is the one shown", () => {
+    const runs = highlightRuns(20, [
+      { id: "outer", start: 2, end: 15 },
+      { id: "inner", start: 5, end: 8 },
+    ]);
+    expect(runs).toEqual([
+      { start: 0, end: 2, ids: [] },
+      { start: 2, end: 5, ids: ["outer"] },
+      { start: 5, end: 8, ids: ["outer", "inner"] },
+      { start: 8, end: 15, ids: ["outer"] },
+      { start: 15, end: 20, ids: [] },
+    ]);
+  });
+
+  it("paints crossing claims with the shorter one where they overlap, and skips spans outside the text", () => {
+    const runs = highlightRuns(10, [
+      { id: "a", start: 0, end: 6 },
+      { id: "b", start: 4, end: 8 },
+      { id: "gone", start: 8, end: 30 },
+    ]);
+    expect(runs.map((r) => [r.start, r.end, r.ids.at(-1) ?? null])).toEqual([[0, 4, "a"], [4, 6, "b"], [6, 8, "b"], [8, 10, null]]);
+    expect(highlightSegments(10, [{ id: "a", start: 0, end: 6 }, { id: "b", start: 4, end: 8 }])).toEqual([
+      { start: 0, end: 4, claimId: "a" },
+      { start: 4, end: 8, claimId: "b" },
+      { start: 8, end: 10, claimId: null },
+    ]);
+  });
+});
