@@ -4,12 +4,9 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  {
-    key: "Content-Security-Policy",
-    // Next inlines its bootstrap scripts, hence 'unsafe-inline' for scripts; nothing loads from elsewhere.
-    value: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  },
 ];
+// Pages get a per-request nonce policy from proxy.ts (lib/csp.ts); API answers this fixed one.
+const apiHeaders = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
 
 module.exports = {
   // A separate build folder lets a benchmark or a second checkout build beside the main one.
@@ -21,6 +18,9 @@ module.exports = {
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pdfjs-dist", "linkedom", "word-list"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: apiHeaders },
+    ];
   },
 };

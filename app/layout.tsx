@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "@/components/Link";
+import { MainNav } from "@/components/shell/MainNav";
 import { ShortcutHelp } from "@/components/ShortcutHelp";
 import { UserMenu } from "@/components/UserMenu";
 import "./globals.css";
@@ -7,24 +9,21 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Claim provenance", template: "%s · Claim provenance" },
   description: "Mark claims in news and analysis, trace where sources agree or contradict, export cited claim lists.",
+  // Without an icon the browser asks for /favicon.ico on every page and logs its 404.
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and a page
+  // prerendered at build time would carry scripts without it, which the browser would refuse.
+  await connection();
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
         <header className="site-header">
           <Link href="/" className="brand">Claim provenance</Link>
-          <nav aria-label="Main">
-            <Link href="/">Sources</Link>
-            <Link href="/claims">Claims</Link>
-            <Link href="/compare">Compare</Link>
-            <Link href="/clusters">Clusters</Link>
-            <Link href="/stats">Overview</Link>
-            <Link href="/sources/new">Add source</Link>
-            <Link href="/import">Import</Link>
-          </nav>
+          <MainNav />
           <UserMenu />
           <ShortcutHelp />
         </header>

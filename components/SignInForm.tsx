@@ -33,7 +33,7 @@ export function SignInForm() {
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" required minLength={8} maxLength={200} />
+        <input name="password" type="password" autoComplete="current-password" required maxLength={1000} />
       </label>
       <div className="row">
         <button type="submit" className="primary" value="login" disabled={busy}>Sign in</button>

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
 
 // axe-core on every page: no serious or critical violations (colour contrast of the kind
 // colours included, labels on every control).
@@ -11,7 +12,10 @@ async function expectAccessible(page: Page, label: string) {
   expect(bad).toEqual([]);
 }
 
-test("every page passes axe", async ({ page, request }) => {
+test("every page passes axe", async ({ page, request, expectFailure }) => {
+  expectFailure({ status: 404, method: "GET", path: "/sources/missing-source" });
+  // Fifteen pages, each analysed in full: on a loaded machine this outran the 60 s budget (axe on /claims).
+  test.slow();
   const { sources } = await (await request.get("/api/sources")).json();
   const [a, b] = sources.filter((s: { title: string | null }) => s.title?.startsWith("Doubts grow") || s.title?.startsWith("Why It"));
   // Some claims, a link and a cluster, so the pages show their full state, not only empty states.

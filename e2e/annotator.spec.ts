@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { extendSelectionTo, moveCaretTo, selectPhrase } from "./support/reader";
 
 // Each test marks different sentences and deletes what it created, so the tests stay independent.
@@ -155,7 +156,8 @@ test("an open claim moves to the words selected in the text (Use current selecti
   await deleteClaimsOf(request, sourceId);
 });
 
-test("a note saved over someone else's change is refused, and the draft is kept to save again", async ({ page, request }) => {
+test("a note saved over someone else's change is refused, and the draft is kept to save again", async ({ page, request, expectFailure }) => {
+  expectFailure({ status: 409, method: "PATCH", path: /^\/api\/claims\/[^/?]+$/ });
   const sourceId = await openSource(page, EURASIA);
   const words = "it will be difficult for the Central Asian states";
   await selectPhrase(page, words);
@@ -308,7 +310,8 @@ test("nested and overlapping claims each stay visible", async ({ page, request }
   await deleteClaimsOf(request, sourceId);
 });
 
-test("server refusals are shown to the reader", async ({ page, request }) => {
+test("server refusals are shown to the reader", async ({ page, request, expectFailure }) => {
+  expectFailure({ status: 400, method: "PATCH", path: /^\/api\/claims\/[^/?]+$/ });
   const sourceId = await openSource(page, COUNTERPUNCH);
   const line = "Why It’s Time to Take the Russian-Led Military Alliance Seriously";
   await page.locator(".reader-text p", { hasText: line }).click({ clickCount: 3 });

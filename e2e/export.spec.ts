@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { markClaim } from "./support/reader";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { parse } from "csv-parse/sync";
 
 const TITLE = `Field report ${Date.now()}`;
@@ -59,7 +59,8 @@ test("add a source, mark a claim, filter the claims list to it and download it a
   });
 });
 
-test("a malformed file on the import page is refused with a clear message", async ({ page }) => {
+test("a malformed file on the import page is refused with a clear message", async ({ page, expectFailure }) => {
+  expectFailure({ status: 400, method: "POST", path: "/api/import" });
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
   await page.getByLabel("W3C JSON file exported by this app").setInputFiles({ name: "broken.jsonld", mimeType: "application/ld+json", buffer: Buffer.from('{"type": "AnnotationCollection", "items": [') });

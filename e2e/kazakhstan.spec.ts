@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { markClaim } from "./support/reader";
 
 // The defining case: four sources give four sizes for the January 2022 deployment to Kazakhstan.
@@ -34,6 +35,18 @@ function column(page: Page, key: Key) {
   return page.getByRole("region", { name: CASE[key].title, exact: true });
 }
 
+/** The links the compare view draws: a connector, or an arrow at a column's edge for a link to a
+ *  claim out of view or in a column not beside it. */
+function drawnLinks(page: Page): Promise<number> {
+  return page.locator("svg.connectors path[data-link-id], button[data-link-id]")
+    .evaluateAll((els) => new Set(els.map((el) => el.getAttribute("data-link-id"))).size);
+}
+
+/** The legend counts the links between the columns shown, drawn or not. */
+function legend(page: Page) {
+  return page.getByRole("group", { name: "Links between these columns" });
+}
+
 function mark(page: Page, claimId: string) {
   return page.locator(`mark[data-claim-id="${claimId}"]`).first();
 }
@@ -41,17 +54,25 @@ function mark(page: Page, claimId: string) {
 async function linkInPanel(page: Page, fromClaim: string, search: string, toQuote: string, relation: string) {
   await mark(page, fromClaim).click();
   const panel = page.getByRole("region", { name: "Selected claim" });
-  const before = await page.locator("svg.connectors path[data-link-id]").count();
+  // Selecting the claim scrolls its linked claims into view: count once that has settled.
+  await expect(page.locator("mark.flash")).toHaveCount(0);
+  const before = await drawnLinks(page);
   await panel.getByRole("button", { name: "Add link" }).click();
   await panel.getByLabel("Find the claim to link to").fill(search);
   await panel.getByRole("button", { name: `Choose: ${toQuote}` }).click();
   await panel.getByLabel("Relation").selectOption(relation);
   await panel.getByRole("button", { name: "Save link" }).click();
   await expect(panel.getByRole("list", { name: "Links of this claim" })).toContainText(toQuote);
-  await expect(page.locator("svg.connectors path[data-link-id]")).toHaveCount(before + 1);
+  // The claim just linked is on screen, so the new link is drawn at least at its end.
+  await expect.poll(() => drawnLinks(page)).toBe(before + 1);
 }
 
-test("the Kazakhstan deployment: link four sources' figures, group them, compare them", async ({ page, request }, testInfo) => {
+test("the Kazakhstan deployment: link four sources' figures, group them, compare them", async ({ page, request, expectFailure }, testInfo) => {
+  // Linking a pair twice is refused on purpose below.
+  expectFailure({ status: 409, method: "POST", path: "/api/links" });
+  // The whole story in the UI (four claims marked in the reader, four links, a cluster): on a loaded
+  // machine it outran the 60 s budget.
+  test.slow();
   const sources = await sourceIds(request);
   const claims = {} as Record<Key, string>;
   for (const key of KEYS) claims[key] = await claimQuote(page, CASE[key].title, CASE[key].quote);
@@ -77,8 +98,8 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
   await showAgain.click();
   await expect(suggestion).toBeVisible();
   await expect(showAgain).toHaveCount(0);
-  await suggestion.getByRole("button", { name: "Accept as contradiction" }).click();
-  await expect(page.locator('svg.connectors path[data-relation="CONTRADICTS"]')).toHaveCount(1);
+  await suggestion.getByRole("group", { name: "Link the first claim as" }).getByRole("button", { name: "contradicts", exact: true }).click();
+  await expect(legend(page)).toContainText("contradicts · 1");
   await expect(suggestion).toHaveCount(0);
 
   // Three more links through the link panel.
@@ -92,6 +113,7 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
   await panel.getByRole("button", { name: "Add link" }).click();
   await panel.getByLabel("Find the claim to link to").fill("2,500 of its");
   await panel.getByRole("button", { name: `Choose: ${CASE.counterpunch.quote}` }).click();
+  await panel.getByLabel("Relation").selectOption("SUPPORTS");
   await panel.getByRole("button", { name: "Save link" }).click();
   await expect(panel.getByRole("alert")).toContainText("already linked (contradicts)");
   await panel.getByRole("button", { name: "Cancel" }).click();
@@ -115,14 +137,13 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
 
   // Reopened with all four sources, the compare view draws one connector per link.
   await page.goto(`/compare?ids=${KEYS.map((k) => sources[CASE[k].title]).join(",")}`);
-  const paths = page.locator("svg.connectors path[data-link-id]");
-  await expect(paths).toHaveCount(4);
-  await expect(page.locator('svg.connectors path[data-relation="CONTRADICTS"]')).toHaveCount(1);
-  await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(2);
-  await expect(page.locator('svg.connectors path[data-relation="REFINES"]')).toHaveCount(1);
+  // Every link is counted, whether drawn as a connector or an arrow, or out of view at both ends.
+  await expect(legend(page)).toContainText("contradicts · 1");
+  await expect(legend(page)).toContainText("supports · 2");
+  await expect(legend(page)).toContainText("refines · 1");
   await mark(page, claims.counterpunch).click();
   await expect(mark(page, claims.essay)).toBeInViewport();
-  await page.waitForTimeout(1200);
+  await expect(page.locator("mark.flash")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("kazakhstan-compare.png"), fullPage: false });
 
   // The cluster view: every quote with its source and its figure, the contradiction marked.
@@ -144,12 +165,16 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
 });
 
 for (const count of [2, 3, 5]) {
-  test(`the compare view fits ${count} columns side by side on a 1280px screen, each scrolling on its own`, async ({ page, request }, testInfo) => {
+  test(`the compare view fits ${count} columns side by side on a 1280px screen, each scrolling on its own`, async ({ page, request }) => {
     const ids = Object.values(await sourceIds(request)).slice(0, count);
     await page.goto(`/compare?ids=${ids.join(",")}`);
     const columns = page.locator(".compare-column");
     await expect(columns).toHaveCount(count);
-    const boxes = await columns.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    // Under load the first measurement once came before the grid was laid out (a column 0 px wide):
+    // wait for the layout, not for a time.
+    const measure = () => columns.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    await expect.poll(async () => Math.min(...(await measure()).map((b) => b.width))).toBeGreaterThan(180);
+    const boxes = await measure();
     for (let i = 0; i < count; i++) {
       expect(boxes[i].width).toBeGreaterThan(180);
       expect(boxes[i].right).toBeLessThanOrEqual(1280);
@@ -161,7 +186,11 @@ for (const count of [2, 3, 5]) {
     await texts.nth(0).evaluate((el) => el.scrollTo({ top: 400 }));
     expect(await texts.nth(0).evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     expect(await texts.nth(1).evaluate((el) => el.scrollTop)).toBe(0);
-    if (count === 5) await page.screenshot({ path: testInfo.outputPath("compare-5.png") });
+    // For a person to judge (legibility, what crosses what): each count at 1280 and 900 px.
+    await page.screenshot({ path: `/tmp/compare-${count}-1280.png` });
+    await page.setViewportSize({ width: 900, height: 800 });
+    await expect.poll(async () => Math.max(...(await measure()).map((b) => b.right))).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: `/tmp/compare-${count}-900.png` });
   });
 }
 

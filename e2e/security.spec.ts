@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
 
@@ -35,6 +35,37 @@ test("pages carry security headers", async ({ request }) => {
   expect(headers["x-powered-by"]).toBeUndefined();
 });
 
+test("pages allow only their own nonce's scripts, and every page still works under that policy", async ({ page, request }) => {
+  const policies = await Promise.all([request.get("/"), request.get("/")].map(async (r) => (await r).headers()["content-security-policy"]));
+  for (const policy of policies) {
+    const scripts = policy.split(";").find((d) => d.trim().startsWith("script-src"))!;
+    expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scripts).not.toContain("'unsafe-inline'");
+  }
+  expect(policies[0]).not.toBe(policies[1]);
+
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  for (const [path, heading] of [["/", "Sources"], ["/claims", "Claims"], ["/compare", "Compare sources"], ["/clusters", "Clusters"], ["/stats", "Overview"], ["/import", "Import"], ["/signin", "Sign in"], ["/sources/new", "Add a source"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
+  }
+  // The keyboard help is React's doing: it opens only if the page's scripts ran.
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("odd paths get a 4xx, never a 500", async ({ request }) => {
+  for (const path of ["/api/claims/%E0%A4%A", "/api/claims/%00", `/api/claims/${"x".repeat(5000)}`, "/api/sources/%ZZ/claims", "/api/claims?q=%00"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    expect(response.status(), path).toBeLessThan(500);
+  }
+});
+
 test("a write from another site is refused", async ({ request }) => {
   const response = await request.post("/api/clusters", {
     data: { name: "forged" },
@@ -46,7 +77,8 @@ test("a write from another site is refused", async ({ request }) => {
   expect(clusters.map((c: { name: string }) => c.name)).not.toContain("forged");
 });
 
-test("a researcher signs up, works under their own name and signs out", async ({ page }) => {
+test("a researcher signs up, works under their own name and signs out", async ({ page, expectFailure }) => {
+  expectFailure({ status: 401, method: "POST", path: "/api/auth/login" });
   const name = `Researcher ${Date.now()}`;
   await page.goto("/signin");
   await page.getByLabel("Name").fill(name);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 // One sentence each source is known to contain, and how its title shows on the home page.
 const SOURCES = [
@@ -55,7 +55,8 @@ test("reader comments are set apart from the article", async ({ page }) => {
   await expect(comments).not.toContainText("Led by Russia, a CSTO mission");
 });
 
-test("a missing source shows the not-found page", async ({ page }) => {
+test("a missing source shows the not-found page", async ({ page, expectFailure }) => {
+  expectFailure({ status: 404, method: "GET", path: "/sources/does-not-exist" });
   const response = await page.goto("/sources/does-not-exist");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();

@@ -1,6 +1,10 @@
 // One validation schema per input, used at the edge (route handlers) before lib/ is called.
 import { z } from "zod";
+import { normaliseName } from "./names";
 import { CLAIM_KINDS, LINK_RELATIONS } from "./types";
+
+/** New passwords: at least this many characters (and not a common one: lib/passwords.ts). */
+export const MIN_PASSWORD_LENGTH = 10;
 
 export const MAX_NOTE_LENGTH = 5_000;
 export const MAX_SPAN_LENGTH = 20_000;
@@ -11,7 +15,9 @@ const offset = z.number({ error: "must be a number" }).int("must be a whole numb
 const note = z.string({ error: "must be text" }).max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`);
 const kind = z.enum(CLAIM_KINDS, { error: `must be one of ${CLAIM_KINDS.join(", ")}` });
 const relation = z.enum(LINK_RELATIONS, { error: `must be one of ${LINK_RELATIONS.join(", ")}` });
-const version = z.number({ error: "must be a number" }).int().min(1);
+const version = z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(2_147_483_647, "is out of range");
+/** A version in a query string: decimal digits only ("0x1", "1e0" and " 1" are refused). */
+const versionParam = z.string().regex(/^[1-9]\d{0,9}$/, "must be a whole number of at most 10 digits").transform(Number).pipe(version);
 
 export const createClaimInput = z.strictObject({
   sourceId: id,
@@ -36,7 +42,8 @@ export const updateClaimInput = z
   .refine((v) => v.kind !== undefined || v.note !== undefined || v.start !== undefined, { message: "nothing to change: give kind, note, or start and end" });
 export type UpdateClaimInput = z.infer<typeof updateClaimInput>;
 
-export const deleteClaimInput = z.strictObject({ version: version.optional() });
+/** DELETE /api/claims/:id?version=N */
+export const deleteClaimInput = z.strictObject({ version: versionParam.optional() });
 
 export const createLinkInput = z.strictObject({
   fromId: id,
@@ -53,10 +60,26 @@ export const claimFilterInput = z.strictObject({
   includeDeleted: z.enum(["true", "false"]).optional(),
 });
 
-export const credentialsInput = z.strictObject({
-  name: z.string({ error: "must be text" }).trim().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters")
-    .regex(/^[\p{L}\p{N} ._'-]+$/u, "may hold letters, digits, spaces and . _ ' - only"),
-  password: z.string({ error: "must be text" }).min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
+/** Names are compared after NFKC (lib/names.ts), so full-width or ligature forms are judged as plain letters. */
+const researcherName = z.string({ error: "must be text" }).transform(normaliseName)
+  .pipe(z.string().min(2, "must be at least 2 characters").max(60, "must be at most 60 characters")
+    .regex(/^[\p{L}\p{M}\p{N} ._'-]+$/u, "may hold letters, digits, spaces and . _ ' - only"));
+// Long passphrases are welcome: hashing pre-hashes them (lib/passwords.ts), so bcrypt's 72 bytes are no limit.
+const password = z.string({ error: "must be text" }).min(1, "must not be empty").max(1_000, "must be at most 1000 characters");
+
+/** POST /api/auth/login: any stored password is accepted here, however old its rules. */
+export const credentialsInput = z.strictObject({ name: researcherName, password });
+
+/** POST /api/auth/register: the password rules are checked in lib/passwords.ts (length, common list). */
+export const registrationInput = z.strictObject({
+  name: researcherName,
+  password: password.refine((p) => [...p].length >= MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`),
+});
+
+/** POST /api/auth/password */
+export const changePasswordInput = z.strictObject({
+  currentPassword: password,
+  newPassword: password.refine((p) => [...p].length >= MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`),
 });
 
 /** "sourceId: must not be empty" — the first problem, named by its field. */
@@ -92,7 +115,12 @@ const dismissalKey = z
   .string({ error: "must be text" })
   .max(200, "is too long")
   .regex(/^(contradiction:[A-Za-z0-9_-]{1,64}\|[A-Za-z0-9_-]{1,64}|suggestion:[A-Za-z0-9_-]{1,64}:\d{1,9}:\d{1,9})$/, "must be contradiction:<claim id>|<claim id> or suggestion:<source id>:<start>:<end>");
-export const dismissalsInput = z.strictObject({ keys: z.array(dismissalKey).min(1).max(500) });
+const suggestionSpan = /^suggestion:[^:]+:(\d+):(\d+)$/;
+const orderedDismissalKey = dismissalKey.refine((k) => {
+  const m = suggestionSpan.exec(k);
+  return !m || Number(m[1]) < Number(m[2]);
+}, "a suggestion's start must come before its end");
+export const dismissalsInput = z.strictObject({ keys: z.array(orderedDismissalKey).min(1).max(500) });
 
 // ---------------------------------------------------------------- exports, imports, sources
 
@@ -125,7 +153,8 @@ export function dropEmpty(params: Record<string, string | string[] | undefined>)
 
 export const MAX_SOURCE_TEXT_LENGTH = 200_000;
 
-function isRealDay(iso: string): boolean {
+/** yyyy-mm-dd names a day that exists (no 31 February, no month 0). */
+export function isRealDay(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }

@@ -3,6 +3,7 @@ import type { ExportClaim } from "@/lib/export/model";
 import { kindLabel } from "@/lib/labels";
 import { displayTitle } from "@/lib/types";
 import styles from "./claims-list.module.css";
+import { Quote } from "@/components/Quote";
 
 /** Each claim with its kind, source, note and author; the quote leads to it in the reader. */
 export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
@@ -12,7 +13,7 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
         <li key={c.id} className={`${styles.claim} ${styles[c.kind]}`}>
           <p className={styles.quote}>
             <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{kindLabel(c.kind)}</span>
-            <Link href={`/sources/${c.sourceId}#claim-${c.id}`}>“{c.quote}”</Link>
+            <Link href={`/sources/${c.sourceId}#claim-${c.id}`}><Quote text={c.quote} /></Link>
           </p>
           <p className={styles.context} aria-label="In context">
             …{c.prefix.replace(/\s+/g, " ")}<mark>{c.quote}</mark>{c.suffix.replace(/\s+/g, " ")}…

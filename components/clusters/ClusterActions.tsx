@@ -37,7 +37,7 @@ export function RemoveClusterMember({ clusterId, claimId, quote }: { clusterId: 
   return (
     <>
       <button type="button" onClick={() => run(() => callApi(`/api/clusters/${clusterId}/members/${claimId}`, { method: "DELETE" }))}
-        aria-label={`Remove “${quote}” from the cluster`}>Remove</button>
+        aria-label={`Remove from the cluster: ${quote}`}>Remove</button>
       {error && <p role="alert" className="error-text">{error}</p>}
     </>
   );

@@ -56,7 +56,7 @@ interface TextProps extends PaintFlags {
 }
 
 /** A whole text with its claims painted, for a static column such as Compare's. */
-export function HighlightedText({ text, claims, selectedId, flashId, idAttribute = "data-claim-id", extra }: TextProps) {
-  const painted = paintClaims(text.length, claims, { selectedId, flashId });
+export function HighlightedText({ text, claims, selectedId, flashId, stateClasses, idAttribute = "data-claim-id", extra }: TextProps) {
+  const painted = paintClaims(text.length, claims, { selectedId, flashId, stateClasses });
   return <HighlightedRuns text={text} painted={painted} idAttribute={idAttribute} extra={extra} />;
 }

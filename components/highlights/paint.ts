@@ -17,6 +17,8 @@ export interface PaintClaim {
 export interface PaintFlags {
   selectedId?: string | null;
   flashId?: string | null;
+  /** More state classes for one claim (Compare's "chosen for a cluster", several flashing at once). */
+  stateClasses?: (id: string) => readonly string[];
 }
 
 export interface Painted {
@@ -32,6 +34,7 @@ export function claimClassName(kind: ClaimKind, level: number, nested: boolean, 
   if (nested) classes.push("claim-nested");
   if (id !== undefined && id === flags.selectedId) classes.push("claim-selected");
   if (id !== undefined && id === flags.flashId) classes.push("claim-flash");
+  if (id !== undefined && flags.stateClasses) classes.push(...flags.stateClasses(id));
   return classes.join(" ");
 }
 

@@ -5,6 +5,7 @@ import type { ClaimView } from "@/lib/types";
 import { callApi, errorMessage } from "@/components/api/client";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
+import { Quote } from "@/components/Quote";
 
 /** Finds claims by their text across all sources and hands the chosen one to onPick. */
 export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
@@ -42,7 +43,7 @@ export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
           <ul className="claim-search-results" aria-label="Matching claims">
             {shown.slice(0, 20).map((c) => (
               <li key={c.id}>
-                <span className="quote">“{c.quote}”</span> <span className="muted">— {titles[c.sourceId] ?? "source"}</span>{" "}
+                <Quote text={c.quote} /> <span className="muted">— {titles[c.sourceId] ?? "source"}</span>{" "}
                 <button type="button" onClick={() => { onPick(c); setQ(""); }} aria-label={`${actionLabel}: ${c.quote}`}>{actionLabel}</button>
               </li>
             ))}

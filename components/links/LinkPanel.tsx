@@ -7,6 +7,7 @@ import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "./ClaimSearch";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
+import { Quote } from "@/components/Quote";
 
 /** The links of one claim, each with Delete, and a form to add one. Rendered inside the reader's claim editor. */
 export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: () => void }) {
@@ -16,7 +17,8 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
   const [links, setLinks] = useState(claim.links);
   const [adding, setAdding] = useState(false);
   const [target, setTarget] = useState<ClaimView | null>(null);
-  const [relation, setRelation] = useState<LinkRelation>("CONTRADICTS");
+  // No relation is preselected: the researcher judges each link, a default would be saved unread.
+  const [relation, setRelation] = useState<LinkRelation | "">("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,8 +49,12 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     if (!target) return;
+    if (!relation) {
+      setError("Choose how the claims relate: contradicts, supports or refines.");
+      return;
+    }
     const ok = await run(() => callApi("/api/links", { method: "POST", body: { fromId: claim.id, toId: target.id, relation, ...(note.trim() ? { note: note.trim() } : {}) } }));
-    if (ok) { setAdding(false); setTarget(null); setNote(""); }
+    if (ok) { setAdding(false); setTarget(null); setNote(""); setRelation(""); }
   }
 
   return (
@@ -59,11 +65,11 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
           {links.map((l) => (
             <li key={l.linkId} data-link-id={l.linkId} className={`relation-${l.relation.toLowerCase()}`}>
               <span className="relation">{RELATION_LABELS[l.relation][l.direction]}</span>{" "}
-              <span className="quote">“{l.otherQuote}”</span>{" "}
+              <Quote text={l.otherQuote} />{" "}
               <span className="muted">— {titles[l.otherSourceId] ?? "source"}</span>
               {l.note && <span className="muted"> ({l.note})</span>}{" "}
               <button type="button" disabled={busy} onClick={() => run(() => callApi(`/api/links/${l.linkId}`, { method: "DELETE" }))}
-                aria-label={`Delete link to “${l.otherQuote}”`}>Delete</button>
+                aria-label={`Delete link to: ${l.otherQuote}`}>Delete</button>
             </li>
           ))}
         </ul>
@@ -73,20 +79,21 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
       ) : (
         <form className="link-form" onSubmit={save} aria-label="Add link">
           {target ? (
-            <p>Link to <span className="quote">“{target.quote}”</span> <span className="muted">— {titles[target.sourceId] ?? "source"}</span>{" "}
+            <p>Link to <Quote text={target.quote} /> <span className="muted">— {titles[target.sourceId] ?? "source"}</span>{" "}
               <button type="button" onClick={() => setTarget(null)}>Change</button></p>
           ) : (
             <ClaimSearch label="Find the claim to link to" actionLabel="Choose" excludeIds={[claim.id]} onPick={setTarget} />
           )}
           <label htmlFor={relationId}>Relation</label>
           <select id={relationId} value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
+            <option value="" disabled>Choose a relation…</option>
             {LINK_RELATIONS.map((r) => <option key={r} value={r}>{RELATION_LABELS[r].out}</option>)}
           </select>
           <label htmlFor={noteId}>Note (optional)</label>
           <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!target || busy}>Save link</button>
-            <button type="button" onClick={() => { setAdding(false); setTarget(null); setError(null); }}>Cancel</button>
+            <button type="button" onClick={() => { setAdding(false); setTarget(null); setRelation(""); setError(null); }}>Cancel</button>
           </div>
         </form>
       )}

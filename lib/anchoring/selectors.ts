@@ -1,5 +1,6 @@
 // W3C Web Annotation selectors over a plain-text source body.
 // Offsets are UTF-16 code units (JS string indices), end exclusive, matching ClaimRecord.
+import { splitsCharacter } from "../text-safety";
 import { AnchoringError } from "./errors";
 
 export interface TextPositionSelector {
@@ -27,6 +28,21 @@ function checkSpan(text: string, start: number, end: number): void {
     throw new AnchoringError(`Span end ${end} is past the end of the text (length ${text.length})`);
   }
   if (start >= end) throw new AnchoringError(`Span is empty or reversed: start=${start}, end=${end}`);
+  for (const offset of [start, end]) {
+    if (splitsCharacter(text, offset)) throw new AnchoringError(`Offset ${offset} falls inside a character (between the two halves of a surrogate pair)`);
+  }
+}
+
+// Context windows stop short of a character they would cut in half (an emoji is two UTF-16
+// units): half a character cannot be stored (PostgreSQL's jsonb refuses it) nor matched later.
+function contextStart(text: string, start: number): number {
+  const from = Math.max(0, start - CONTEXT_LENGTH);
+  return splitsCharacter(text, from) ? from + 1 : from;
+}
+
+function contextEnd(text: string, end: number): number {
+  const to = Math.min(text.length, end + CONTEXT_LENGTH);
+  return splitsCharacter(text, to) ? to - 1 : to;
 }
 
 export function describeSpan(
@@ -40,8 +56,8 @@ export function describeSpan(
     quote: {
       type: "TextQuoteSelector",
       exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      prefix: text.slice(contextStart(text, start), start),
+      suffix: text.slice(end, contextEnd(text, end)),
     },
   };
 }

@@ -223,8 +223,13 @@ export function renderCslJson(sources: readonly SourceMeta[], citedPages?: Reado
   return `${JSON.stringify(sourcesToCsl(sources, citedPages), null, 2)}\n`;
 }
 
+/** citation-js escapes braces in text fields but writes url verbatim, so an unbalanced brace in an
+ *  address would end the field early and break the file: braces and backslashes are %-encoded,
+ *  which leaves the address the same for a browser. */
+const bibtexSafeUrl = (url: string) => url.replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 export function sourcesToBibtex(sources: readonly SourceMeta[], citedPages?: ReadonlyMap<string, string>): string {
-  const items = sourcesToCsl(sources, citedPages);
+  const items = sourcesToCsl(sources, citedPages).map((item) => (item.URL ? { ...item, URL: bibtexSafeUrl(item.URL) } : item));
   if (items.length === 0) return "";
   return new Cite(items).format("bibtex", { format: "text" });
 }

@@ -9,6 +9,7 @@
 
 import { z } from "zod";
 import { CLAIM_KINDS, LINK_RELATIONS, type ClaimRecord, type LinkRecord, type SourceMeta, type SourceSection } from "../types";
+import { isRealDay } from "../schemas";
 import { ANNO_CONTEXT, parseRecordIri, type RecordKind } from "../export/w3c";
 
 export interface ImportSource extends SourceMeta {
@@ -102,19 +103,24 @@ const nullableText = z.string().nullable().optional().transform((v) => v ?? null
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a yyyy-mm-dd date")
+  .refine(isRealDay, "is not a real day")
   .nullable()
   .optional()
   .transform((v) => v ?? null);
 const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a partial ISO date such as 2022 or 2022-05")
+  .refine((v) => v.length === 4 || isRealDay(v.length === 7 ? `${v}-01` : v), "is not a real month or day")
   .nullable()
   .optional()
   .transform((v) => v ?? null);
-const offset = z.int("expected a whole number").nonnegative("must not be negative");
+// Offsets are stored as 32-bit integers; no source text comes near this.
+const offset = z.int("expected a whole number").nonnegative("must not be negative").max(10_000_000, "is out of range");
+// A four-digit year keeps the instant inside PostgreSQL's timestamp range; the day must exist.
 const dateTime = z
   .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), "expected an ISO 8601 date-time")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, "expected an ISO 8601 date-time such as 2022-01-06T10:00:00Z")
+  .refine((v) => isRealDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), "is not a real date-time")
   .optional();
 
 const sectionSchema = z.object({
@@ -200,20 +206,27 @@ const documentSchema = z.looseObject({
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-function creatorName(field: z.infer<typeof creatorField>): string | null {
+const MAX_NAME_LENGTH = 60;
+
+function creatorName(field: z.infer<typeof creatorField>, where: string): string | null {
   for (const c of asArray(field)) {
     // A bare string is an IRI for the agent, not a name.
     if (typeof c !== "string") {
       const name = (c.name ?? c.nickname)?.trim();
+      if (name && name.length > MAX_NAME_LENGTH) fail(where, `creator name has ${name.length} characters (at most ${MAX_NAME_LENGTH})`);
       if (name) return name;
     }
   }
   return null;
 }
 
+const describeText = (v: string) => (v.length > 80 ? `${v.slice(0, 80)}…` : v);
+
 function recordId(kind: RecordKind, iri: string, where: string, what: string): string {
   const id = parseRecordIri(kind, iri);
-  if (id === null) fail(where, `${what} "${iri}" is not a ${kind} IRI (expected urn:${kind}:<id> or <base>/${kind}s/<id>)`);
+  if (id === null) fail(where, `${what} "${describeText(iri)}" is not a ${kind} IRI (expected urn:${kind}:<id> or <base>/${kind}s/<id>)`);
+  // Ids are kept as they are: the same alphabet and length as the ids this app makes.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) fail(where, `${what} "${describeText(iri)}" has an id that is not 1–64 letters, digits, _ or -`);
   return id;
 }
 
@@ -284,6 +297,10 @@ function parseClaim(raw: unknown, where: string, sources: ReadonlyMap<string, Im
   if (badNote) fail(where, "the commenting body's value must be text");
 
   const orphaned = a["cp:orphaned"] ?? false;
+  const knownBody = sources.get(sourceId)?.body;
+  if (orphaned && knownBody != null && pos.end > knownBody.length) {
+    fail(where, `TextPositionSelector end (${pos.end}) is past the end of the source text (${knownBody.length})`);
+  }
   // An orphaned claim keeps its last quote, which by definition no longer matches the text.
   if (!orphaned) {
     if (quote.exact.length !== pos.end - pos.start) {
@@ -310,7 +327,7 @@ function parseClaim(raw: unknown, where: string, sources: ReadonlyMap<string, Im
     kind: kindTag.value as ImportClaim["kind"],
     note: notes.map((n) => n.value as string).join("\n\n"),
     orphaned,
-    authorName: creatorName(a.creator),
+    authorName: creatorName(a.creator, where),
     createdAt: a.created ?? null,
     updatedAt: a.modified ?? a.created ?? null,
   };
@@ -346,7 +363,7 @@ function parseLink(raw: unknown, where: string, claimIds: ReadonlySet<string>): 
     toId,
     relation: relation as ImportLink["relation"],
     note: notes.map((n) => n.value as string).join("\n\n"),
-    authorName: creatorName(a.creator),
+    authorName: creatorName(a.creator, where),
     createdAt: a.created ?? null,
   };
 }

@@ -1,49 +1,101 @@
-// Researchers' identities: name + password (bcrypt, a kept library) and server-side sessions.
+// Researchers' identities: name + password (lib/passwords.ts) and server-side sessions.
 // The cookie carries a random token; the database keeps only its SHA-256, so a leaked table
 // cannot be replayed as cookies.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import bcrypt from "bcryptjs";
 import type { Db } from "./db";
-import { DomainError, conflict } from "../errors";
+import { DomainError, TooManyAttempts, badRequest, conflict } from "../errors";
+import { mixedScriptProblem, nameKey, normaliseName } from "../names";
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "./passwords";
+import { countAttempt, purgeOldAttempts, type Limit } from "./rate-limit";
 import type { Actor } from "./users";
 
 export const SESSION_COOKIE = "cp_session";
 export const SESSION_DAYS = 30;
-const BCRYPT_ROUNDS = 11;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function registerUser(db: Db, name: string, password: string): Promise<Actor> {
-  const existing = await db.user.findUnique({ where: { name } });
-  // A name used in single-user mode (no password yet) can be claimed once by setting one.
-  if (existing?.passwordHash) throw conflict(`The name "${name}" is taken: sign in instead`);
-  const passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
-  return db.user.upsert({
-    where: { name },
-    update: { passwordHash },
-    create: { name, passwordHash },
-    select: { id: true, name: true },
-  });
+const WINDOW = 15 * 60;
+/** Who is trying: the name asked for and the address asking (null when it cannot be known). */
+export interface Attempt {
+  action: "login" | "register";
+  name: string;
+  address: string | null;
 }
 
-// Compared against when the name is unknown, so a wrong name costs as long as a wrong password.
-// Made on first use, not at import: every server process imports this module.
-let dummyHash: Promise<string> | null = null;
+/** Limits per name, per address and for all together: the last keeps bcrypt's CPU cost bounded
+ *  when a flood rotates names and addresses (about 0.1 s of one core per attempt). */
+function limitsFor(attempt: Attempt): Limit[] {
+  const limits: Limit[] = [
+    { key: `${attempt.action}:name:${nameKey(attempt.name)}`, max: 10, windowSeconds: WINDOW },
+    { key: `${attempt.action}:all`, max: 600, windowSeconds: 60 },
+  ];
+  if (attempt.address) limits.push({ key: `${attempt.action}:address:${attempt.address}`, max: 50, windowSeconds: WINDOW });
+  return limits;
+}
 
-export async function verifyLogin(db: Db, name: string, password: string): Promise<Actor> {
-  const user = await db.user.findUnique({ where: { name } });
+/** Before any bcrypt work: refuses with 429 (and when to retry) once a limit is exceeded. */
+async function admit(db: Db, attempt: Attempt): Promise<void> {
+  const wait = await countAttempt(db, limitsFor(attempt));
+  if (wait !== null) throw new TooManyAttempts(`Too many attempts: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}`, wait);
+}
+
+/** The name as stored, or 400 when it is a look-alike of another script's letters. */
+export function checkedName(raw: string): string {
+  const name = normaliseName(raw);
+  const problem = mixedScriptProblem(name);
+  if (problem) throw badRequest(`name: ${problem}`);
+  return name;
+}
+
+/** Creates a new researcher; never adopts an existing one (with or without a password). The
+ *  unique index on the name key decides between two registrations of one name at once. */
+export async function registerUser(db: Db, attempt: Attempt, password: string): Promise<Actor> {
+  const name = checkedName(attempt.name);
+  const problem = await passwordProblem(password, name);
+  if (problem) throw badRequest(problem);
+  await admit(db, attempt);
+  const passwordHash = await hashPassword(password);
+  const rows = await db.$queryRaw<Actor[]>`
+    INSERT INTO "User" ("id", "name", "nameKey", "passwordHash") VALUES (${newUserId()}, ${name}, ${nameKey(name)}, ${passwordHash})
+    ON CONFLICT DO NOTHING RETURNING "id", "name"`;
+  if (!rows[0]) throw conflict(`The name "${name}" is taken: sign in instead, or choose another`);
+  return rows[0];
+}
+
+const newUserId = () => `u${randomBytes(12).toString("hex")}`;
+
+export async function verifyLogin(db: Db, attempt: Attempt, password: string): Promise<Actor> {
+  await admit(db, attempt);
+  const user = await db.user.findUnique({ where: { nameKey: nameKey(attempt.name) } });
   // Same message and same work whether the name or the password is wrong: names are not to be probed.
-  dummyHash ??= bcrypt.hash("no such researcher", BCRYPT_ROUNDS);
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? (await dummyHash));
-  if (!user?.passwordHash || !ok) throw new DomainError(401, "Wrong name or password");
+  if (!user?.passwordHash) {
+    await burnPasswordCheck(password);
+    throw new DomainError(401, "Wrong name or password");
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) throw new DomainError(401, "Wrong name or password");
   return { id: user.id, name: user.name };
 }
 
+/** New password for a signed-in researcher who knows the current one; every other session ends. */
+export async function changePassword(db: Db, actor: Actor, current: string, next: string, keepToken: string | null): Promise<void> {
+  await verifyLogin(db, { action: "login", name: actor.name, address: null }, current);
+  const problem = await passwordProblem(next, actor.name);
+  if (problem) throw badRequest(problem);
+  const passwordHash = await hashPassword(next);
+  await db.$transaction([
+    db.user.update({ where: { id: actor.id }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId: actor.id, ...(keepToken ? { id: { not: hashToken(keepToken) } } : {}) } }),
+  ]);
+}
+
+/** Also purges expired sessions and old attempt windows: two indexed DELETEs per sign-in. */
 export async function createSession(db: Db, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
   await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+  await db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await purgeOldAttempts(db);
   return { token, expiresAt };
 }
 

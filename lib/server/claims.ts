@@ -6,6 +6,7 @@ import { AnchoringError } from "../anchoring/errors";
 import { describeSpan, verifyQuote } from "../anchoring/selectors";
 import { trimSpan } from "../anchoring/trim-span";
 import type { Db, Tx } from "./db";
+import { isUniqueViolation } from "../db-errors";
 import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "../schemas";
@@ -97,8 +98,11 @@ function checkVersion(row: { version: number; id: string }, version: number | un
 
 /** The hot path of marking, so usually one SQL statement: the source text comes from memory,
  *  and the statement inserts the claim and its History row atomically, only while the source
- *  text is still the one the offsets were checked against. The partial unique index
- *  "Claim_live_span_key" refuses a twin span. */
+ *  text is still the one the offsets were checked against. It takes a share lock on the source
+ *  row, so a text correction in progress (which holds it FOR UPDATE, lib/server/source-edit.ts) is
+ *  waited for and its new content hash seen: the claim is then judged against the new text,
+ *  never written with offsets into the old one. The partial unique index "Claim_live_span_key" refuses a
+ *  twin span. */
 export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput): Promise<ClaimView> {
   const cached = cachedSourceText(input.sourceId);
   if (cached) {
@@ -133,7 +137,7 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
         INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt")
         SELECT ${id}, ${input.sourceId}, ${start}, ${end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
                ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now()
-        WHERE EXISTS (SELECT 1 FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash})
+        WHERE EXISTS (SELECT 1 FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR SHARE)
         RETURNING "id", "createdAt", "updatedAt"
       ), history AS (
         INSERT INTO "History" ("entity", "entityId", "claimId", "action", "after", "actorId")
@@ -154,10 +158,6 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; message?: string };
-  return e?.meta?.code === "23505" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" || /23505|unique constraint/i.test(e?.message ?? "");
-}
 
 export async function updateClaim(db: Db, actor: Actor, id: string, input: UpdateClaimInput): Promise<ClaimView> {
   return db.$transaction(async (tx) => {
@@ -169,7 +169,9 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
     if (input.kind !== undefined && input.kind !== row.kind) { data.kind = input.kind; actions.push("retagged"); }
     if (input.note !== undefined && input.note !== row.note) { data.note = input.note; actions.push("noted"); }
     if (input.start !== undefined && input.end !== undefined) {
-      const source = await tx.source.findUniqueOrThrow({ where: { id: row.sourceId }, select: { body: true } });
+      // Share lock: a text correction in progress is waited for, then its re-anchoring has bumped
+      // this claim's version and the update below answers 409 instead of mixing the two texts.
+      const [source] = await tx.$queryRaw<{ body: string }[]>`SELECT "body" FROM "Source" WHERE "id" = ${row.sourceId} FOR SHARE`;
       const quote = anchor(source.body, input.start, input.end);
       // An orphan given words again is re-attached even at its old offsets: the words there are new.
       if (quote.start !== row.start || quote.end !== row.end || row.orphaned) {
@@ -189,6 +191,13 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
   });
 }
 
+/** Why a conditional write found no row: the claim was deleted meanwhile (404) or changed (409). */
+async function refuseLost(tx: Tx, id: string): Promise<never> {
+  const now = await tx.claim.findUnique({ where: { id }, select: { deletedAt: true, version: true } });
+  if (!now || now.deletedAt) throw notFound(`Claim ${id} does not exist or was deleted`);
+  throw conflict(`Claim ${id} was changed by someone else. Reload to see the change.`, { currentVersion: now.version });
+}
+
 /** Soft delete: the claim's links go with it (marked with the same instant, so restore can find them). */
 export async function deleteClaim(db: Db, actor: Actor, id: string, version?: number): Promise<{ claim: ClaimView; removedLinks: number }> {
   return db.$transaction(async (tx) => {
@@ -196,8 +205,12 @@ export async function deleteClaim(db: Db, actor: Actor, id: string, version?: nu
     checkAuthor(actor, row);
     checkVersion(row, version);
     const now = new Date();
+    // Conditional on the row still being live (at the version named): of concurrent deletes one
+    // wins; the others wait for its row lock, find it deleted and answer 404, so the links are
+    // stamped with the winner's instant only and a restore brings them back.
+    const deleted = await tx.claim.updateMany({ where: { id, deletedAt: null, ...(version === undefined ? {} : { version }) }, data: { deletedAt: now, version: { increment: 1 } } });
+    if (deleted.count !== 1) await refuseLost(tx, id);
     const links = await tx.claimLink.updateMany({ where: { deletedAt: null, OR: [{ fromId: id }, { toId: id }] }, data: { deletedAt: now } });
-    await tx.claim.update({ where: { id }, data: { deletedAt: now, version: { increment: 1 } } });
     await tx.history.create({
       data: { entity: "CLAIM", entityId: id, claimId: id, action: "deleted", before: snapshot(row), after: { removedLinks: links.count }, actorId: actor.id },
     });
@@ -214,7 +227,9 @@ export async function restoreClaim(db: Db, actor: Actor, id: string): Promise<Cl
     if (!row.deletedAt) throw conflict(`Claim ${id} is not deleted`);
     const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null }, select: { id: true } });
     if (twin) throw conflict(`The same span is now claim ${twin.id}, so this one cannot come back`);
-    await tx.claim.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 } } });
+    // Conditional on the delete this restore undoes: of concurrent restores one wins, the others answer 409.
+    const restored = await tx.claim.updateMany({ where: { id, deletedAt: row.deletedAt }, data: { deletedAt: null, version: { increment: 1 } } });
+    if (restored.count !== 1) throw conflict(`Claim ${id} was restored or changed meanwhile. Reload to see it.`);
     const links = await tx.claimLink.updateMany({
       where: {
         deletedAt: row.deletedAt,

@@ -6,6 +6,7 @@ import type { Db, Tx } from "./db";
 import { badRequest, conflict, notFound } from "../errors";
 import { extractQuantities } from "../quantities/scan";
 import type { Qualifier } from "../quantities/vocabulary";
+import { checkClusterChange } from "./permissions";
 import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
@@ -53,9 +54,11 @@ async function requireLiveClaims(tx: Tx, ids: string[]) {
   }
 }
 
-async function requireCluster(tx: Tx, id: string) {
-  const row = await tx.cluster.findUnique({ where: { id } });
+/** The cluster, if `actor` may change it (lib/permissions.ts). */
+async function requireCluster(tx: Tx, id: string, actor: Actor) {
+  const row = await tx.cluster.findUnique({ where: { id }, include: { author: { select: { name: true } } } });
   if (!row) throw notFound(`Cluster ${id} does not exist`);
+  checkClusterChange(actor, row);
   return row;
 }
 
@@ -88,7 +91,7 @@ export async function listClusters(db: Db): Promise<ClusterSummary[]> {
 
 export async function addClusterMember(db: Db, actor: Actor, clusterId: string, claimId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await requireCluster(tx, clusterId);
+    await requireCluster(tx, clusterId, actor);
     await requireLiveClaims(tx, [claimId]);
     const existing = await tx.clusterMember.findUnique({ where: { clusterId_claimId: { clusterId, claimId } } });
     if (existing) throw conflict(`Claim ${claimId} is already in this cluster`);
@@ -99,7 +102,7 @@ export async function addClusterMember(db: Db, actor: Actor, clusterId: string, 
 
 export async function removeClusterMember(db: Db, actor: Actor, clusterId: string, claimId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await requireCluster(tx, clusterId);
+    await requireCluster(tx, clusterId, actor);
     const removed = await tx.clusterMember.deleteMany({ where: { clusterId, claimId } });
     if (!removed.count) throw notFound(`Claim ${claimId} is not in this cluster`);
     await tx.history.create({ data: memberHistory(clusterId, claimId, "member removed", actor) });
@@ -109,7 +112,7 @@ export async function removeClusterMember(db: Db, actor: Actor, clusterId: strin
 /** Removes the group only: its claims and their links stay. */
 export async function deleteCluster(db: Db, actor: Actor, id: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const row = await requireCluster(tx, id);
+    const row = await requireCluster(tx, id, actor);
     const members = await tx.clusterMember.findMany({ where: { clusterId: id }, select: { claimId: true } });
     await tx.cluster.delete({ where: { id } });
     await tx.history.create({

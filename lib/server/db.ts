@@ -1,5 +1,5 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { POOL_WAIT_MS, createPgAdapter } from "./db-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -12,8 +12,11 @@ export function createDb(connectionString = process.env.DATABASE_URL): Db {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded database when it is missing.");
   }
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString, max: Number.isFinite(max) && max > 0 ? max : 10 });
-  return new PrismaClient({ adapter });
+  const adapter = createPgAdapter(connectionString, Number.isFinite(max) && max > 0 ? max : 10);
+  // Prisma gives up on a transaction whose connection came later than maxWait (2 s by default)
+  // even after getting one: wait as long as the pool itself does, so a burst of writes queues
+  // instead of failing.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS } });
 }
 
 const globalForDb = globalThis as unknown as { __claimDb?: Db };

@@ -16,6 +16,7 @@ import { badRequest } from "../errors";
 import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "../import/w3c";
 import type { Prisma } from "../generated/prisma/client";
 import { contentHash, countWords, normalizeBody } from "./sources";
+import { nameKey, normaliseName } from "../names";
 import type { ImportSummary } from "../types";
 import type { Actor } from "./users";
 
@@ -29,14 +30,14 @@ function sameClaim(a: ImportClaim, b: { sourceId: string; start: number; end: nu
   return a.sourceId === b.sourceId && a.start === b.start && a.end === b.end && a.quote === b.quote && a.kind === b.kind && a.note === b.note && b.deletedAt === null;
 }
 
-async function authorIds(tx: Tx, actor: Actor, names: (string | null)[]): Promise<Map<string | null, string>> {
-  const wanted = [...new Set(names.filter((n): n is string => n !== null && n !== actor.name))];
-  await tx.user.createMany({ data: wanted.map((name) => ({ name })), skipDuplicates: true });
-  const users = await tx.user.findMany({ where: { name: { in: wanted } }, select: { id: true, name: true } });
-  const ids = new Map<string | null, string>(users.map((u) => [u.name, u.id]));
-  ids.set(null, actor.id);
-  ids.set(actor.name, actor.id);
-  return ids;
+/** Users named in the file (single-user mode only), found or created by name key; no password. */
+async function authorIds(tx: Tx, actor: Actor, names: (string | null)[], keepAuthors: boolean): Promise<(name: string | null) => string> {
+  if (!keepAuthors) return () => actor.id;
+  const wanted = [...new Set(names.filter((n): n is string => n !== null).map(normaliseName))];
+  await tx.user.createMany({ data: wanted.map((name) => ({ name, nameKey: nameKey(name) })), skipDuplicates: true });
+  const users = await tx.user.findMany({ where: { nameKey: { in: wanted.map(nameKey) } }, select: { id: true, nameKey: true } });
+  const ids = new Map(users.map((u) => [u.nameKey, u.id]));
+  return (name) => (name === null ? actor.id : ids.get(nameKey(name)) ?? actor.id);
 }
 
 async function planSources(tx: Tx, sources: ImportSource[]) {
@@ -80,22 +81,29 @@ async function planClaims(tx: Tx, claims: ImportClaim[], bodies: Map<string, str
       continue;
     }
     const body = bodies.get(c.sourceId)!;
+    if (c.end > body.length) refuse("claim", c.id, `its offsets ${c.start}–${c.end} run past the end of the text of source ${c.sourceId} (${body.length})`);
     if (!c.orphaned && body.slice(c.start, c.end) !== c.quote) refuse("claim", c.id, `its quote does not match the text of source ${c.sourceId} at ${c.start}–${c.end}`);
     const span = `${c.sourceId}:${c.start}:${c.end}`;
+    // Orphaned or not, one live claim per span ("Claim_live_span_key").
     const twin = liveSpans.get(span);
-    if (twin && !c.orphaned) refuse("claim", c.id, `the same span is already claim ${twin}`);
+    if (twin) refuse("claim", c.id, `the same span is already claim ${twin}`);
     liveSpans.set(span, c.id);
     create.push(c);
   }
   return create;
 }
 
+/** Two claims are linked at most once, whichever way the link points (index "ClaimLink_live_pair_key"). */
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 async function planLinks(tx: Tx, links: ImportLink[]) {
   const ids = links.map((l) => l.id);
-  const pairs = links.map((l) => ({ fromId: l.fromId, toId: l.toId }));
+  const pairs = links.flatMap((l) => [{ fromId: l.fromId, toId: l.toId }, { fromId: l.toId, toId: l.fromId }]);
   const existing = await tx.claimLink.findMany({ where: { OR: [{ id: { in: ids } }, ...(pairs.length ? [{ OR: pairs }] : [])] } });
   const byId = new Map(existing.map((l) => [l.id, l]));
-  const byPair = new Map(existing.map((l) => [`${l.fromId}:${l.toId}`, l]));
+  // A removed link in the same direction still holds its (fromId, toId) row; one the other way does not.
+  const taken = new Map(existing.filter((l) => !l.deletedAt).map((l) => [pairKey(l.fromId, l.toId), l.id]));
+  for (const l of existing) if (l.deletedAt) taken.set(`${l.fromId}>${l.toId}`, l.id);
   const create: ImportLink[] = [];
   for (const l of links) {
     const found = byId.get(l.id);
@@ -105,46 +113,56 @@ async function planLinks(tx: Tx, links: ImportLink[]) {
       }
       continue;
     }
-    const pair = byPair.get(`${l.fromId}:${l.toId}`);
-    if (pair) refuse("link", l.id, `these two claims are already linked (link ${pair.id})`);
+    const other = taken.get(pairKey(l.fromId, l.toId)) ?? taken.get(`${l.fromId}>${l.toId}`);
+    if (other) refuse("link", l.id, `these two claims are already linked (link ${other})`);
+    taken.set(pairKey(l.fromId, l.toId), l.id);
     create.push(l);
   }
   return create;
 }
 
-/** `actorName` is the importing researcher, created inside the transaction so a refused file leaves no trace. */
-export async function importPlan(db: Db, actorName: string, plan: ImportPlan): Promise<ImportSummary> {
+/**
+ * `importer` is the researcher importing: either a signed-in one (`id` given), to whom every claim
+ * and link of the file is attributed, since nobody may write in another researcher's name (the
+ * file's author is kept in the History row); or the single-user researcher (by name, created inside
+ * the transaction so a refused file leaves no trace), under whom the file's authors are kept.
+ */
+export async function importPlan(db: Db, importer: { id?: string; name: string }, plan: ImportPlan): Promise<ImportSummary> {
+  const keepAuthors = importer.id === undefined;
   return db.$transaction(
     async (tx) => {
-      const actor: Actor = await tx.user.upsert({ where: { name: actorName }, update: {}, create: { name: actorName }, select: { id: true, name: true } });
+      const actor: Actor = importer.id
+        ? { id: importer.id, name: importer.name }
+        : await tx.user.upsert({ where: { nameKey: nameKey(importer.name) }, update: {}, create: { name: normaliseName(importer.name), nameKey: nameKey(importer.name) }, select: { id: true, name: true } });
       const sources = await planSources(tx, plan.sources);
       const claims = await planClaims(tx, plan.claims, sources.bodies);
       const links = await planLinks(tx, plan.links);
-      const authors = await authorIds(tx, actor, [...claims.map((c) => c.authorName), ...links.map((l) => l.authorName)]);
+      const authorOf = await authorIds(tx, actor, [...claims.map((c) => c.authorName), ...links.map((l) => l.authorName)], keepAuthors);
+      const fileAuthor = (name: string | null) => (keepAuthors || name === null ? {} : { fileAuthor: name });
       const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
 
       await tx.source.createMany({ data: sources.create });
       await tx.claim.createMany({
         data: claims.map((c) => ({
           id: c.id, sourceId: c.sourceId, start: c.start, end: c.end, quote: c.quote, prefix: c.prefix, suffix: c.suffix,
-          kind: c.kind, note: c.note, orphaned: c.orphaned, authorId: authors.get(c.authorName)!,
+          kind: c.kind, note: c.note, orphaned: c.orphaned, authorId: authorOf(c.authorName),
           createdAt: date(c.createdAt), updatedAt: date(c.updatedAt ?? c.createdAt),
         })),
       });
       await tx.claimLink.createMany({
-        data: links.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorId: authors.get(l.authorName)!, createdAt: date(l.createdAt) })),
+        data: links.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorId: authorOf(l.authorName), createdAt: date(l.createdAt) })),
       });
       await tx.history.createMany({
         data: [
           ...sources.create.map((s) => ({ entity: "SOURCE" as const, entityId: s.id!, action: "imported", after: { title: s.title ?? null, contentHash: s.contentHash }, actorId: actor.id })),
           ...claims.map((c) => ({
             entity: "CLAIM" as const, entityId: c.id, claimId: c.id, action: "imported",
-            after: { start: c.start, end: c.end, quote: c.quote, kind: c.kind, note: c.note, version: 1 }, actorId: actor.id,
+            after: { start: c.start, end: c.end, quote: c.quote, kind: c.kind, note: c.note, version: 1, ...fileAuthor(c.authorName) }, actorId: actor.id,
           })),
           ...links.flatMap((l) =>
             [l.fromId, l.toId].map((claimId) => ({
               entity: "LINK" as const, entityId: l.id, claimId, action: "imported",
-              after: { fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note }, actorId: actor.id,
+              after: { fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, ...fileAuthor(l.authorName) }, actorId: actor.id,
             })),
           ),
         ],

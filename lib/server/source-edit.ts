@@ -5,6 +5,7 @@ import { reanchor } from "../anchoring/reanchor";
 import type { Db, Tx } from "./db";
 import { conflict, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { checkSourceTextChange } from "./permissions";
 import type { ReanchorSummary } from "../reanchor-summary";
 import type { CreateSourceInput, UpdateSourceInput } from "../schemas";
 import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } from "./sources";
@@ -82,11 +83,21 @@ async function reanchorClaims(tx: Tx, actor: Actor, sourceId: string, newBody: s
   const summary: ReanchorSummary = { unchanged: 0, moved: 0, orphaned: 0, recovered: 0 };
   // Deleted claims too: a restore brings them back at their stored offsets.
   const claims = await tx.claim.findMany({ where: { sourceId }, orderBy: { start: "asc" } });
-  for (const c of claims) {
-    const found = reanchor(newBody, {
+  // Cost: one fuzzy search per claim whose quote moved, in memory; then a statement or two per changed claim.
+  const results = claims.map((c) => ({
+    c,
+    found: reanchor(newBody, {
       position: { type: "TextPositionSelector", start: c.start, end: c.end },
       quote: { type: "TextQuoteSelector", exact: c.quote, prefix: c.prefix, suffix: c.suffix },
-    });
+    }),
+  }));
+  // Claims move one row at a time and the unique index of live spans is checked row by row, so
+  // a claim could land on the span another is about to leave. Moving claims are first parked on
+  // negative offsets (a mirror image, so they stay distinct); only two claims found at the very
+  // same span then collide, and the edit is refused with 409.
+  const moving = results.filter(({ c, found }) => found.status !== "orphaned" && (found.start !== c.start || found.end !== c.end)).map(({ c }) => c.id);
+  if (moving.length) await tx.$executeRaw`UPDATE "Claim" SET "start" = -1 - "start", "end" = -1 - "end" WHERE "id" = ANY(${moving})`;
+  for (const { c, found } of results) {
     const before = { start: c.start, end: c.end, quote: c.quote, orphaned: c.orphaned, version: c.version };
     if (found.status === "orphaned") {
       if (c.orphaned) {
@@ -128,8 +139,11 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
   const { version, body, ...meta } = input;
   return db.$transaction(
     async (tx) => {
-      const row = await tx.source.findUnique({ where: { id } });
-      if (!row) throw notFound(`Source ${id} does not exist`);
+      // Row lock first: claims being marked on this source (lib/claims.ts takes a share lock in
+      // the insert) finish before the claims are read for re-anchoring, or wait and see the new text.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Source" WHERE "id" = ${id} FOR UPDATE`;
+      if (!locked.length) throw notFound(`Source ${id} does not exist`);
+      const row = await tx.source.findUniqueOrThrow({ where: { id } });
       if (row.version !== version) {
         throw conflict(`Source ${id} was changed by someone else (you had version ${version}, it is now ${row.version}). Reload to see the change.`, {
           currentVersion: row.version,
@@ -139,6 +153,7 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
       let summary: ReanchorSummary | null = null;
       const text = body === undefined ? null : textColumns(body);
       if (text && text.contentHash !== row.contentHash) {
+        await checkSourceTextChange(tx, actor, row);
         Object.assign(data, text, { sections: relocateSections(row.body, text.body, row.sections as unknown as SourceSection[]) as object[] });
         summary = await reanchorClaims(tx, actor, id, text.body);
       }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "./db";
+import { nameKey, normaliseName } from "../names";
 
 export interface Actor {
   id: string;
@@ -8,8 +9,8 @@ export interface Actor {
   mayEditAll?: boolean;
 }
 
-/** The researcher used in single-user mode (no sign-in): created on first use. */
-export async function ensureUser(db: Db, name: string): Promise<Actor> {
-  const user = await db.user.upsert({ where: { name }, update: {}, create: { name }, select: { id: true, name: true } });
-  return user;
+/** The researcher used in single-user mode (no sign-in): created on first use, found by name key. */
+export async function ensureUser(db: Db, rawName: string): Promise<Actor> {
+  const name = normaliseName(rawName);
+  return db.user.upsert({ where: { nameKey: nameKey(name) }, update: {}, create: { name, nameKey: nameKey(name) }, select: { id: true, name: true } });
 }

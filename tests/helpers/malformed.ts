@@ -92,3 +92,23 @@ export async function expectEveryCaseRefused(
   expect(failures).toEqual([]);
   expect(await databaseFingerprint(db)).toBe(before);
 }
+
+// Text the database cannot store, or must not accept: NUL characters, half of an emoji (a lone
+// UTF-16 surrogate, or a pair in the wrong order), and ids of absurd length.
+const ODD_TEXT = ["\u0000", "a\u0000b", "\uD83D", "x\uDE00y", "\uDE00\uD83D", "ok \uD83D"];
+const ODD_NUMBERS = [2 ** 31, 2 ** 31 + 7, 2 ** 53, 1e21, -(2 ** 31)];
+
+/** Each text field of `valid` holding each odd value (id fields also 100,000 and 65 characters),
+ *  each number field each out-of-range number. Every case must be refused. */
+export function oddValueBodies(valid: Record<string, unknown>, idFields: string[] = []): MalformedCase[] {
+  const cases: MalformedCase[] = [];
+  for (const [key, value] of Object.entries(valid)) {
+    const odd: unknown[] = typeof value === "string" ? [...ODD_TEXT, ...ODD_TEXT.map((t) => `${value}${t}`)] : typeof value === "number" ? ODD_NUMBERS : [];
+    if (idFields.includes(key)) odd.push("x".repeat(100_000), "c".repeat(65));
+    for (const v of odd) cases.push({ label: `${key} = ${JSON.stringify(v).slice(0, 30)}`, rawBody: JSON.stringify({ ...valid, [key]: v }) });
+  }
+  return cases;
+}
+
+/** Path ids that must be refused with a 4xx: NUL, half an emoji, absurd length, odd characters. */
+export const ODD_IDS = ["\u0000", "id\u0000", "\uD83D", "x\uDE00", "x".repeat(100_000), "y".repeat(201), "%E0%A4%A", "%00", "\uFFFF"];

@@ -30,7 +30,7 @@ beforeAll(async () => {
   t = await createTestDatabase("dismissals");
   await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
   sourceId = (await t.db.source.findUniqueOrThrow({ where: { seedKey: "001_368f92058b86ed85.txt" } })).id;
-  const colleague = await registerUser(t.db, "Colleague", "a long enough password");
+  const colleague = await registerUser(t.db, { action: "register", name: "Colleague", address: null }, "a long enough password");
   colleagueCookie = `${SESSION_COOKIE}=${(await createSession(t.db, colleague.id)).token}`;
   useDatabaseForRoutes(t.url);
   routes = {

@@ -1,14 +1,11 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { createClaim } from "@/lib/server/claims";
 import { createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
 import { addClusterMemberInput, appearanceInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, dismissalsInput, updateSourceInput } from "@/lib/schemas";
-import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
+import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 // Every other write endpoint (links, clusters, sources, import, accounts, dismissals) gets 200+ malformed
@@ -35,16 +32,8 @@ describe("malformed writes to every other endpoint", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase("fuzz_writes");
-    await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const actor = await ensureUser(t.db, "researcher");
-    const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "001_368f92058b86ed85.txt" } });
-    const mark = async (phrase: string) => {
-      const start = source.body.indexOf(phrase);
-      return (await createClaim(t.db, actor, { sourceId: source.id, start, end: start + phrase.length, kind: "FACT" })).id;
-    };
-    ids.claimA = await mark("more than 2,000 troops");
-    ids.claimB = await mark("Sweden and Finland");
-    ids.claimC = await mark("Victory Day parade");
+    const { actor, source, claimA, claimB, claimC } = await seedWithClaims(t);
+    Object.assign(ids, { claimA, claimB, claimC });
     ids.link = (await createLink(t.db, actor, { fromId: ids.claimA, toId: ids.claimB, relation: "SUPPORTS" })).id;
     ids.cluster = (await createCluster(t.db, actor, { name: "Existing cluster", claimIds: [ids.claimA] })).id;
     ids.source = source.id;

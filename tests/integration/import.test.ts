@@ -146,4 +146,17 @@ describe("POST /api/import", () => {
     expect(await databaseFingerprint(target.db)).toBe(before);
   });
 
+  it("refuses a link between two claims already linked the other way round", async () => {
+    const before = await databaseFingerprint(target.db);
+    const doc = JSON.parse(exported) as Json;
+    const link = (doc.first.items as Json[]).find((i) => i.motivation === "linking")!;
+    const from = link.target;
+    link.target = link.body[0];
+    link.body[0] = from;
+    link.id = `${link.id}b`;
+    const response = await importRequest(JSON.stringify(doc));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(new RegExp(`^link ${link.id}: these two claims are already linked \\(link \\w+\\)`));
+    expect(await databaseFingerprint(target.db)).toBe(before);
+  });
 });

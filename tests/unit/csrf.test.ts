@@ -21,3 +21,19 @@ describe("crossSiteWriteReason", () => {
     expect(crossSiteWriteReason("POST", url, headers({ origin: "not a url" }))).toMatch(/malformed/);
   });
 });
+
+describe("crossSiteWriteReason: scheme and forwarded headers", () => {
+  it("refuses an origin of another scheme on the same host and port", () => {
+    expect(crossSiteWriteReason("POST", url, headers({ origin: "https://127.0.0.1:3000" }))).toMatch(/Refused a write from https/);
+  });
+  it("does not believe X-Forwarded-Host unless CP_TRUST_PROXY is set", () => {
+    const forged = headers({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    expect(crossSiteWriteReason("POST", url, forged)).toMatch(/evil\.example/);
+    expect(crossSiteWriteReason("POST", url, forged, true)).toBeNull();
+  });
+  it("behind a trusted proxy, compares with the scheme the proxy reports", () => {
+    const proxied = (origin: string) => headers({ origin, host: "internal:3000", "x-forwarded-host": "claims.example", "x-forwarded-proto": "https" });
+    expect(crossSiteWriteReason("POST", url, proxied("https://claims.example"), true)).toBeNull();
+    expect(crossSiteWriteReason("POST", url, proxied("http://claims.example"), true)).toMatch(/Refused/);
+  });
+});

@@ -7,6 +7,8 @@ import { MAX_IMPORT_BYTES } from "@/lib/schemas";
 import { authMode } from "@/lib/server/auth";
 import { currentActorName, signedInActor } from "../_lib/actor";
 import { route } from "../_lib/http";
+import { unstorableTextIn } from "@/lib/text-safety";
+import { isJsonMediaType } from "@/lib/media-type";
 
 const tooLarge = () => new DomainError(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the export (e.g. one source at a time)`);
 
@@ -32,14 +34,22 @@ async function readLimitedText(request: Request): Promise<string> {
 
 /** POST /api/import — a W3C annotation collection exported by this app; all of it or nothing. */
 export const POST = route(async (request) => {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/application\/(ld\+)?json/.test(type)) throw new DomainError(415, "Send the file as JSON (Content-Type: application/json)");
+  if (!isJsonMediaType(request.headers.get("content-type"))) throw new DomainError(415, "Send the file as JSON (Content-Type: application/json)");
   const text = await readLimitedText(request);
   if (!text.trim()) throw badRequest("The file is empty");
-  const parsed = parseW3cImport(text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`document: not valid JSON (${(e as Error).message}). Nothing was imported.`);
+  }
+  const unstorable = unstorableTextIn(json, "document");
+  if (unstorable) throw badRequest(`${unstorable}. Nothing was imported.`);
+  const parsed = parseW3cImport(json);
   if (!parsed.ok) throw badRequest(`${parsed.error}. Nothing was imported.`);
   const signedIn = await signedInActor(request);
   if (!signedIn && authMode() === "accounts") throw new DomainError(401, "Sign in to import");
-  const summary = await importPlan(db(), signedIn?.name ?? currentActorName(), parsed.data);
+  // Signed in: the claims and links become this researcher's (see lib/import.ts).
+  const summary = await importPlan(db(), signedIn ?? { name: currentActorName() }, parsed.data);
   return NextResponse.json({ summary });
 });

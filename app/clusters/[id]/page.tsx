@@ -5,6 +5,7 @@ import { getCluster } from "@/lib/server/clusters";
 import { db } from "@/lib/server/db";
 import { AddClusterMember, DeleteCluster, RemoveClusterMember } from "@/components/clusters/ClusterActions";
 import "@/components/compare/compare.css";
+import { Quote } from "@/components/Quote";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +42,7 @@ export default async function ClusterPage({ params }: Props) {
                 <td>{m.author ?? "unknown"}</td>
                 <td>{m.date ?? "undated"}</td>
                 <td>{m.kind.toLowerCase()}</td>
-                <td className="quote">“{m.quote}”</td>
+                <td><Quote text={m.quote} /></td>
                 <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
                 <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
                 <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>

@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { createSession, registerUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { credentialsInput } from "@/lib/schemas";
+import { registrationInput } from "@/lib/schemas";
+import { clientAddress } from "../../_lib/actor";
 import { readJson, route } from "../../_lib/http";
 import { withSessionCookie } from "../_session-cookie";
 
 export const POST = route(async (request) => {
-  const { name, password } = await readJson(request, credentialsInput);
-  const user = await registerUser(db(), name, password);
+  const { name, password } = await readJson(request, registrationInput);
+  const user = await registerUser(db(), { action: "register", name, address: clientAddress(request) }, password);
   const { token, expiresAt } = await createSession(db(), user.id);
   return withSessionCookie(NextResponse.json({ user }, { status: 201 }), token, expiresAt, request);
 });

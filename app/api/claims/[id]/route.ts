@@ -26,7 +26,7 @@ export const PATCH = route<Ctx>(async (request, { params }) => {
 export const DELETE = route<Ctx>(async (request, { params }) => {
   const { id } = await params;
   const raw = new URL(request.url).searchParams.get("version");
-  const { version } = parseInput(deleteClaimInput, raw === null ? {} : { version: Number(raw) });
+  const { version } = parseInput(deleteClaimInput, raw === null ? {} : { version: raw });
   const result = await deleteClaim(db(), await currentActor(request), id, version);
   return NextResponse.json(result);
 });

@@ -1,0 +1,33 @@
+import Link from "@/components/Link";
+import type { ClaimView } from "@/lib/types";
+import { Quote } from "@/components/Quote";
+import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
+
+/** The claims chosen in the compare view, to be grouped into a new cluster. */
+export function GroupPanel({ chosen, claimById, onLeaveOut, onCreated }: {
+  chosen: string[];
+  claimById: Map<string, ClaimView>;
+  onLeaveOut: (id: string) => void;
+  onCreated: () => void;
+}) {
+  return (
+    <section className="panel" aria-label="Group into cluster">
+      <h2>Group into cluster…</h2>
+      {chosen.length === 0 ? <p className="muted">Select claims and tick “Include in the claims to group”.</p> : (
+        <ul className="plain-list" aria-label="Claims to group">
+          {chosen.map((id) => {
+            const quote = claimById.get(id)?.quote ?? id;
+            return (
+              <li key={id}>
+                <Quote text={quote} />{" "}
+                <button type="button" onClick={() => onLeaveOut(id)} aria-label={`Leave out: ${quote}`}>Leave out</button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <CreateClusterForm claimIds={chosen} onCreated={onCreated} />
+      <p><Link href="/clusters">All clusters</Link></p>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import type { LinkRelation } from "@/lib/types";
+import { layoutLink, spreadMarkers, type ColumnBox, type Connector, type Marker } from "./geometry";
+
+export interface ShownLink { linkId: string; relation: LinkRelation; fromId: string; fromColumn: number; toId: string; toColumn: number }
+
+const MARKER_GAP = 18;
+
+/** The first painted mark of a claim inside a column's text. */
+export function markIn(text: HTMLElement | null | undefined, claimId: string): HTMLElement | null {
+  return text?.querySelector<HTMLElement>(`[data-claim-id="${CSS.escape(claimId)}"]`) ?? null;
+}
+
+/** Measures the columns and the linked marks once per animation frame (after a scroll, a resize or
+ *  a change of the links) and lays the links out (geometry.ts). Each measurement reads two boxes per
+ *  link: O(links shown). */
+export function useConnectors(container: RefObject<HTMLElement | null>, texts: RefObject<(HTMLElement | null)[]>, links: ShownLink[], columnCount: number) {
+  const [layout, setLayout] = useState<{ connectors: Connector[]; markers: Marker[] }>({ connectors: [], markers: [] });
+  const frame = useRef<number | null>(null);
+
+  const measure = useCallback(() => {
+    frame.current = null;
+    const box = container.current?.getBoundingClientRect();
+    if (!box) return;
+    const relative = (r: DOMRect) => ({ top: r.top - box.top, bottom: r.bottom - box.top, left: r.left - box.left, right: r.right - box.left });
+    const columns: ColumnBox[] = Array.from({ length: columnCount }, (_, i) => {
+      const text = texts.current[i];
+      return { view: text ? relative(text.getBoundingClientRect()) : null };
+    });
+    const end = (claimId: string, column: number) => {
+      const mark = markIn(texts.current[column], claimId);
+      return { claimId, column, mark: mark ? relative(mark.getBoundingClientRect()) : null };
+    };
+    const connectors: Connector[] = [];
+    const markers: Marker[] = [];
+    for (const link of links) {
+      const laid = layoutLink({ linkId: link.linkId, relation: link.relation, from: end(link.fromId, link.fromColumn), to: end(link.toId, link.toColumn) }, columns);
+      if (laid.connector) connectors.push(laid.connector);
+      markers.push(...laid.markers);
+    }
+    setLayout({ connectors, markers: spreadMarkers(markers, MARKER_GAP) });
+  }, [container, texts, links, columnCount]);
+
+  const schedule = useCallback(() => {
+    if (frame.current === null) frame.current = requestAnimationFrame(measure);
+  }, [measure]);
+
+  useLayoutEffect(() => {
+    measure();
+    const observer = new ResizeObserver(schedule);
+    if (container.current) observer.observe(container.current);
+    window.addEventListener("resize", schedule);
+    window.addEventListener("scroll", schedule, { passive: true });
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", schedule);
+      window.removeEventListener("scroll", schedule);
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+      frame.current = null;
+    };
+  }, [container, measure, schedule]);
+
+  return { ...layout, schedule };
+}

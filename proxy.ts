@@ -1,0 +1,44 @@
+// Runs before every page and API route (Next 16 "proxy", formerly middleware):
+// - a path with a malformed %-escape is answered 400 here: Next's own decoding would throw a 500;
+// - pages get a fresh CSP nonce per request. The nonce forces dynamic rendering, which every page
+//   does anyway (the root layout waits for connection()). API routes keep next.config.js's policy.
+import { NextResponse, type NextRequest } from "next/server";
+import { pageCsp } from "./lib/csp";
+
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (malformedPath(pathname)) {
+    return NextResponse.json({ error: { message: "The address has a malformed %-escape" } }, { status: 400 });
+  }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  // Static files need neither check.
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
