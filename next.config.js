@@ -16,7 +16,7 @@ module.exports = {
   // fifth of the server's CPU per created claim (bench: create-claim at 50 clients).
   compress: false,
   reactStrictMode: true,
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pdfjs-dist", "linkedom", "word-list"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

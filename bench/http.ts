@@ -53,7 +53,7 @@ function spanGenerator(body: string) {
   };
 }
 
-async function waitForServer(base: string): Promise<void> {
+export async function waitForServer(base: string): Promise<void> {
   for (let tries = 0; tries < 240; tries++) {
     try {
       if ((await fetch(`${base}/api/sources`)).ok) return;

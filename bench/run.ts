@@ -11,6 +11,7 @@ import { loadExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase } from "@/tests/helpers/testdb";
+import { documentsSection } from "./documents";
 import { httpSection } from "./http";
 
 export interface BenchContext {
@@ -126,7 +127,7 @@ export const searchSection: BenchSection = {
   },
 };
 
-export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection];
+export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection, documentsSection];
 
 /** The env var BENCH_SECTIONS (e.g. "http" or "export,search") picks sections; all by default. */
 function chosenSections(): BenchSection[] {

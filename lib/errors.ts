@@ -1,7 +1,7 @@
 /** An error a user can act on: carries the HTTP status the edge should answer with. */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

@@ -160,6 +160,9 @@ export type CreateClusterInput = z.infer<typeof createClusterInput>;
 
 export const addClusterMemberInput = z.strictObject({ claimId: id });
 
+/** POST /api/sources/:id/appearances: the source this one is another appearance of. */
+export const appearanceInput = z.strictObject({ documentId: id });
+
 export const contradictionFilterInput = z.strictObject({
   /** Comma-separated source ids: only claims in these sources are compared. */
   sourceIds: z.string().max(2_000).optional(),

@@ -1,6 +1,7 @@
 // Plain domain shapes shared by lib/, routes and components: everything here may be imported
 // by the browser. No Prisma or React types, so pure modules (anchoring, export, quantities)
 // stay testable without a database.
+import type { PageRange } from "./import/pdf/types";
 import type { ExportFilterInput } from "./schemas";
 import type { AttributionSuggestion } from "./provenance/attribution-phrases";
 import type { ClaimDateSuggestion } from "./provenance/claim-date";
@@ -35,6 +36,8 @@ export interface SourceMeta {
 export interface SourceDoc extends SourceMeta {
   body: string;
   sections: SourceSection[];
+  /** PDF-born sources: the body range each page covers (lib/import/pdf/page-map.ts); null otherwise. */
+  pageMap?: PageRange[] | null;
 }
 
 /** Offsets are UTF-16 code units into the source's plain-text body, end exclusive. */
@@ -212,4 +215,21 @@ export interface ProvenanceSuggestions {
     originSource: { id: string; title: string } | null;
   })[];
   dates: ClaimDateSuggestion[];
+}
+
+/** A source resembling an uploaded one (word 5-shingles: Jaccard ≥ 0.5 or containment ≥ 0.8). */
+export interface NearDuplicate {
+  id: string;
+  title: string;
+  jaccard: number;
+  containment: number;
+}
+
+/** POST /api/sources/upload's answer for an added file. */
+export interface UploadedSource {
+  source: SourceMeta;
+  /** What the file said about itself (title, author, publisher, yyyy-mm-dd date, URL), offered for confirmation. */
+  metadata: { title: string | null; author: string | null; publisher: string | null; date: string | null; url: string | null };
+  warnings: string[];
+  nearDuplicates: NearDuplicate[];
 }

@@ -2,7 +2,7 @@
 // becomes an ApiError carrying the server's message ({ error: { message } }) and its status.
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly details?: Record<string, unknown>) {
     super(message);
     this.name = "ApiError";
   }
@@ -10,24 +10,27 @@ export class ApiError extends Error {
 
 export interface ApiInit {
   method?: string;
-  /** Sent as JSON; a string is sent as it is (an import file's text), still as application/json. */
+  /** Sent as JSON; a string is sent as it is (an import file's text), still as application/json;
+   *  FormData (an uploaded file) as multipart/form-data. */
   body?: unknown;
 }
 
 export async function callApi<T>(url: string, init?: ApiInit): Promise<T> {
-  const body = init?.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  const form = init?.body instanceof FormData ? init.body : null;
+  const body = form ?? (init?.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body));
   let response: Response;
   try {
     response = await fetch(url, {
       method: init?.method ?? "GET",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      // The browser writes multipart's content type itself, with its boundary.
+      headers: body === undefined || form ? undefined : { "content-type": "application/json" },
       body,
     });
   } catch {
     throw new ApiError(0, "The server could not be reached; nothing was saved");
   }
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, data?.error?.message ?? `The server answered ${response.status}`);
+  if (!response.ok) throw new ApiError(response.status, data?.error?.message ?? `The server answered ${response.status}`, data?.error?.details);
   return data as T;
 }
 

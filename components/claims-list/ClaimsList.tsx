@@ -19,7 +19,7 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
             …{c.prefix.replace(/\s+/g, " ")}<mark>{c.quote}</mark>{c.suffix.replace(/\s+/g, " ")}…
           </p>
           <dl className="meta">
-            <div><dt>Source</dt><dd>{displayTitle(c.source)}, ¶{c.paragraph}</dd></div>
+            <div><dt>Source</dt><dd>{displayTitle(c.source)}, {c.location}</dd></div>
             <div><dt>By</dt><dd>{c.authorName}</dd></div>
             {c.links.length > 0 && <div><dt>Links</dt><dd>{c.links.length}</dd></div>}
             {c.orphaned && <div className={styles.orphaned}><dt>Orphaned</dt><dd>the corrected text no longer contains this quote</dd></div>}

@@ -16,6 +16,7 @@ import { claimHighlights, highlightKey, type HighlightState } from "./extensions
 import { ReaderKeyboard, claimAt, selectedSpan, type TextSpan } from "./extensions/readerKeyboard";
 import { BlankLines, ReaderSection } from "./extensions/readerSection";
 import { UnchangeableText } from "./extensions/unchangeableText";
+import { pageMarkers, type PageStart } from "./extensions/pageMarkers";
 import "./reader.css";
 
 export type { TextSpan };
@@ -26,6 +27,8 @@ interface Props {
   body: string;
   layout: TextLayout;
   sectionLabel: string;
+  /** PDF-born sources: where pages 2, 3, … begin, shown as discreet markers. */
+  pageStarts: PageStart[];
   /** The claims to paint: orphans are never painted, whatever is passed. */
   claims: ReaderClaim[];
   suggestions: HighlightState["suggestions"];
@@ -94,7 +97,7 @@ function lastLineOf(root: HTMLElement, id: string): DOMRect | null {
 
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
 export function ReaderEditor(props: Props) {
-  const { body, layout, sectionLabel, suggestions, selectedId, flashId } = props;
+  const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId } = props;
   const claims = useMemo(() => props.claims.filter((c) => !c.orphaned), [props.claims]);
   const latest = useRef({ ...props, claims });
   latest.current = { ...props, claims };
@@ -113,8 +116,9 @@ export function ReaderEditor(props: Props) {
         onTag: (kind, span) => latest.current.onTag(kind, span),
         onOpenClaim: (id) => latest.current.onOpenClaim(id),
       }),
+      ...(pageStarts.length ? [pageMarkers(layout, pageStarts)] : []),
     ],
-    [body, layout],
+    [body, layout, pageStarts],
   );
 
   const editor = useEditor(

@@ -14,18 +14,22 @@ import { useUndo, type UndoStep } from "./hooks/useUndo";
 import { kindLabel } from "@/lib/labels";
 import { OrphanList } from "./OrphanList";
 import { ReaderEditor, type TextSpan } from "./ReaderEditor";
+import type { PageStart } from "./extensions/pageMarkers";
 import { SuggestionList } from "./SuggestionList";
 
 interface Props {
   sourceId: string;
   body: string;
   sections: SourceSection[];
+  pageStarts?: PageStart[];
   initialClaims: ReaderClaim[];
 }
 
+const NO_PAGES: PageStart[] = [];
+
 const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 60).trimEnd()}…` : quote);
 
-export function SourceReader({ sourceId, body, sections, initialClaims }: Props) {
+export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims }: Props) {
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -125,6 +129,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
           body={body}
           layout={layout}
           sectionLabel={comments?.label ?? ""}
+          pageStarts={pageStarts}
           claims={visibleClaims}
           suggestions={suggestions.marks}
           selectedId={selectedId}

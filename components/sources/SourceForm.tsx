@@ -1,5 +1,5 @@
 "use client";
-// Add a source (paste text or read a .txt/.md file in the browser) or correct one: metadata and
+// Add a source from pasted text, or correct one (text from a .txt/.md file read in the browser): metadata and
 // text. Saving corrected text re-anchors the claims on the server; the form says what happened.
 import { callApi, errorMessage } from "@/components/api/client";
 import Link from "@/components/Link";
@@ -119,9 +119,12 @@ export function SourceForm(props: Props) {
           <Field label="Note">{(id) => <input id={id} value={values.note} onChange={set("note")} />}</Field>
         </>
       )}
-      <Field label="Text file (.txt or .md)" hint="Read in your browser into the text box below; nothing is sent until you save.">
-        {(id, hintId) => <input id={id} aria-describedby={hintId} type="file" accept=".txt,.md,text/plain,text/markdown" onChange={readFile} />}
-      </Field>
+      {/* New sources from files go through the upload above the form (components/sources/DocumentUpload.tsx). */}
+      {props.mode === "edit" && (
+        <Field label="Text file (.txt or .md)" hint="Read in your browser into the text box below; nothing is sent until you save.">
+          {(id, hintId) => <input id={id} aria-describedby={hintId} type="file" accept=".txt,.md,text/plain,text/markdown" onChange={readFile} />}
+        </Field>
+      )}
       <Field
         label="Text"
         hint={props.mode === "edit" ? "Correcting the text moves each claim to where its quote now is; claims whose quote is gone are kept and marked orphaned." : "Plain text; one paragraph per line."}

@@ -12,7 +12,7 @@ export interface CitedLink {
   phrase: string;
   otherClaimId: string;
   /** Null when the other claim is outside this export. */
-  other: { number: number; quote: string; title: string; paragraph: number } | null;
+  other: { number: number; quote: string; title: string; location: string } | null;
   note: string;
 }
 
@@ -22,7 +22,8 @@ export interface CitedClaim {
   kind: ClaimKind;
   quote: string;
   note: string;
-  paragraph: number;
+  /** "p. 12, ¶3" or "¶3". */
+  location: string;
   orphaned: boolean;
   /** Cited as a reader comment: the article's author is left out of its citation. */
   readerComment: boolean;
@@ -58,7 +59,7 @@ export function citedList(bundle: ExportBundle): CitedSource[] {
       kind: c.kind,
       quote: c.quote,
       note: c.note,
-      paragraph: c.paragraph,
+      location: c.location,
       orphaned: c.orphaned,
       readerComment: isReaderComment(c.prov),
       provenance: provenanceSentence(c.prov),
@@ -68,7 +69,7 @@ export function citedList(bundle: ExportBundle): CitedSource[] {
           phrase: relationPhrase(l.relation, l.direction),
           otherClaimId: l.otherClaimId,
           other: other
-            ? { number: numberOf.get(other.id)!, quote: other.quote, title: citationParts(other.source).title, paragraph: other.paragraph }
+            ? { number: numberOf.get(other.id)!, quote: other.quote, title: citationParts(other.source).title, location: other.location }
             : null,
           note: l.note,
         };

@@ -37,6 +37,8 @@ export interface CslItem {
   publisher?: string;
   issued?: { "date-parts": [number[]] };
   URL?: string;
+  /** The pages the exported claims cite (PDF-born sources). */
+  page?: string;
 }
 
 const PARTICLES = new Set([
@@ -203,20 +205,22 @@ export function sourceToCsl(s: SourceMeta, citationKey: string): CslItem {
 }
 
 /** Duplicate source ids are written once. */
-export function sourcesToCsl(sources: readonly SourceMeta[]): CslItem[] {
+export function sourcesToCsl(sources: readonly SourceMeta[], citedPages: ReadonlyMap<string, string> = new Map()): CslItem[] {
   const keys = citationKeys(sources);
   const seen = new Set<string>();
   const items: CslItem[] = [];
   for (const s of sources) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
-    items.push(sourceToCsl(s, keys.get(s.id)!));
+    const item = sourceToCsl(s, keys.get(s.id)!);
+    const page = citedPages.get(s.id);
+    items.push(page ? { ...item, page } : item);
   }
   return items;
 }
 
-export function renderCslJson(sources: readonly SourceMeta[]): string {
-  return `${JSON.stringify(sourcesToCsl(sources), null, 2)}\n`;
+export function renderCslJson(sources: readonly SourceMeta[], citedPages?: ReadonlyMap<string, string>): string {
+  return `${JSON.stringify(sourcesToCsl(sources, citedPages), null, 2)}\n`;
 }
 
 /** citation-js escapes braces in text fields but writes url verbatim, so an unbalanced brace in an
@@ -224,8 +228,8 @@ export function renderCslJson(sources: readonly SourceMeta[]): string {
  *  which leaves the address the same for a browser. */
 const bibtexSafeUrl = (url: string) => url.replace(/[{}\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export function sourcesToBibtex(sources: readonly SourceMeta[]): string {
-  const items = sourcesToCsl(sources).map((item) => (item.URL ? { ...item, URL: bibtexSafeUrl(item.URL) } : item));
+export function sourcesToBibtex(sources: readonly SourceMeta[], citedPages?: ReadonlyMap<string, string>): string {
+  const items = sourcesToCsl(sources, citedPages).map((item) => (item.URL ? { ...item, URL: bibtexSafeUrl(item.URL) } : item));
   if (items.length === 0) return "";
   return new Cite(items).format("bibtex", { format: "text" });
 }

@@ -5,7 +5,7 @@
 // would run when the file is opened. csv-stringify's `escape_formulas` prefixes such text cells
 // with an apostrophe, which spreadsheets hide and treat as "this is text". Scripts reading the
 // file see the apostrophe, so a note that really starts with "-" reads back as "'-…". Numeric
-// columns (start, end, paragraph) are numbers and never prefixed.
+// columns (start, end, paragraph, page) are numbers and never prefixed.
 //
 // A UTF-8 byte order mark is written by default so Excel does not misread curly quotes and
 // non-Latin text; pandas, R and csv-parse (`bom: true`) skip it.
@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   "start",
   "end",
   "paragraph",
+  "page",
   "linked_claims",
   "created_by",
   "created_at",
@@ -119,6 +120,7 @@ export function claimCsvRow(c: ExportClaim): CsvCell[] {
     c.start,
     c.end,
     c.paragraph,
+    c.page,
     formatLinkedClaims(c.links),
     c.authorName,
     c.createdAt,

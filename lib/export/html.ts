@@ -36,10 +36,10 @@ function claimAnchor(id: string): string {
   return `claim-${id}`;
 }
 
-/** (Author, <i>Title</i>, Publisher, Date, ¶N) with absent parts left out. */
-export function htmlCitation(src: CitedSource, paragraph: number, readerComment = false): string {
+/** (Author, <i>Title</i>, Publisher, Date, p. P, ¶N) with absent parts left out; a reader comment is cited as one. */
+export function htmlCitation(src: CitedSource, location: string, readerComment = false): string {
   const c = src.citation;
-  const parts = [readerComment ? `reader comment on <i>${text(c.title)}</i>` : c.author && text(c.author), !readerComment && `<i>${text(c.title)}</i>`, c.publisher && text(c.publisher), c.date && text(c.date), `¶${paragraph}`];
+  const parts = [readerComment ? `reader comment on <i>${text(c.title)}</i>` : c.author && text(c.author), !readerComment && `<i>${text(c.title)}</i>`, c.publisher && text(c.publisher), c.date && text(c.date), location];
   return `<span class="citation">(${parts.filter(Boolean).join(", ")})</span>`;
 }
 
@@ -50,7 +50,7 @@ function claimItem(src: CitedSource, claim: CitedClaim): string {
   if (collapse(claim.note)) details.push(`<li>Note: ${text(claim.note)}</li>`);
   for (const l of claim.links) {
     const target = l.other
-      ? `<a href="#${escapeHtml(claimAnchor(l.otherClaimId))}">claim ${l.other.number}</a>: “${text(shorten(l.other.quote, 120))}” (<i>${text(l.other.title)}</i>, ¶${l.other.paragraph})`
+      ? `<a href="#${escapeHtml(claimAnchor(l.otherClaimId))}">claim ${l.other.number}</a>: “${text(shorten(l.other.quote, 120))}” (<i>${text(l.other.title)}</i>, ${l.other.location})`
       : `claim ${text(l.otherClaimId)} (not in this export)`;
     const note = collapse(l.note) ? ` — ${text(l.note)}` : "";
     details.push(`<li>${escapeHtml(l.phrase)} ${target}${note}</li>`);
@@ -58,7 +58,7 @@ function claimItem(src: CitedSource, claim: CitedClaim): string {
   return (
     `<li id="${escapeHtml(claimAnchor(claim.id))}" value="${claim.number}">` +
     `<span class="kind kind-${claim.kind}">${claim.kind}</span>` +
-    `<q>${text(claim.quote)}</q> ${htmlCitation(src, claim.paragraph, claim.readerComment)}` +
+    `<q>${text(claim.quote)}</q> ${htmlCitation(src, claim.location, claim.readerComment)}` +
     (details.length ? `\n<ul class="claim-details">${details.join("")}</ul>` : "") +
     `</li>\n`
   );

@@ -23,22 +23,22 @@ export function escapeMarkdown(text: string): string {
   return collapse(text).replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
 }
 
-/** (Author, *Title*, Publisher, Date, ¶N) with absent parts left out. */
-export function markdownCitation(src: CitedSource, paragraph: number, readerComment = false): string {
+/** (Author, *Title*, Publisher, Date, p. P, ¶N) with absent parts left out; a reader comment is cited as one. */
+export function markdownCitation(src: CitedSource, location: string, readerComment = false): string {
   const c = src.citation;
   const parts = [
     readerComment ? `reader comment on *${escapeMarkdown(c.title)}*` : c.author && escapeMarkdown(c.author),
     !readerComment && `*${escapeMarkdown(c.title)}*`,
     c.publisher && escapeMarkdown(c.publisher),
     c.date && escapeMarkdown(c.date),
-    `¶${paragraph}`,
+    location,
   ].filter(Boolean);
   return `(${parts.join(", ")})`;
 }
 
 function claimLines(src: CitedSource, claim: CitedClaim): string[] {
   const lines = [
-    `${claim.number}. **${claim.kind}.** “${escapeMarkdown(claim.quote)}” ${markdownCitation(src, claim.paragraph, claim.readerComment)}`,
+    `${claim.number}. **${claim.kind}.** “${escapeMarkdown(claim.quote)}” ${markdownCitation(src, claim.location, claim.readerComment)}`,
   ];
   // Continuation lines are indented past "12. " so they stay inside the list item.
   const indent = " ".repeat(String(claim.number).length + 2);
@@ -47,7 +47,7 @@ function claimLines(src: CitedSource, claim: CitedClaim): string[] {
   if (collapse(claim.note)) lines.push(`${indent}- Note: ${escapeMarkdown(claim.note)}`);
   for (const l of claim.links) {
     const target = l.other
-      ? `claim ${l.other.number}: “${escapeMarkdown(shorten(l.other.quote, 120))}” (*${escapeMarkdown(l.other.title)}*, ¶${l.other.paragraph})`
+      ? `claim ${l.other.number}: “${escapeMarkdown(shorten(l.other.quote, 120))}” (*${escapeMarkdown(l.other.title)}*, ${l.other.location})`
       : `claim ${escapeMarkdown(l.otherClaimId)} (not in this export)`;
     const note = collapse(l.note) ? ` — ${escapeMarkdown(l.note)}` : "";
     lines.push(`${indent}- ${l.phrase} ${target}${note}`);

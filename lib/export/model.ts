@@ -12,6 +12,7 @@ import {
 } from "../types";
 import { paragraphIndex } from "../anchoring/paragraphs";
 import { exportProvenance, type ExportProvenance } from "./provenance";
+import { citationLabel, pageOf } from "../import/pdf/page-map";
 
 export interface ExportClaimLink {
   linkId: string;
@@ -29,6 +30,10 @@ export interface ExportClaim extends ClaimRecord {
   exact: string;
   /** 1-based paragraph the claim starts in, as the reader numbers them (lib/anchoring/paragraphs.ts). */
   paragraph: number;
+  /** Page of a PDF-born source the claim starts on; null for other sources. */
+  page: number | null;
+  /** "p. 12, ¶3", or "¶3" without a page: how every format cites the claim's place. */
+  location: string;
   source: SourceMeta;
   links: ExportClaimLink[];
   /** Speaker, attribution, rests-on and claim date as every format shows them (provenance.ts). */
@@ -40,6 +45,8 @@ export interface ExportBundle {
   claims: ExportClaim[];
   links: LinkRecord[];
   sources: SourceMeta[];
+  /** Per source id, the pages its exported claims sit on ("2", "3–5, 9"); PDF-born sources only. */
+  citedPages: Map<string, string>;
 }
 
 export type MaybeAsyncIterable<T> = Iterable<T> | AsyncIterable<T>;
@@ -96,14 +103,36 @@ export function buildExportBundle(input: {
   claims: ClaimRecord[];
   links: LinkRecord[];
 }): ExportBundle {
-  const sources = new Map(input.sources.map((s) => [s.id, { meta: metaOf(s), para: paragraphIndex(s.body) }]));
+  const sources = new Map(input.sources.map((s) => [s.id, { meta: metaOf(s), para: paragraphIndex(s.body), pageMap: s.pageMap ?? null }]));
   const byClaim = linksByClaim(input.links);
+  const pagesBySource = new Map<string, Set<number>>();
   const claims = input.claims.map((c): ExportClaim => {
     const src = sources.get(c.sourceId);
     if (!src) throw new Error(`claim ${c.id} refers to source ${c.sourceId}, which is not in the bundle`);
-    return { ...c, quote: c.quote.trim(), exact: c.quote, paragraph: src.para(c.start), source: src.meta, links: byClaim.get(c.id) ?? [], prov: exportProvenance(c) };
+    const paragraph = src.para(c.start);
+    // O(log pages) per claim.
+    const page = src.pageMap ? pageOf(src.pageMap, c.start) : null;
+    if (page !== null) {
+      const pages = pagesBySource.get(c.sourceId) ?? new Set<number>();
+      pagesBySource.set(c.sourceId, pages.add(page));
+    }
+    return { ...c, quote: c.quote.trim(), exact: c.quote, paragraph, page, location: citationLabel(page, paragraph), source: src.meta, links: byClaim.get(c.id) ?? [], prov: exportProvenance(c) };
   });
-  return { generatedAt: input.generatedAt, claims, links: input.links, sources: [...sources.values()].map((s) => s.meta) };
+  const citedPages = new Map([...pagesBySource].map(([id, pages]) => [id, pageRanges(pages)]));
+  return { generatedAt: input.generatedAt, claims, links: input.links, sources: [...sources.values()].map((s) => s.meta), citedPages };
+}
+
+/** {2, 3, 4, 9} → "2–4, 9" (CSL's page field takes ranges and lists). */
+export function pageRanges(pages: Iterable<number>): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(", ");
 }
 
 const MONTHS = [

@@ -105,8 +105,8 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     needsBodies: false,
     linkText: "CSL-JSON",
     linkTitle: "references for Zotero or Pandoc",
-    render: (b) => renderCslJson(b.sources),
-    stream: (b) => once(renderCslJson(b.sources)),
+    render: (b) => renderCslJson(b.sources, b.citedPages),
+    stream: (b) => once(renderCslJson(b.sources, b.citedPages)),
   },
   bibtex: {
     label: "BibTeX references",
@@ -116,8 +116,8 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     needsBodies: false,
     linkText: "BibTeX",
     linkTitle: "references",
-    render: (b) => sourcesToBibtex(b.sources),
-    stream: (b) => once(sourcesToBibtex(b.sources)),
+    render: (b) => sourcesToBibtex(b.sources, b.citedPages),
+    stream: (b) => once(sourcesToBibtex(b.sources, b.citedPages)),
   },
   "gephi-nodes": {
     label: "Gephi nodes table",

@@ -16,6 +16,7 @@
 // Extension vocabulary, prefix "cp" (CP_NAMESPACE, declared in the @context):
 //   cp:relation     on link annotations: "CONTRADICTS" | "SUPPORTS" | "REFINES"
 //   cp:paragraph    on claim annotations: 1-based paragraph of the quote (informative only)
+//   FragmentSelector "page=N" (RFC 3778) in the target of a claim in a PDF-born source
 //   cp:orphaned     on claim annotations, only when true: the source text was corrected and no
 //                   longer contains the quote, so the selectors record where it last was
 //   cp:sourceInfo   on claim targets: the source's citation metadata (dcterms:title,
@@ -121,6 +122,8 @@ export function claimAnnotation(c: ExportClaim, options: W3cOptions = {}): Recor
       selector: [
         { type: "TextQuoteSelector", exact: c.exact, prefix: c.prefix, suffix: c.suffix },
         { type: "TextPositionSelector", start: c.start, end: c.end },
+        // The page of the original PDF (RFC 3778's #page=N), an alternative description of where it is.
+        ...(c.page !== null ? [{ type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc3778", value: `page=${c.page}` }] : []),
       ],
     },
     "cp:paragraph": c.paragraph,

@@ -5,6 +5,7 @@ import type { Db } from "./db";
 import { notFound } from "../errors";
 import { buildExportBundle, type ExportBundle } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
+import type { PageRange } from "../import/pdf/types";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { provenanceSelect, toProvenance } from "./provenance-fields";
@@ -93,7 +94,7 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
   const byId = new Map(sourceRows.map((s) => [s.id, s]));
   const sources: SourceDoc[] = sourceIds.flatMap((id) => {
     const s = byId.get(id);
-    return s ? [{ ...toSourceMeta(s), body: s.body, sections: s.sections as unknown as SourceSection[] }] : [];
+    return s ? [{ ...toSourceMeta(s), body: s.body, sections: s.sections as unknown as SourceSection[], pageMap: s.pageMap as unknown as PageRange[] | null }] : [];
   });
   const claims: ClaimRecord[] = rows.map((r) => ({
     id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,

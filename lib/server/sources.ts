@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "./db";
+import type { PageRange } from "../import/pdf/types";
 import type { SourceDoc, SourceMeta, SourceSection } from "../types";
 
 /** Bodies are stored with "\n" line ends only, so offsets mean the same on every platform. */
@@ -61,13 +62,15 @@ export async function listSources(db: Db) {
 }
 
 /** A source with its text and every field the reader and the edit form show. */
-export async function getSource(db: Db, id: string): Promise<(SourceDoc & { wordCount: number; dateEvidence: string | null; note: string | null; version: number }) | null> {
-  const row = await db.source.findUnique({ where: { id } });
+export async function getSource(db: Db, id: string): Promise<(SourceDoc & { wordCount: number; dateEvidence: string | null; note: string | null; version: number; file: { name: string; mediaType: string; size: number } | null }) | null> {
+  const row = await db.source.findUnique({ where: { id }, include: { file: { select: { name: true, mediaType: true, size: true } } } });
   if (!row) return null;
   return {
     ...toSourceMeta(row),
     body: row.body,
     sections: row.sections as unknown as SourceSection[],
+    pageMap: row.pageMap as unknown as PageRange[] | null,
+    file: row.file,
     wordCount: row.wordCount,
     dateEvidence: row.dateEvidence,
     note: row.note,

@@ -46,3 +46,10 @@ export function claimOn(id: string, src: SourceDoc, quote: string, kind: ClaimRe
     createdAt: "2026-11-20T09:00:00.000Z", updatedAt: "2026-11-21T10:30:00.000Z",
   };
 }
+
+/** A corpus text's paragraphs (blank-line separated), each on one line with spacing collapsed. */
+export const corpusParagraphs = (file: string): string[] =>
+  corpus(file)
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean);

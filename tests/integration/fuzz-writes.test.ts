@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
-import { addClusterMemberInput, createClusterInput, createLinkInput, createReferenceInput, createSourceInput, createSpeakerInput, credentialsInput, dismissalsInput, updateClaimInput, updateSourceInput } from "@/lib/schemas";
+import { addClusterMemberInput, appearanceInput, createClusterInput, createLinkInput, createReferenceInput, createSourceInput, createSpeakerInput, credentialsInput, dismissalsInput, updateClaimInput, updateSourceInput } from "@/lib/schemas";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { seedWithClaims } from "../helpers/seeded-claims";
@@ -11,6 +11,7 @@ import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../h
 // Every other write endpoint (links, clusters, sources, import, accounts, dismissals) gets 200+ malformed
 // requests: never a 500, always a 4xx with a message, and the database unchanged.
 const CASES = 210;
+const INJECTION_TAIL = "'; DROP TABLE \"Source\"; -- <script>alert(1)</script>";
 const JUNK_IDS = ["nope", "' OR 1=1 --", "x".repeat(70), "<script>alert(1)</script>", "%00", "../../etc", "cl" + "0".repeat(20)];
 
 /** Generated cases the edge schema would accept are not malformed (a short note is valid): drop them. */
@@ -135,6 +136,47 @@ describe("malformed writes to every other endpoint", () => {
     await expectRefused(source.PATCH, "PATCH", `/api/sources/${ids.source}`, { id: ids.source }, [
       ...refusedBy(updateSourceInput, malformedBodies(patch, CASES + 80, 42, ["title", "date"])),
       { label: "stale version", rawBody: JSON.stringify({ ...patch, version: ids.version + 5 }) },
+    ]);
+  });
+
+  it("POST /api/sources/upload with malformed multipart bodies and files that are not documents", async () => {
+    const upload = await load("@/app/api/sources/upload/route");
+    const boundary = "----fuzzboundary";
+    const part = (field: string, name: string | null, type: string, content: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"${name === null ? "" : `; filename="${name}"`}\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`;
+    const names = ["a.pdf", "b.html", "c.htm", "d.txt", "e.md", "f.docx", "g", "h.exe", "i.PDF"];
+    const junk = ["", "%PDF-1.7\n%%EOF", "<html><body><p>short</p></body></html>", "   \n\t ", "...,;;", "\u0000\u0001", "<nav><a href='/'>Home</a></nav>"];
+    const cases: { label: string; rawBody: string; type: string }[] = [];
+    for (let i = 0; cases.length < 200; i++) {
+      const name = names[i % names.length]!;
+      // Injection strings carry words, which make a valid .txt or .md: only under other names.
+      const content = junk[(i * 7) % junk.length]! + (i % 3 === 0 && !/\.(txt|md)$/.test(name) ? INJECTION_TAIL : "");
+      const mode = i % 5;
+      if (mode === 0) cases.push({ label: `file ${name} #${i}`, rawBody: part("file", name, "application/octet-stream", content) + `--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` });
+      else if (mode === 1) cases.push({ label: `wrong field #${i}`, rawBody: part("document", name, "text/plain", "Words enough to be a source.") + `--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` });
+      else if (mode === 2) cases.push({ label: `file as a plain field #${i}`, rawBody: part("file", null, "text/plain", "Words enough to be a source.") + `--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` });
+      else if (mode === 3) cases.push({ label: `broken multipart #${i}`, rawBody: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\n${content}`, type: `multipart/form-data; boundary=${boundary}` });
+      else cases.push({ label: `not multipart #${i}`, rawBody: JSON.stringify({ file: content }), type: i % 2 ? "application/json" : "text/plain" });
+    }
+    const before = await databaseFingerprint(t.db);
+    const failures: string[] = [];
+    for (const c of cases) {
+      const response = await callRoute(upload.POST, { method: "POST", path: "/api/sources/upload", rawBody: c.rawBody, headers: { "content-type": c.type } });
+      const payload = await response.json().catch(() => null);
+      if (response.status < 400 || response.status >= 500 || !payload?.error?.message) failures.push(`${c.label}: ${response.status} ${JSON.stringify(payload)?.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("POST /api/sources/:id/appearances", async () => {
+    const appearances = await load("@/app/api/sources/[id]/appearances/route");
+    const other = await t.db.source.findUniqueOrThrow({ where: { seedKey: "003_87eb5ab265d9726a.txt" } });
+    await expectRefused(appearances.POST, "POST", `/api/sources/${ids.source}/appearances`, { id: ids.source }, [
+      ...refusedBy(appearanceInput, malformedBodies({ documentId: other.id }, CASES, 61)),
+      { label: "itself", rawBody: JSON.stringify({ documentId: ids.source }) },
+      { label: "not a near-duplicate", rawBody: JSON.stringify({ documentId: other.id }) },
+      ...idCases((id) => ({ documentId: id })),
     ]);
   });
 

@@ -4,7 +4,9 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import { db } from "@/lib/server/db";
 import { listReaderClaims } from "@/lib/server/claims";
+import { appearancesOf } from "@/lib/server/documents";
 import { getSource } from "@/lib/server/sources";
+import type { PageRange } from "@/lib/import/pdf/types";
 import { displayTitle } from "@/lib/types";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
@@ -25,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const source = await loadSource((await params).id);
   if (!source) notFound();
-  const claims = await listReaderClaims(db(), source.id);
+  const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id), appearancesOf(db(), source.id)]);
+  const pageStarts = pageStartsOf(source.body, source.pageMap ?? null);
   return (
     <article>
       <h1><SourceTitle source={source} /></h1>
@@ -34,8 +37,34 @@ export default async function SourcePage({ params }: Props) {
         <Link href={`/sources/${source.id}/edit`}>Edit source</Link>
         <Link href={`/compare?ids=${source.id}`}>Compare with…</Link>
         <Link href={`/claims?sourceId=${source.id}`}>Claims list and exports</Link>
+        {source.file && (
+          <a href={`/api/sources/${source.id}/original`} download={source.file.name}>
+            Download the original ({source.file.name}, {formatSize(source.file.size)})
+          </a>
+        )}
       </p>
-      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} initialClaims={claims} />
+      {appearances.length > 0 && (
+        <p className="source-appearances">
+          The same document also appears as:{" "}
+          {appearances.map((a, i) => (
+            <span key={a.id}>{i > 0 && "; "}<Link href={`/sources/${a.id}`}>{a.title}</Link></span>
+          ))}
+        </p>
+      )}
+      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={claims} />
     </article>
   );
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Pages after the first, each starting at its first character of text (past the blank line between paragraphs). */
+function pageStartsOf(body: string, pageMap: PageRange[] | null) {
+  return (pageMap ?? []).slice(1).flatMap((range) => {
+    let start = range.start;
+    while (start < range.end && /\s/.test(body[start]!)) start++;
+    return start < range.end ? [{ page: range.page, start }] : [];
+  });
 }
