@@ -67,6 +67,36 @@ test("a link between columns not side by side is an arrow at each edge, never a 
   await expect(connector(page, links.ac)).toHaveCount(0);
 });
 
+test("Widen gives one column the room of two, from the keyboard too; the others stay open beside it", async ({ page, request }) => {
+  const { titles, ids } = await setUp(request);
+  await page.goto(`/compare?ids=${ids.a},${ids.b},${ids.c}`);
+  const width = async (title: string) => (await column(page, title).boundingBox())!.width;
+  await expect(column(page, titles.c)).toBeVisible();
+
+  const widen = page.getByRole("button", { name: `Widen ${titles.b}` });
+  await expect(widen).toHaveAttribute("aria-pressed", "false");
+  await widen.focus();
+  await page.keyboard.press("Enter");
+  await expect(widen).toHaveAttribute("aria-pressed", "true");
+  // Measured once the grid has settled: the wide column is about twice as wide as each other one.
+  await expect.poll(async () => (await width(titles.b)) / (await width(titles.a))).toBeGreaterThan(1.8);
+  expect(Math.abs((await width(titles.c)) - (await width(titles.a)))).toBeLessThan(2);
+  await expect(column(page, titles.a).getByLabel(`Text of ${titles.a}`)).toBeVisible();
+  await expect(column(page, titles.c).getByLabel(`Text of ${titles.c}`)).toBeVisible();
+
+  // One wide column at a time: widening another gives the room back.
+  await page.getByRole("button", { name: `Widen ${titles.c}` }).click();
+  await expect(widen).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => (await width(titles.c)) / (await width(titles.b))).toBeGreaterThan(1.8);
+
+  // With the third collapsed, the wide column takes two thirds of what is left.
+  await page.getByRole("button", { name: `Collapse ${titles.a}` }).click();
+  await expect.poll(async () => (await width(titles.c)) / (await width(titles.b))).toBeGreaterThan(1.8);
+  await page.getByRole("button", { name: `Widen ${titles.c}` }).press(" ");
+  await expect(page.getByRole("button", { name: `Widen ${titles.c}` })).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => Math.abs((await width(titles.c)) - (await width(titles.b)))).toBeLessThan(2);
+});
+
 test("a link to a claim scrolled out of view is an arrow at the column's edge that scrolls the claim into view", async ({ page, request }) => {
   const { titles, ids, claims, links } = await setUp(request);
   await page.goto(`/compare?ids=${ids.a},${ids.b}`);
