@@ -39,8 +39,8 @@ async function setUp(request: APIRequestContext) {
 }
 
 const column = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
-const connector = (page: Page, linkId: string) => page.locator(`svg.connectors path[data-link-id="${linkId}"]`);
-const mark = (page: Page, claimId: string) => page.locator(`.compare-columns [data-claim-id="${claimId}"]`).first();
+const connector = (page: Page, linkId: string) => page.locator(`path[data-link-id="${linkId}"]`);
+const mark = (page: Page, claimId: string) => page.getByRole("group", { name: "Sources side by side" }).locator(`[data-claim-id="${claimId}"]`).first();
 
 test("a link between columns not side by side is an arrow at each edge, never a line across the middle column; collapsing the middle draws it through the gap", async ({ page, request }) => {
   const { titles, ids, links } = await setUp(request);
@@ -133,10 +133,10 @@ test("a suggested contradiction can be accepted as a supporting link", async ({ 
   const suggestion = page.getByRole("region", { name: "Suggested contradictions" }).getByRole("listitem")
     .filter({ hasText: /1,000 troops vs 5,000 troops|5,000 troops vs 1,000 troops/ });
   await expect(suggestion).toHaveCount(1);
-  await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(0);
+  await expect(page.locator('path[data-link-id][data-relation="SUPPORTS"]')).toHaveCount(0);
   const choices = suggestion.getByRole("group", { name: "Link the first claim as" });
   await expect(choices.getByRole("button")).toHaveText(["contradicts", "supports", "refines", "Dismiss"]);
   await choices.getByRole("button", { name: "supports", exact: true }).click();
   await expect(suggestion).toHaveCount(0);
-  await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(1);
+  await expect(page.locator('path[data-link-id][data-relation="SUPPORTS"]')).toHaveCount(1);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { markClaim, moveCaretTo, selectPhrase } from "./support/reader";
+import { claimInText, markClaim, moveCaretTo, selectPhrase, sourceText } from "./support/reader";
 
 // Each test adds its own source, so nothing here touches the corpus other specs read.
 async function addSource(request: APIRequestContext, title: string, body: string): Promise<string> {
@@ -11,7 +11,7 @@ async function openReader(page: Page, sourceId: string) {
   await page.goto(`/sources/${sourceId}`);
   await expect(page.getByRole("textbox", { name: "Source text" })).toBeVisible();
 }
-const painted = (page: Page) => page.locator(".reader-text [data-claim-id]");
+const painted = (page: Page) => claimInText(page);
 type Box = { x: number; y: number; width: number; height: number };
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -60,7 +60,7 @@ test("a keyboard selection from an indented line's start stores the words withou
   const line = "    Indented: the convoy reached Almaty at night.";
   const sourceId = await addSource(request, "Indented line source", `First line.\n${line}\nLast line.`);
   await openReader(page, sourceId);
-  const paragraph = page.locator(".reader-text p", { hasText: "Indented:" });
+  const paragraph = sourceText(page).getByRole("paragraph").filter({ hasText: "Indented:" });
   await paragraph.click({ position: { x: 1, y: 5 } });
   await page.keyboard.press("Home");
   await moveCaretTo(page, 0);

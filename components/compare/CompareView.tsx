@@ -124,7 +124,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
         ))}
         <span className="muted">Click a highlighted claim to bring its linked claims into view. An arrow at a column&apos;s edge is a link to a claim out of view or in a column not beside it: click it to show that claim, or collapse the columns between.</span>
       </div>
-      <div className="compare-columns" ref={containerRef} style={{ gridTemplateColumns: template }} data-columns={columns.length}>
+      <div className="compare-columns" role="group" aria-label="Sources side by side" ref={containerRef} style={{ gridTemplateColumns: template }} data-columns={columns.length}>
         {columns.map((col, index) => (
           <CompareColumn key={col.source.id} source={col.source} claims={col.claims} open={open[index]} wide={wide === index} marks={marks}
             textRef={(el) => { textRefs.current[index] = el; }}
