@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { claimInText, markClaim, moveCaretTo, selectPhrase, sourceText } from "./support/reader";
 
 // Each test adds its own source, so nothing here touches the corpus other specs read.
