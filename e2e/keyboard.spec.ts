@@ -31,6 +31,8 @@ async function tabTo(page: Page, pattern: RegExp, max = 80): Promise<void> {
 }
 
 test("from opening a source to exporting a CSV, by keyboard only", async ({ page, request }) => {
+  // A story across five pages and some hundred key presses: a slow test's budget, as for axe.
+  test.slow();
   // A claim in another source to link to (setup through the API, not part of the flow under test).
   const { sources } = await (await request.get("/api/sources")).json();
   const counterpunch = sources.find((s: { title: string | null }) => s.title === COUNTERPUNCH);

@@ -1,6 +1,6 @@
-// The words people see for claim kinds and link relations: one table that the pages, the
-// browser components and the exports all read.
-import type { ClaimKind, LinkRelation } from "./types";
+// The words people see for claim kinds, link relations and attribution types: one table that
+// the pages, the browser components and the exports all read.
+import type { AttributionType, ClaimKind, LinkRelation } from "./types";
 
 export const KIND_LABELS: Record<ClaimKind, string> = { FACT: "Fact", OPINION: "Opinion", PREDICTION: "Prediction" };
 
@@ -29,3 +29,14 @@ export function relationPhrase(relation: LinkRelation, direction: "out" | "in"):
   const words = RELATION_LABELS[relation];
   return direction === "out" ? words.label : words.passive;
 }
+
+export const ATTRIBUTION_LABELS: Record<AttributionType, string> = {
+  OWN_VOICE: "Source's own voice",
+  DIRECT_QUOTE: "Direct quote",
+  PARAPHRASE: "Paraphrase",
+  REPORTED: "Reported (according to …)",
+  ANONYMOUS: "Anonymous (officials said …)",
+  READER_COMMENT: "Reader comment",
+};
+
+export const attributionLabel = (type: AttributionType) => ATTRIBUTION_LABELS[type];

@@ -1,7 +1,7 @@
 // One validation schema per input, used at the edge (route handlers) before lib/ is called.
 import { z } from "zod";
 import { normaliseName } from "./names";
-import { CLAIM_KINDS, LINK_RELATIONS } from "./types";
+import { ATTRIBUTION_TYPES, CLAIM_KINDS, DATE_PRECISION_VALUES, LINK_RELATIONS } from "./types";
 
 /** New passwords: at least this many characters (and not a common one: lib/passwords.ts). */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -30,6 +30,52 @@ export const createClaimInput = z.strictObject({
 });
 export type CreateClaimInput = z.infer<typeof createClaimInput>;
 
+const attributionType = z.enum(ATTRIBUTION_TYPES, { error: `must be one of ${ATTRIBUTION_TYPES.join(", ")}` });
+const name = (what: string, max: number) => z.string({ error: "must be text" }).trim().min(1, `${what} must not be empty`).max(max, "is too long");
+/** A real calendar day, yyyy-mm-dd ("2022-02-30" is refused). */
+export const isoDay = z.string({ error: "must be a date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (yyyy-mm-dd)").refine(isRealDay, "is not a real day");
+const optionalText = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+const httpUrl = z.string().trim().max(2000).refine((u) => { try { return /^https?:$/.test(new URL(u).protocol); } catch { return false; } }, "must be an http(s) URL");
+
+export const createSpeakerInput = z.strictObject({
+  name: name("name", 200),
+  role: optionalText(200),
+  aliases: z.array(name("alias", 200)).max(20).optional(),
+});
+export type CreateSpeakerInput = z.infer<typeof createSpeakerInput>;
+
+export const createReferenceInput = z.strictObject({
+  title: name("title", 500),
+  publisher: optionalText(200),
+  url: httpUrl.optional(),
+  date: isoDay.optional(),
+});
+export type CreateReferenceInput = z.infer<typeof createReferenceInput>;
+
+export const nameSearchInput = z.strictObject({ q: z.string().trim().max(200).optional() });
+
+/** What a claim rests on: an existing claim, source or reference, a new outside reference, or nothing. */
+const restsOn = z.union([
+  z.strictObject({ kind: z.enum(["claim", "source", "reference"]), id }),
+  z.strictObject({ kind: z.literal("newReference"), reference: createReferenceInput }),
+]).nullable();
+
+const claimDate = z.strictObject({
+  start: isoDay,
+  end: isoDay,
+  precision: z.enum(DATE_PRECISION_VALUES, { error: `must be one of ${DATE_PRECISION_VALUES.join(", ")}` }),
+}).refine((d) => d.start <= d.end, { message: "start must not be after end", path: ["end"] }).nullable();
+
+const PROVENANCE_FIELDS = ["speakerId", "speakerName", "attributionType", "restsOn", "claimDate"] as const;
+
 export const updateClaimInput = z
   .strictObject({
     version,
@@ -37,9 +83,20 @@ export const updateClaimInput = z
     note: note.optional(),
     start: offset.optional(),
     end: offset.optional(),
+    /** An existing speaker, or null for nobody. */
+    speakerId: id.nullable().optional(),
+    /** A speaker by name: the record with that name (any case) or a new one. */
+    speakerName: name("speakerName", 200).optional(),
+    speakerRole: optionalText(200),
+    attributionType: attributionType.optional(),
+    restsOn: restsOn.optional(),
+    claimDate: claimDate.optional(),
   })
   .refine((v) => (v.start === undefined) === (v.end === undefined), { message: "start and end must be changed together", path: ["start"] })
-  .refine((v) => v.kind !== undefined || v.note !== undefined || v.start !== undefined, { message: "nothing to change: give kind, note, or start and end" });
+  .refine((v) => v.speakerId === undefined || v.speakerName === undefined, { message: "give speakerId or speakerName, not both", path: ["speakerName"] })
+  .refine((v) => v.kind !== undefined || v.note !== undefined || v.start !== undefined || PROVENANCE_FIELDS.some((f) => v[f] !== undefined), {
+    message: `nothing to change: give kind, note, start and end, or one of ${PROVENANCE_FIELDS.join(", ")}`,
+  });
 export type UpdateClaimInput = z.infer<typeof updateClaimInput>;
 
 /** DELETE /api/claims/:id?version=N */
@@ -155,15 +212,6 @@ export function isRealDay(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
-
-const optionalText = (max: number) =>
-  z
-    .string({ error: "must be text" })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
 
 /** yyyy-mm-dd is an exact date; yyyy or yyyy-mm an approximate one. Empty clears it. */
 const sourceDate = z

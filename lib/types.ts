@@ -2,6 +2,8 @@
 // by the browser. No Prisma or React types, so pure modules (anchoring, export, quantities)
 // stay testable without a database.
 import type { ExportFilterInput } from "./schemas";
+import type { AttributionSuggestion } from "./provenance/attribution-phrases";
+import type { ClaimDateSuggestion } from "./provenance/claim-date";
 
 export const CLAIM_KINDS = ["FACT", "OPINION", "PREDICTION"] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -50,6 +52,8 @@ export interface ClaimRecord {
   authorName: string;
   createdAt: string;
   updatedAt: string;
+  /** Who asserts it, how, what it rests on, when it is about (absent on records made before provenance). */
+  provenance?: ClaimProvenance;
 }
 
 export interface LinkRecord {
@@ -133,4 +137,79 @@ export function displayTitle(s: Pick<SourceMeta, "title" | "suggestedTitle">): s
 /** The date a citation should carry: the exact date, else the approximate one. */
 export function citationDate(s: Pick<SourceMeta, "publishedDate" | "approxDate">): string | null {
   return s.publishedDate ?? s.approxDate;
+}
+
+/** How a source carries a claim (the AttributionType enum of the database; lib/provenance/attribution.ts). */
+export const ATTRIBUTION_TYPES = ["OWN_VOICE", "DIRECT_QUOTE", "PARAPHRASE", "REPORTED", "ANONYMOUS", "READER_COMMENT"] as const;
+export type AttributionType = (typeof ATTRIBUTION_TYPES)[number];
+
+export const DATE_PRECISION_VALUES = ["DAY", "MONTH", "YEAR"] as const;
+export type DatePrecisionValue = (typeof DATE_PRECISION_VALUES)[number];
+
+export interface SpeakerView {
+  id: string;
+  name: string;
+  role: string | null;
+  aliases: string[];
+}
+
+export interface ExternalReferenceView {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  /** yyyy-mm-dd */
+  date: string | null;
+}
+
+/** What a claim rests on, with the words to show it. */
+export type RestsOnView =
+  | { kind: "claim"; id: string; label: string; sourceId: string }
+  | { kind: "source"; id: string; label: string }
+  | { kind: "reference"; id: string; label: string; reference: ExternalReferenceView };
+
+export interface ClaimDateView {
+  /** yyyy-mm-dd, inclusive */
+  start: string;
+  end: string;
+  precision: DatePrecisionValue;
+}
+
+export interface ClaimProvenance {
+  speaker: SpeakerView | null;
+  attributionType: AttributionType;
+  restsOn: RestsOnView | null;
+  claimDate: ClaimDateView | null;
+}
+
+/** A node of the provenance graph: a claim, a source or an outside reference (key "kind:id"). */
+export interface ProvenanceNode {
+  key: string;
+  kind: "claim" | "source" | "reference";
+  id: string;
+  label: string;
+  /** Source title and speaker of a claim; publisher and date of a reference. */
+  detail: string;
+  /** Columns from the reporting claims (0) to the earliest known origins. */
+  depth: number;
+}
+
+export interface ProvenanceGraphView {
+  nodes: ProvenanceNode[];
+  /** from rests on to, by node key */
+  edges: { from: string; to: string }[];
+  /** Each chain as node keys, the reporting claim first and the earliest known origin last. */
+  chains: string[][];
+  summary: { claims: number; sources: number; origins: number; sentence: string };
+}
+
+/** One-click suggestions for a claim's provenance (GET /api/claims/:id/provenance-suggestions). */
+export interface ProvenanceSuggestions {
+  attributions: (AttributionSuggestion & {
+    /** The kept speaker the name refers to, else null (accepting makes one). */
+    speaker: SpeakerView | null;
+    /** A source in the app the origin hint names (by publisher, author or title), else null. */
+    originSource: { id: string; title: string } | null;
+  })[];
+  dates: ClaimDateSuggestion[];
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { CLAIM_KINDS, type ClaimView, type HistoryEntry, type ClaimKind } from "@/lib/types";
 import { stepSpanByWord } from "@/lib/text-positions";
 import { LinkPanel } from "@/components/links/LinkPanel";
+import { WhoSaysIt } from "@/components/provenance/WhoSaysIt";
 import { claimsApi, type ClaimChange } from "./claimsApi";
 import { kindLabel } from "@/lib/labels";
 import type { TextSpan } from "./ReaderEditor";
@@ -96,6 +97,8 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
           {claim.orphaned ? "Re-attach to selection" : "Use current selection as span"}
         </button>
       </fieldset>
+
+      <WhoSaysIt claim={claim} busy={busy} onUpdate={onUpdate} />
 
       <LinkPanel claim={claim} onChanged={onChanged} />
 

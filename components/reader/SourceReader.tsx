@@ -1,5 +1,6 @@
 "use client";
 
+import { provenanceBefore } from "@/components/provenance/provenance-undo";
 import { useMemo, useRef, useState } from "react";
 import { CLAIM_KINDS, type ClaimView, type ReaderClaim, type ClaimKind, type SourceSection } from "@/lib/types";
 import { textLayout } from "@/lib/text-positions";
@@ -77,7 +78,7 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
       return `${kindLabel(kind)} created: “${excerpt(claim.quote)}”`;
     });
 
-  type Versioned = Pick<ClaimView, "id" | "version" | "kind" | "note" | "start" | "end">;
+  type Versioned = Pick<ClaimView, "id" | "version" | "kind" | "note" | "start" | "end" | "provenance">;
   /** `done` completes "Claim …" in the message shown once the change is saved. */
   const updateClaim = (claim: Versioned, change: ClaimChange, done: string) =>
     run(async () => {
@@ -85,8 +86,9 @@ export function SourceReader({ sourceId, body, sections, initialClaims }: Props)
       if (change.kind !== undefined) before.kind = claim.kind;
       if (change.note !== undefined) before.note = claim.note;
       if (change.start !== undefined) Object.assign(before, { start: claim.start, end: claim.end });
+      Object.assign(before, provenanceBefore(claim, change));
       await claimsApi.update(claim.id, claim.version, change);
-      const undoLabel = change.start !== undefined ? "the span change" : change.kind !== undefined ? "the kind change" : "the note edit";
+      const undoLabel = change.start !== undefined ? "the span change" : change.kind !== undefined ? "the kind change" : change.note !== undefined ? "the note edit" : "the provenance change";
       undo.push({ type: "update", claimId: claim.id, before, label: undoLabel });
       return `Claim ${done}`;
     });

@@ -1,13 +1,24 @@
 // The reader's calls to the claims API, through the one browser client (an ApiError carries the server's message).
 import { callApi } from "@/components/api/client";
 import type { Suggestion } from "@/lib/suggestions/sentences";
-import type { ClaimView, HistoryEntry, ReaderClaim, ClaimKind } from "@/lib/types";
+import type { AttributionType, ClaimDateView, ClaimView, HistoryEntry, ReaderClaim, ClaimKind, ProvenanceSuggestions, SpeakerView } from "@/lib/types";
+
+/** What a claim may be made to rest on (PATCH /api/claims/:id restsOn). */
+export type RestsOnChange =
+  | { kind: "claim" | "source" | "reference"; id: string }
+  | { kind: "newReference"; reference: { title: string; publisher?: string; url?: string; date?: string } };
 
 export interface ClaimChange {
   kind?: ClaimKind;
   note?: string;
   start?: number;
   end?: number;
+  speakerId?: string | null;
+  speakerName?: string;
+  speakerRole?: string;
+  attributionType?: AttributionType;
+  restsOn?: RestsOnChange | null;
+  claimDate?: ClaimDateView | null;
 }
 
 export const claimsApi = {
@@ -24,5 +35,7 @@ export const claimsApi = {
     callApi<unknown>("/api/dismissals", { method: dismissed ? "POST" : "DELETE", body: { keys } }),
   suggestions: (sourceId: string) =>
     callApi<{ suggestions: (Suggestion & { dismissed: boolean })[] }>(`/api/sources/${encodeURIComponent(sourceId)}/suggestions`),
+  provenanceSuggestions: (id: string) => callApi<ProvenanceSuggestions>(`/api/claims/${id}/provenance-suggestions`),
+  speakers: (q: string) => callApi<{ speakers: SpeakerView[] }>(`/api/speakers?q=${encodeURIComponent(q)}`).then((r) => r.speakers),
   history: (id: string) => callApi<{ history: HistoryEntry[] }>(`/api/claims/${id}/history`).then((r) => r.history),
 };

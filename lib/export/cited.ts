@@ -5,6 +5,7 @@
 import type { ClaimKind, SourceMeta } from "../types";
 import { invertedName, parseAuthorNames } from "./csl";
 import { relationPhrase } from "../labels";
+import { isReaderComment, provenanceSentence } from "./provenance";
 import { citationParts, groupBySource, type ExportBundle } from "./model";
 
 export interface CitedLink {
@@ -23,6 +24,10 @@ export interface CitedClaim {
   note: string;
   paragraph: number;
   orphaned: boolean;
+  /** Cited as a reader comment: the article's author is left out of its citation. */
+  readerComment: boolean;
+  /** "Said by: … · Direct quote · Rests on: … · About: …" (plain text; each format escapes it). */
+  provenance: string;
   links: CitedLink[];
 }
 
@@ -55,6 +60,8 @@ export function citedList(bundle: ExportBundle): CitedSource[] {
       note: c.note,
       paragraph: c.paragraph,
       orphaned: c.orphaned,
+      readerComment: isReaderComment(c.prov),
+      provenance: provenanceSentence(c.prov),
       links: c.links.map((l) => {
         const other = byId.get(l.otherClaimId);
         return {

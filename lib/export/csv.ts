@@ -13,6 +13,7 @@
 import { stringify } from "csv-stringify/sync";
 import { citationDate, displayTitle } from "../types";
 import type { ExportClaim, ExportClaimLink, MaybeAsyncIterable } from "./model";
+import { claimDateWords, isReaderComment, restsOnKey } from "./provenance";
 
 export const CSV_COLUMNS = [
   "id",
@@ -31,6 +32,11 @@ export const CSV_COLUMNS = [
   "created_by",
   "created_at",
   "orphaned",
+  "speaker",
+  "speaker_role",
+  "attribution",
+  "rests_on",
+  "claim_date",
 ] as const;
 
 export interface CsvOptions {
@@ -103,7 +109,8 @@ export function claimCsvRow(c: ExportClaim): CsvCell[] {
     c.id,
     c.sourceId,
     displayTitle(c.source),
-    c.source.author,
+    // A reader comment is not the article author's: the byline is left out of its row.
+    isReaderComment(c.prov) ? null : c.source.author,
     c.source.publisher,
     citationDate(c.source),
     c.kind,
@@ -116,6 +123,11 @@ export function claimCsvRow(c: ExportClaim): CsvCell[] {
     c.authorName,
     c.createdAt,
     c.orphaned ? "true" : "false",
+    isReaderComment(c.prov) ? "reader comment" : c.prov.speaker?.name ?? null,
+    c.prov.speaker?.role ?? null,
+    c.prov.attribution,
+    restsOnKey(c.prov.restsOn),
+    claimDateWords(c.prov.claimDate),
   ];
 }
 

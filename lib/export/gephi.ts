@@ -5,17 +5,18 @@
 // up in every affected label. Edges only within the export's scope (linksWithinScope).
 
 import { displayTitle, type LinkRecord } from "../types";
+import { claimDateWords, restsOnKey, speakerWords } from "./provenance";
 import { csvTable, csvTableChunks, type CsvCell } from "./csv";
 import { linksWithinScope, shorten, type ExportBundle, type ExportClaim, type MaybeAsyncIterable } from "./model";
 
-export const GEPHI_NODE_COLUMNS = ["Id", "Label", "source", "kind", "quote", "orphaned"] as const;
+export const GEPHI_NODE_COLUMNS = ["Id", "Label", "source", "kind", "quote", "orphaned", "speaker", "attribution", "rests_on", "claim_date"] as const;
 export const GEPHI_EDGE_COLUMNS = ["Id", "Source", "Target", "Type", "Label", "Weight"] as const;
 
 const LABEL_LENGTH = 60;
 const GEPHI = { bom: false, escapeFormulas: false } as const;
 
 export function gephiNodeRow(c: ExportClaim): CsvCell[] {
-  return [c.id, shorten(c.quote, LABEL_LENGTH), displayTitle(c.source), c.kind, c.quote, c.orphaned ? "true" : "false"];
+  return [c.id, shorten(c.quote, LABEL_LENGTH), displayTitle(c.source), c.kind, c.quote, c.orphaned ? "true" : "false", speakerWords(c.prov), c.prov.attribution, restsOnKey(c.prov.restsOn), claimDateWords(c.prov.claimDate)];
 }
 
 export function gephiEdgeRow(l: LinkRecord): CsvCell[] {

@@ -37,15 +37,16 @@ function claimAnchor(id: string): string {
 }
 
 /** (Author, <i>Title</i>, Publisher, Date, ¶N) with absent parts left out. */
-export function htmlCitation(src: CitedSource, paragraph: number): string {
+export function htmlCitation(src: CitedSource, paragraph: number, readerComment = false): string {
   const c = src.citation;
-  const parts = [c.author && text(c.author), `<i>${text(c.title)}</i>`, c.publisher && text(c.publisher), c.date && text(c.date), `¶${paragraph}`];
+  const parts = [readerComment ? `reader comment on <i>${text(c.title)}</i>` : c.author && text(c.author), !readerComment && `<i>${text(c.title)}</i>`, c.publisher && text(c.publisher), c.date && text(c.date), `¶${paragraph}`];
   return `<span class="citation">(${parts.filter(Boolean).join(", ")})</span>`;
 }
 
 function claimItem(src: CitedSource, claim: CitedClaim): string {
   const details: string[] = [];
   if (claim.orphaned) details.push(`<li><em>${ORPHANED_NOTICE}</em></li>`);
+  if (claim.provenance) details.push(`<li class="provenance">${text(claim.provenance)}</li>`);
   if (collapse(claim.note)) details.push(`<li>Note: ${text(claim.note)}</li>`);
   for (const l of claim.links) {
     const target = l.other
@@ -57,7 +58,7 @@ function claimItem(src: CitedSource, claim: CitedClaim): string {
   return (
     `<li id="${escapeHtml(claimAnchor(claim.id))}" value="${claim.number}">` +
     `<span class="kind kind-${claim.kind}">${claim.kind}</span>` +
-    `<q>${text(claim.quote)}</q> ${htmlCitation(src, claim.paragraph)}` +
+    `<q>${text(claim.quote)}</q> ${htmlCitation(src, claim.paragraph, claim.readerComment)}` +
     (details.length ? `\n<ul class="claim-details">${details.join("")}</ul>` : "") +
     `</li>\n`
   );

@@ -24,11 +24,11 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** (Author, *Title*, Publisher, Date, ¶N) with absent parts left out. */
-export function markdownCitation(src: CitedSource, paragraph: number): string {
+export function markdownCitation(src: CitedSource, paragraph: number, readerComment = false): string {
   const c = src.citation;
   const parts = [
-    c.author && escapeMarkdown(c.author),
-    `*${escapeMarkdown(c.title)}*`,
+    readerComment ? `reader comment on *${escapeMarkdown(c.title)}*` : c.author && escapeMarkdown(c.author),
+    !readerComment && `*${escapeMarkdown(c.title)}*`,
     c.publisher && escapeMarkdown(c.publisher),
     c.date && escapeMarkdown(c.date),
     `¶${paragraph}`,
@@ -38,11 +38,12 @@ export function markdownCitation(src: CitedSource, paragraph: number): string {
 
 function claimLines(src: CitedSource, claim: CitedClaim): string[] {
   const lines = [
-    `${claim.number}. **${claim.kind}.** “${escapeMarkdown(claim.quote)}” ${markdownCitation(src, claim.paragraph)}`,
+    `${claim.number}. **${claim.kind}.** “${escapeMarkdown(claim.quote)}” ${markdownCitation(src, claim.paragraph, claim.readerComment)}`,
   ];
   // Continuation lines are indented past "12. " so they stay inside the list item.
   const indent = " ".repeat(String(claim.number).length + 2);
   if (claim.orphaned) lines.push(`${indent}- *${ORPHANED_NOTICE}*`);
+  if (claim.provenance) lines.push(`${indent}- ${escapeMarkdown(claim.provenance)}`);
   if (collapse(claim.note)) lines.push(`${indent}- Note: ${escapeMarkdown(claim.note)}`);
   for (const l of claim.links) {
     const target = l.other

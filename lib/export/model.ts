@@ -11,6 +11,7 @@ import {
   type SourceMeta,
 } from "../types";
 import { paragraphIndex } from "../anchoring/paragraphs";
+import { exportProvenance, type ExportProvenance } from "./provenance";
 
 export interface ExportClaimLink {
   linkId: string;
@@ -30,6 +31,8 @@ export interface ExportClaim extends ClaimRecord {
   paragraph: number;
   source: SourceMeta;
   links: ExportClaimLink[];
+  /** Speaker, attribution, rests-on and claim date as every format shows them (provenance.ts). */
+  prov: ExportProvenance;
 }
 
 export interface ExportBundle {
@@ -98,7 +101,7 @@ export function buildExportBundle(input: {
   const claims = input.claims.map((c): ExportClaim => {
     const src = sources.get(c.sourceId);
     if (!src) throw new Error(`claim ${c.id} refers to source ${c.sourceId}, which is not in the bundle`);
-    return { ...c, quote: c.quote.trim(), exact: c.quote, paragraph: src.para(c.start), source: src.meta, links: byClaim.get(c.id) ?? [] };
+    return { ...c, quote: c.quote.trim(), exact: c.quote, paragraph: src.para(c.start), source: src.meta, links: byClaim.get(c.id) ?? [], prov: exportProvenance(c) };
   });
   return { generatedAt: input.generatedAt, claims, links: input.links, sources: [...sources.values()].map((s) => s.meta) };
 }

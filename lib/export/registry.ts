@@ -6,6 +6,7 @@
 //     "content-type": f.contentType,
 //     "content-disposition": `attachment; filename="${exportFileName(format, scope, new Date())}"` } });
 
+import { claimReviewClaims, renderClaimReview } from "./claimreview";
 import { renderCslJson, sourcesToBibtex } from "./csl";
 import { csvChunks, renderCsv } from "./csv";
 import { gephiEdgesChunks, gephiNodesChunks, renderGephiEdges, renderGephiNodes } from "./gephi";
@@ -14,7 +15,7 @@ import { markdownChunks, renderMarkdown } from "./markdown";
 import type { ExportBundle } from "./model";
 import { renderW3c, w3cChunks, type W3cOptions } from "./w3c";
 
-export const EXPORT_FORMAT_NAMES = ["csv", "markdown", "html", "w3c", "csl", "bibtex", "gephi-nodes", "gephi-edges"] as const;
+export const EXPORT_FORMAT_NAMES = ["csv", "markdown", "html", "w3c", "csl", "bibtex", "gephi-nodes", "gephi-edges", "claimreview"] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
 export interface ExportOptions extends W3cOptions {
@@ -140,7 +141,22 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     render: (b) => renderGephiEdges(b),
     stream: (b) => gephiEdgesChunks(b),
   },
+  claimreview: {
+    label: "ClaimReview JSON-LD (schema.org)",
+    contentType: "application/ld+json; charset=utf-8",
+    extension: "jsonld",
+    fileStem: { prefix: "claims", suffix: "-claimreview" },
+    needsBodies: false,
+    linkText: "ClaimReview",
+    linkTitle: "schema.org Claim records: speaker, date, appearances",
+    render: (b, o) => renderClaimReviewText(b, o),
+    stream: (b, o) => once(renderClaimReviewText(b, o)),
+  },
 };
+
+function renderClaimReviewText(bundle: ExportBundle, options?: ExportOptions): string {
+  return `${JSON.stringify(renderClaimReview(claimReviewClaims(bundle), { baseUrl: options?.baseUrl }), null, 2)}\n`;
+}
 
 export function isExportFormat(name: string): name is ExportFormat {
   return (EXPORT_FORMAT_NAMES as readonly string[]).includes(name);

@@ -34,9 +34,10 @@ import { linksWithinScope, ORPHANED_NOTICE, type ExportBundle, type ExportClaim 
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const CP_NAMESPACE = "urn:claim-provenance:ns#";
-export const W3C_CONTEXT = [ANNO_CONTEXT, { cp: CP_NAMESPACE, dcterms: "http://purl.org/dc/terms/" }] as const;
+export const PROV_NAMESPACE = "http://www.w3.org/ns/prov#";
+export const W3C_CONTEXT = [ANNO_CONTEXT, { cp: CP_NAMESPACE, dcterms: "http://purl.org/dc/terms/", prov: PROV_NAMESPACE }] as const;
 
-export type RecordKind = "claim" | "link" | "source";
+export type RecordKind = "claim" | "link" | "source" | "reference";
 
 export interface W3cOptions {
   /** Makes ids dereferenceable app URLs instead of URNs, e.g. "https://claims.example.org". */
@@ -124,7 +125,32 @@ export function claimAnnotation(c: ExportClaim, options: W3cOptions = {}): Recor
     },
     "cp:paragraph": c.paragraph,
     ...(c.orphaned ? { "cp:orphaned": true } : {}),
+    ...provenanceTerms(c, options),
   };
+}
+
+/** Speaker and origin in PROV-O terms, the attribution type and claim date in ours:
+ *  prov:wasAttributedTo an agent (name, cp:role); a direct quote prov:wasQuotedFrom its origin,
+ *  anything else prov:hadPrimarySource; a reader comment is attributed to no one. */
+function provenanceTerms(c: ExportClaim, options: W3cOptions): Record<string, unknown> {
+  const p = c.prov;
+  const out: Record<string, unknown> = { "cp:attribution": p.attribution };
+  if (p.speaker) out["prov:wasAttributedTo"] = { type: "prov:Agent", name: p.speaker.name, ...(p.speaker.role ? { "cp:role": p.speaker.role } : {}) };
+  const r = p.restsOn;
+  if (r) {
+    const origin = r.kind === "reference"
+      ? {
+          id: recordIri("reference", r.id, options.baseUrl),
+          "dcterms:title": r.reference.title,
+          ...(r.reference.publisher ? { "dcterms:publisher": r.reference.publisher } : {}),
+          ...(r.reference.date ? { "dcterms:issued": r.reference.date } : {}),
+          ...(r.reference.url ? { "cp:url": r.reference.url } : {}),
+        }
+      : { id: recordIri(r.kind, r.id, options.baseUrl) };
+    out[p.attribution === "DIRECT_QUOTE" ? "prov:wasQuotedFrom" : "prov:hadPrimarySource"] = origin;
+  }
+  if (p.claimDate) out["cp:claimDate"] = { "cp:start": p.claimDate.start, "cp:end": p.claimDate.end, "cp:precision": p.claimDate.precision };
+  return out;
 }
 
 export function linkAnnotation(l: LinkRecord, options: W3cOptions = {}): Record<string, unknown> {

@@ -13,12 +13,19 @@ import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from ".
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
-import type { ClaimKind, ClaimRecord, ClaimView, HistoryEntry, ReaderClaim } from "../types";
+import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, HistoryEntry, ReaderClaim, SourceSection } from "../types";
+import { inCommentsSection } from "../provenance/attribution";
+import { isRestsOnCycle, provenanceChanges } from "./claim-provenance";
+import { provenanceSelect, toProvenance } from "./provenance-fields";
 
 const claimInclude = {
   author: { select: { name: true } },
   linksFrom: { where: { deletedAt: null }, include: { to: { select: { id: true, sourceId: true, quote: true } } } },
   linksTo: { where: { deletedAt: null }, include: { from: { select: { id: true, sourceId: true, quote: true } } } },
+  speaker: provenanceSelect.speaker,
+  restsOnClaim: provenanceSelect.restsOnClaim,
+  restsOnSource: provenanceSelect.restsOnSource,
+  restsOnReference: provenanceSelect.restsOnReference,
 } satisfies Prisma.ClaimInclude;
 
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
@@ -41,6 +48,7 @@ function toView(row: ClaimRow): ClaimView {
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
     deleted: row.deletedAt !== null,
+    provenance: toProvenance(row),
     links: [
       ...row.linksFrom.map((l) => ({
         linkId: l.id, otherClaimId: l.to.id, otherSourceId: l.to.sourceId, otherQuote: l.to.quote,
@@ -55,8 +63,13 @@ function toView(row: ClaimRow): ClaimView {
 }
 
 /** What History keeps of a claim: enough to see what it said at each step. */
-function snapshot(row: { start: number; end: number; quote: string; kind: ClaimKind; note: string; version: number; orphaned?: boolean }) {
-  return { start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version, ...(row.orphaned ? { orphaned: true } : {}) };
+function snapshot(row: ClaimRow) {
+  return {
+    start: row.start, end: row.end, quote: row.quote, kind: row.kind, note: row.note, version: row.version, ...(row.orphaned ? { orphaned: true } : {}),
+    speaker: row.speaker?.name ?? null, attributionType: row.attributionType,
+    restsOn: row.restsOnClaimId ? `claim:${row.restsOnClaimId}` : row.restsOnSourceId ? `source:${row.restsOnSourceId}` : row.restsOnReferenceId ? `reference:${row.restsOnReferenceId}` : null,
+    claimDate: row.claimDateStart ? { start: row.claimDateStart.toISOString().slice(0, 10), end: row.claimDateEnd?.toISOString().slice(0, 10), precision: row.claimDatePrecision } : null,
+  };
 }
 
 /** The span's selectors, with white space at either end left out (offsets and quote together). */
@@ -115,8 +128,9 @@ export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput)
     }
     forgetSourceText(input.sourceId);
   }
-  const source = await db.source.findUnique({ where: { id: input.sourceId }, select: { body: true, contentHash: true } });
-  if (!source) throw notFound(`Source ${input.sourceId} does not exist`);
+  const row = await db.source.findUnique({ where: { id: input.sourceId }, select: { body: true, contentHash: true, sections: true } });
+  if (!row) throw notFound(`Source ${input.sourceId} does not exist`);
+  const source: SourceText = { body: row.body, contentHash: row.contentHash, sections: row.sections as unknown as SourceSection[] };
   rememberSourceText(input.sourceId, source);
   const claim = await insertClaim(db, actor, input, source);
   if (!claim) throw conflict("The source text was corrected while you were marking it: reload and mark the span again");
@@ -130,20 +144,37 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
   const id = `c${randomUUID().replace(/-/g, "")}`;
   const note = input.note ?? "";
   const after = { start, end, quote: quote.exact, kind: input.kind, note, version: 1 };
-  let rows: { createdAt: Date; updatedAt: Date }[];
+  // The default attribution (lib/provenance/attribution.ts): a reader comment inside a flagged
+  // comments section (sections come with the checked text), else the source's own voice, spoken
+  // by its author or publisher as the row says now (metadata edits do not change the hash), a
+  // speaker made or reused by lower(name) in the same statement. The statement's snapshot does
+  // not see the speaker it inserts, hence the UNION of the inserted and the existing record.
+  const attributionType: AttributionType = inCommentsSection(text.sections, start) ? "READER_COMMENT" : "OWN_VOICE";
+  const speakerId = `sp${randomUUID().replace(/-/g, "")}`;
+  let rows: { createdAt: Date; updatedAt: Date; speakerId: string | null; speakerName: string | null; speakerRole: string | null; speakerAliases: string[] | null }[];
   try {
     rows = await db.$queryRaw`
-      WITH inserted AS (
-        INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt")
+      WITH src AS (
+        SELECT CASE WHEN ${attributionType} = 'OWN_VOICE' THEN coalesce(nullif(btrim("author"), ''), nullif(btrim("publisher"), '')) END AS "name"
+        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR SHARE
+      ), new_speaker AS (
+        INSERT INTO "Speaker" ("id", "name") SELECT ${speakerId}, "name" FROM src WHERE "name" IS NOT NULL
+        ON CONFLICT (lower("name")) DO NOTHING RETURNING "id", "name", "role", "aliases"
+      ), speaker AS (
+        SELECT * FROM new_speaker
+        UNION ALL SELECT sp."id", sp."name", sp."role", sp."aliases" FROM "Speaker" sp JOIN src ON lower(sp."name") = lower(src."name")
+      ), inserted AS (
+        INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt", "attributionType", "speakerId")
         SELECT ${id}, ${input.sourceId}, ${start}, ${end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
-               ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now()
-        WHERE EXISTS (SELECT 1 FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR SHARE)
-        RETURNING "id", "createdAt", "updatedAt"
+               ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now(), ${attributionType}::"AttributionType", (SELECT "id" FROM speaker LIMIT 1)
+        FROM src
+        RETURNING "id", "createdAt", "updatedAt", "speakerId"
       ), history AS (
         INSERT INTO "History" ("entity", "entityId", "claimId", "action", "after", "actorId")
         SELECT 'CLAIM', "id", "id", 'created', ${JSON.stringify(after)}::jsonb, ${actor.id} FROM inserted
       )
-      SELECT "createdAt", "updatedAt" FROM inserted`;
+      SELECT i."createdAt", i."updatedAt", sp."id" AS "speakerId", sp."name" AS "speakerName", sp."role" AS "speakerRole", sp."aliases" AS "speakerAliases"
+      FROM inserted i LEFT JOIN (SELECT * FROM speaker LIMIT 1) sp ON true`;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start, end, deletedAt: null }, select: { id: true } });
@@ -155,6 +186,10 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
     quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, kind: input.kind, note, orphaned: false,
     authorName: actor.name, authorId: actor.id, createdAt: rows[0].createdAt.toISOString(), updatedAt: rows[0].updatedAt.toISOString(),
     version: 1, deleted: false, links: [],
+    provenance: {
+      speaker: rows[0].speakerId ? { id: rows[0].speakerId, name: rows[0].speakerName!, role: rows[0].speakerRole, aliases: rows[0].speakerAliases ?? [] } : null,
+      attributionType, restsOn: null, claimDate: null,
+    },
   };
 }
 
@@ -179,9 +214,15 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
         actions.push(row.orphaned ? "reattached" : "respanned");
       }
     }
+    const provenance = await provenanceChanges(tx, row, input);
+    Object.assign(data, provenance.data);
+    actions.push(...provenance.actions);
     if (!actions.length) return toView(row);
-    // The version in the WHERE makes the check atomic against a concurrent writer.
-    const updated = await tx.claim.updateMany({ where: { id, version: row.version }, data: data as Prisma.ClaimUpdateManyMutationInput });
+    // The version in the WHERE makes the check atomic against a concurrent writer; the trigger
+    // "Claim_rests_on_no_cycle" refuses a rests-on chain leading back to the claim.
+    const updated = await tx.claim.updateMany({ where: { id, version: row.version }, data: data as Prisma.ClaimUpdateManyMutationInput }).catch((err) => {
+      throw isRestsOnCycle(err) ? conflict(`Claim ${id} cannot rest on that claim: the chain of origins would lead back to it`) : err;
+    });
     if (updated.count !== 1) throw conflict(`Claim ${id} was changed by someone else. Reload to see the change.`);
     const after = await tx.claim.findUniqueOrThrow({ where: { id }, include: claimInclude });
     await tx.history.create({

@@ -7,6 +7,7 @@ import { buildExportBundle, type ExportBundle } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
+import { provenanceSelect, toProvenance } from "./provenance-fields";
 import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
 
 type ClaimSort = NonNullable<ExportFilter["sort"]>;
@@ -71,6 +72,7 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
       select: {
         id: true, sourceId: true, start: true, end: true, quote: true, prefix: true, suffix: true, kind: true,
         note: true, orphaned: true, createdAt: true, updatedAt: true, author: { select: { name: true } },
+        ...provenanceSelect,
       },
     }),
     options.limit === undefined ? Promise.resolve(-1) : db.claim.count({ where }),
@@ -96,7 +98,7 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
   const claims: ClaimRecord[] = rows.map((r) => ({
     id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,
     kind: r.kind, note: r.note, orphaned: r.orphaned, authorName: r.author.name,
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), provenance: toProvenance(r),
   }));
   const links: LinkRecord[] = linkRows.map((l) => ({
     id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorName: l.author.name, createdAt: l.createdAt.toISOString(),

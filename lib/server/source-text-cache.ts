@@ -3,10 +3,13 @@
 // writer must check the entry's contentHash against the database in the statement that writes,
 // and reload the text when that check fails.
 import "server-only";
+import type { SourceSection } from "../types";
 
 export interface SourceText {
   body: string;
   contentHash: string;
+  /** Flagged sections (reader comments…): recomputed with the body, so the hash covers them too. */
+  sections: SourceSection[];
 }
 
 // A few hundred sources of up to a few hundred KiB each: bounded memory, and the corpus a team

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
-import { addClusterMemberInput, createClusterInput, createLinkInput, createSourceInput, credentialsInput, dismissalsInput, updateSourceInput } from "@/lib/schemas";
+import { addClusterMemberInput, createClusterInput, createLinkInput, createReferenceInput, createSourceInput, createSpeakerInput, credentialsInput, dismissalsInput, updateClaimInput, updateSourceInput } from "@/lib/schemas";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { seedWithClaims } from "../helpers/seeded-claims";
@@ -98,6 +98,26 @@ describe("malformed writes to every other endpoint", () => {
     await expectRefused(members.POST, "POST", `/api/clusters/${ids.cluster}/members`, { id: ids.cluster }, [
       ...refusedBy(addClusterMemberInput, malformedBodies({ claimId: ids.claimB }, CASES, 32)),
       ...idCases((id) => ({ claimId: id })),
+    ]);
+  });
+
+  it("POST /api/speakers, POST /api/references and the provenance fields of PATCH /api/claims/:id", async () => {
+    const speakers = await load("@/app/api/speakers/route");
+    const references = await load("@/app/api/references/route");
+    const claim = await load("@/app/api/claims/[id]/route");
+    await expectRefused(speakers.POST, "POST", "/api/speakers", {}, [
+      ...refusedBy(createSpeakerInput, malformedBodies({ name: "Michael Andersen", role: "journalist", aliases: ["Andersen"] }, CASES, 51, ["role", "aliases"])),
+      { label: "blank name", rawBody: JSON.stringify({ name: "   " }) },
+    ]);
+    await expectRefused(references.POST, "POST", "/api/references", {}, [
+      ...refusedBy(createReferenceInput, malformedBodies({ title: "TASS report", publisher: "TASS", url: "https://tass.ru/x", date: "2022-01-06" }, CASES, 52, ["publisher", "url", "date"])),
+      { label: "not a date", rawBody: JSON.stringify({ title: "T", date: "2022-13-01" }) },
+    ]);
+    const valid = { version: 1, speakerName: "Michael Andersen", attributionType: "PARAPHRASE", restsOn: { kind: "claim", id: ids.claimB }, claimDate: { start: "2022-01-01", end: "2022-01-31", precision: "MONTH" } };
+    await expectRefused(claim.PATCH, "PATCH", `/api/claims/${ids.claimC}`, { id: ids.claimC }, [
+      ...refusedBy(updateClaimInput, malformedBodies(valid, CASES, 53, ["speakerName", "attributionType", "restsOn", "claimDate"])),
+      { label: "rests on itself", rawBody: JSON.stringify({ version: 1, restsOn: { kind: "claim", id: ids.claimC } }) },
+      ...idCases((id, i) => ({ version: 1, ...(i % 3 === 0 ? { speakerId: id } : { restsOn: { kind: ["claim", "source", "reference"][i % 3], id } }) })),
     ]);
   });
 

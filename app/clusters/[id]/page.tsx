@@ -5,6 +5,8 @@ import { getCluster } from "@/lib/server/clusters";
 import { db } from "@/lib/server/db";
 import { AddClusterMember, DeleteCluster, RemoveClusterMember } from "@/components/clusters/ClusterActions";
 import "@/components/compare/compare.css";
+import { ProvenanceGraph } from "@/components/provenance/ProvenanceGraph";
+import { clusterProvenanceGraph } from "@/lib/server/provenance";
 import { Quote } from "@/components/Quote";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,7 @@ export default async function ClusterPage({ params }: Props) {
   const cluster = await getCluster(db(), (await params).id);
   if (!cluster) notFound();
   const number = new Map(cluster.members.map((m, i) => [m.claimId, i + 1]));
+  const provenance = cluster.members.length ? await clusterProvenanceGraph(db(), cluster.id) : null;
   const sourceIds = [...new Set(cluster.members.map((m) => m.sourceId))];
   return (
     <>
@@ -64,6 +67,7 @@ export default async function ClusterPage({ params }: Props) {
           </ul>
         </section>
       )}
+      {provenance && <ProvenanceGraph graph={provenance} title="Provenance" />}
       <h2>Add claims</h2>
       <AddClusterMember clusterId={cluster.id} memberIds={cluster.members.map((m) => m.claimId)} />
       <p style={{ marginTop: "1.5rem" }}><DeleteCluster clusterId={cluster.id} name={cluster.name} /></p>

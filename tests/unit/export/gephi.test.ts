@@ -7,7 +7,7 @@ import { SENTENCE_001, s1, claims, bundle } from "../../helpers/export-fixture";
 describe("gephi", () => {
   it("writes a nodes table Gephi recognises", () => {
     const text = renderGephiNodes(bundle.claims);
-    expect(text.startsWith("Id,Label,source,kind,quote,orphaned\n")).toBe(true);
+    expect(text.startsWith("Id,Label,source,kind,quote,orphaned,speaker,attribution,rests_on,claim_date\n")).toBe(true);
     const nodes = parse(text, { columns: true }) as Record<string, string>[];
     expect(nodes.map((n) => n.Id)).toEqual(["clm1", "clm2", "clm3"]);
     expect(nodes[0]).toMatchObject({ source: s1.title, kind: "FACT", quote: SENTENCE_001 });

@@ -4,9 +4,9 @@ import { ANNO_CONTEXT, CP_NAMESPACE, parseRecordIri, recordIri, renderW3c, w3cCh
 import { QUOTE_001, s1, s3, claims, links, bundle, bodies, exported, type Json } from "../../helpers/w3c-fixture";
 
 describe("w3c export", () => {
-  it("is an AnnotationCollection with the anno.jsonld context and a cp namespace", () => {
+  it("is an AnnotationCollection with the anno.jsonld context, a cp namespace and PROV", () => {
     const doc = exported();
-    expect(doc["@context"]).toEqual([ANNO_CONTEXT, { cp: CP_NAMESPACE, dcterms: "http://purl.org/dc/terms/" }]);
+    expect(doc["@context"]).toEqual([ANNO_CONTEXT, { cp: CP_NAMESPACE, dcterms: "http://purl.org/dc/terms/", prov: "http://www.w3.org/ns/prov#" }]);
     expect(doc.type).toBe("AnnotationCollection");
     expect(doc.total).toBe(5);
     expect(doc.first.type).toBe("AnnotationPage");
