@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
+import { claimInText } from "./support/reader";
 import type { Page } from "@playwright/test";
 
 // axe-core on every page: no serious or critical violations (colour contrast of the kind
@@ -54,7 +55,7 @@ test("every page passes axe", async ({ page, request, expectFailure }) => {
   }
   // With the claim editor open and the shortcut list shown.
   await page.goto(`/sources/${a.id}`);
-  await page.locator(`.reader-text [data-claim-id="${c1}"]`).first().click();
+  await claimInText(page, c1).first().click();
   await expect(page.getByRole("region", { name: "Edit claim" })).toBeVisible();
   await expectAccessible(page, "reader with editor");
   await page.keyboard.press("Escape");

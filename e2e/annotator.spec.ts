@@ -1,6 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { extendSelectionTo, moveCaretTo, selectPhrase } from "./support/reader";
+import { claimCard, claimInText, extendSelectionTo, moveCaretTo, selectPhrase, sourceText } from "./support/reader";
 
 // Each test marks different sentences and deletes what it created, so the tests stay independent.
 const CARAVANSERAI = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
@@ -20,14 +20,14 @@ async function deleteClaimsOf(request: APIRequestContext, sourceId: string) {
   for (const claim of claims) expect((await request.delete(`/api/claims/${claim.id}?version=${claim.version}`)).ok()).toBe(true);
 }
 
-const highlights = (page: Page) => page.locator(".reader-text [data-claim-id]");
+const highlights = (page: Page) => claimInText(page);
 const highlight = (page: Page, text: string) => highlights(page).filter({ hasText: text });
 const toolbarButton = (page: Page, name: string) => page.getByRole("toolbar", { name: "Tag the selection as" }).getByRole("button", { name, exact: true });
 
 test("a span selected with the mouse becomes a fact that survives a reload at the same characters", async ({ page, request }) => {
   const sourceId = await openSource(page, CARAVANSERAI);
   const line = "The two countries eventually reached a cease-fire on their own.";
-  await page.locator(".reader-text p", { hasText: line }).click({ clickCount: 3 });
+  await sourceText(page).getByRole("paragraph").filter({ hasText: line }).click({ clickCount: 3 });
   await toolbarButton(page, "Fact").click();
   await expect(highlight(page, line)).toHaveText(line);
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "FACT");
@@ -54,7 +54,7 @@ test("a span selected with the keyboard is tagged an opinion with the key O", as
   const sourceId = await openSource(page, CARAVANSERAI);
   const line = "\"If the organisation acts so unfairly, then I think we do not need to be in it,\" he added.";
   const wanted = "I think we do not need to be in it";
-  const paragraph = page.locator(".reader-text p", { hasText: line });
+  const paragraph = sourceText(page).getByRole("paragraph").filter({ hasText: line });
   await paragraph.click({ position: { x: 1, y: 5 } });
   await page.keyboard.press("Home");
   await moveCaretTo(page, line.indexOf(wanted));
@@ -76,7 +76,7 @@ test("a span selected with the keyboard is tagged an opinion with the key O", as
   await paragraph.click({ position: { x: 1, y: 5 } });
   await page.keyboard.press("Home");
   await moveCaretTo(page, line.indexOf(wanted) + 1);
-  await expect(page.locator(".claim-info")).toContainText("Opinion by researcher · 0 links");
+  await expect(claimCard(page)).toContainText("Opinion by researcher · 0 links");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: "Edit claim" }).locator("blockquote")).toHaveText(wanted);
   await deleteClaimsOf(request, sourceId);
@@ -85,7 +85,7 @@ test("a span selected with the keyboard is tagged an opinion with the key O", as
 test("a claim's note and kind can be edited, and a delete is undone with Ctrl+Z", async ({ page, request }, testInfo) => {
   const sourceId = await openSource(page, COUNTERPUNCH);
   const line = "This article was produced by Globetrotter.";
-  await page.locator(".reader-text p", { hasText: line }).click({ clickCount: 3 });
+  await sourceText(page).getByRole("paragraph").filter({ hasText: line }).click({ clickCount: 3 });
   await toolbarButton(page, "Prediction").click();
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "PREDICTION");
 
@@ -104,8 +104,8 @@ test("a claim's note and kind can be edited, and a delete is undone with Ctrl+Z"
   await expect(highlight(page, line)).toHaveText(line);
 
   await highlight(page, line).hover();
-  await expect(page.locator(".claim-info")).toContainText("Opinion by researcher");
-  await expect(page.locator(".claim-info")).toContainText("Syndicated copy: check the original");
+  await expect(claimCard(page)).toContainText("Opinion by researcher");
+  await expect(claimCard(page)).toContainText("Syndicated copy: check the original");
   await page.screenshot({ path: testInfo.outputPath("annotator.png"), fullPage: false });
 
   await editor.getByRole("button", { name: "Delete" }).click();
@@ -248,7 +248,7 @@ test("accepting a suggestion creates the claim; nothing is saved before", async 
   const suggestions = page.getByRole("list", { name: "Suggested claims" });
   const troops = suggestions.getByRole("listitem").filter({ hasText: "more than 2,000 troops" });
   await expect(troops).toHaveCount(1);
-  await expect(page.locator(".reader-text .suggestion").filter({ hasText: "more than 2,000 troops" })).toHaveCount(1);
+  await expect(sourceText(page).locator("[data-suggestion]").filter({ hasText: "more than 2,000 troops" })).toHaveCount(1);
   expect((await (await request.get(`/api/claims?sourceId=${sourceId}`)).json()).claims).toEqual([]);
   // Reader comments are never offered.
   await expect(suggestions).not.toContainText("The CSTO is a dead organisation");
@@ -267,7 +267,7 @@ test("accepting a suggestion creates the claim; nothing is saved before", async 
   await expect(highlight(page, sentence)).toHaveAttribute("data-kind", "OPINION");
 
   const dismissed = suggestions.getByRole("listitem").first();
-  const dismissedText = (await dismissed.locator(".suggestion-quote").textContent())!;
+  const dismissedText = (await dismissed.getByRole("paragraph").first().textContent())!;
   // A caption can appear twice in a text: dismissing one occurrence hides that one only.
   const sameText = suggestions.getByRole("listitem").filter({ hasText: dismissedText });
   const occurrences = await sameText.count();
@@ -301,11 +301,11 @@ test("nested and overlapping claims each stay visible", async ({ page, request }
   const overlapping = await mark("the CSTO does deploy, it is done so", "PREDICTION");
   await page.reload();
 
-  for (const id of [outer, inner, overlapping]) await expect(page.locator(`.reader-text [data-claim-id="${id}"]`).first()).toBeVisible();
-  await expect(page.locator(`.reader-text [data-claim-id="${inner}"]`)).toHaveClass(/claim-nested/);
-  await page.locator(`.reader-text [data-claim-id="${inner}"]`).hover();
-  await expect(page.locator(".claim-info")).toContainText("Opinion by researcher");
-  await page.locator(`.reader-text [data-claim-id="${inner}"]`).scrollIntoViewIfNeeded();
+  for (const id of [outer, inner, overlapping]) await expect(claimInText(page, id).first()).toBeVisible();
+  await expect(claimInText(page, inner)).toHaveClass(/claim-nested/);
+  await claimInText(page, inner).hover();
+  await expect(claimCard(page)).toContainText("Opinion by researcher");
+  await claimInText(page, inner).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("overlapping-claims.png") });
   await deleteClaimsOf(request, sourceId);
 });
@@ -314,7 +314,7 @@ test("server refusals are shown to the reader", async ({ page, request, expectFa
   expectFailure({ status: 400, method: "PATCH", path: /^\/api\/claims\/[^/?]+$/ });
   const sourceId = await openSource(page, COUNTERPUNCH);
   const line = "Why It’s Time to Take the Russian-Led Military Alliance Seriously";
-  await page.locator(".reader-text p", { hasText: line }).click({ clickCount: 3 });
+  await sourceText(page).getByRole("paragraph").filter({ hasText: line }).click({ clickCount: 3 });
   await toolbarButton(page, "Fact").click();
   await highlight(page, line).click();
   const editor = page.getByRole("region", { name: "Edit claim" });

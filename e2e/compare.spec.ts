@@ -39,8 +39,8 @@ async function setUp(request: APIRequestContext) {
 }
 
 const column = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
-const connector = (page: Page, linkId: string) => page.locator(`svg.connectors path[data-link-id="${linkId}"]`);
-const mark = (page: Page, claimId: string) => page.locator(`.compare-columns [data-claim-id="${claimId}"]`).first();
+const connector = (page: Page, linkId: string) => page.locator(`path[data-link-id="${linkId}"]`);
+const mark = (page: Page, claimId: string) => page.getByRole("group", { name: "Sources side by side" }).locator(`[data-claim-id="${claimId}"]`).first();
 
 test("a link between columns not side by side is an arrow at each edge, never a line across the middle column; collapsing the middle draws it through the gap", async ({ page, request }) => {
   const { titles, ids, links } = await setUp(request);
@@ -65,6 +65,36 @@ test("a link between columns not side by side is an arrow at each edge, never a 
   await page.getByRole("button", { name: `Expand ${titles.b}` }).click();
   await expect(column(page, titles.b).getByLabel(`Text of ${titles.b}`)).toBeVisible();
   await expect(connector(page, links.ac)).toHaveCount(0);
+});
+
+test("Widen gives one column the room of two, from the keyboard too; the others stay open beside it", async ({ page, request }) => {
+  const { titles, ids } = await setUp(request);
+  await page.goto(`/compare?ids=${ids.a},${ids.b},${ids.c}`);
+  const width = async (title: string) => (await column(page, title).boundingBox())!.width;
+  await expect(column(page, titles.c)).toBeVisible();
+
+  const widen = page.getByRole("button", { name: `Widen ${titles.b}` });
+  await expect(widen).toHaveAttribute("aria-pressed", "false");
+  await widen.focus();
+  await page.keyboard.press("Enter");
+  await expect(widen).toHaveAttribute("aria-pressed", "true");
+  // Measured once the grid has settled: the wide column is about twice as wide as each other one.
+  await expect.poll(async () => (await width(titles.b)) / (await width(titles.a))).toBeGreaterThan(1.8);
+  expect(Math.abs((await width(titles.c)) - (await width(titles.a)))).toBeLessThan(2);
+  await expect(column(page, titles.a).getByLabel(`Text of ${titles.a}`)).toBeVisible();
+  await expect(column(page, titles.c).getByLabel(`Text of ${titles.c}`)).toBeVisible();
+
+  // One wide column at a time: widening another gives the room back.
+  await page.getByRole("button", { name: `Widen ${titles.c}` }).click();
+  await expect(widen).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => (await width(titles.c)) / (await width(titles.b))).toBeGreaterThan(1.8);
+
+  // With the third collapsed, the wide column takes two thirds of what is left.
+  await page.getByRole("button", { name: `Collapse ${titles.a}` }).click();
+  await expect.poll(async () => (await width(titles.c)) / (await width(titles.b))).toBeGreaterThan(1.8);
+  await page.getByRole("button", { name: `Widen ${titles.c}` }).press(" ");
+  await expect(page.getByRole("button", { name: `Widen ${titles.c}` })).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => Math.abs((await width(titles.c)) - (await width(titles.b)))).toBeLessThan(2);
 });
 
 test("a link to a claim scrolled out of view is an arrow at the column's edge that scrolls the claim into view", async ({ page, request }) => {
@@ -103,10 +133,10 @@ test("a suggested contradiction can be accepted as a supporting link", async ({ 
   const suggestion = page.getByRole("region", { name: "Suggested contradictions" }).getByRole("listitem")
     .filter({ hasText: /1,000 troops vs 5,000 troops|5,000 troops vs 1,000 troops/ });
   await expect(suggestion).toHaveCount(1);
-  await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(0);
+  await expect(page.locator('path[data-link-id][data-relation="SUPPORTS"]')).toHaveCount(0);
   const choices = suggestion.getByRole("group", { name: "Link the first claim as" });
   await expect(choices.getByRole("button")).toHaveText(["contradicts", "supports", "refines", "Dismiss"]);
   await choices.getByRole("button", { name: "supports", exact: true }).click();
   await expect(suggestion).toHaveCount(0);
-  await expect(page.locator('svg.connectors path[data-relation="SUPPORTS"]')).toHaveCount(1);
+  await expect(page.locator('path[data-link-id][data-relation="SUPPORTS"]')).toHaveCount(1);
 });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { markClaim } from "./support/reader";
+import { claimInText, markClaim } from "./support/reader";
 import { expect, test } from "./support/fixtures";
 import { parse } from "csv-parse/sync";
 
@@ -30,7 +30,7 @@ test("add a source, mark a claim, filter the claims list to it and download it a
   // Annotate it in the reader: select the quote, tag it, write a note.
   const claimId = await markClaim(page, QUOTE, "Fact");
   const claim = { id: claimId };
-  await page.locator(`.reader-text [data-claim-id="${claimId}"]`).first().click();
+  await claimInText(page, claimId).first().click();
   const editor = page.getByRole("region", { name: "Edit claim" });
   await editor.getByLabel("Note").fill("first count");
   await editor.getByRole("button", { name: "Save note" }).click();

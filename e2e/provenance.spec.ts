@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./support/fixtures";
-import { markClaim } from "./support/reader";
+import { claimInText, markClaim } from "./support/reader";
 
 const ARTICLE = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
 const ARTICLE_AUTHOR = "Kanat Altynbayev";
@@ -13,7 +13,7 @@ test("a claim in the reader comments is cited as a reader comment, never under t
   const sourceId = new URL(page.url()).pathname.split("/").pop()!;
   const claimId = await markClaim(page, COMMENT, "Opinion");
 
-  await page.locator(`.reader-text [data-claim-id="${claimId}"]`).first().click();
+  await claimInText(page, claimId).first().click();
   const editor = page.getByRole("region", { name: "Edit claim" });
   await expect(editor.getByText("A reader comment, not the author's claim.")).toBeVisible();
   await expect(editor.getByLabel("Attribution")).toHaveValue("READER_COMMENT");
@@ -56,7 +56,7 @@ test("accept the suggested speaker and origin of an attribution phrase and see t
   expect(report.status()).toBe(201);
   await page.goto(`/sources/${(await report.json()).source.id}`);
   const claimId = await markClaim(page, QUOTE, "Fact");
-  await page.locator(`.reader-text [data-claim-id="${claimId}"]`).first().click();
+  await claimInText(page, claimId).first().click();
   const editor = page.getByRole("region", { name: "Edit claim" });
   await expect(editor.getByText(/Said by\s*Dana Reporter/)).toBeVisible();
 

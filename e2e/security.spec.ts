@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { claimInText } from "./support/reader";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
 
@@ -17,7 +18,7 @@ test("notes and metadata holding HTML show as text and never run", async ({ page
   await page.goto(`/sources/${source.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText(PAYLOAD).first()).toBeVisible();
-  await page.locator(`.reader-text [data-claim-id="${claim.id}"]`).first().click();
+  await claimInText(page, claim.id).first().click();
   await expect(page.getByRole("region", { name: "Edit claim" }).getByLabel("Note")).toHaveValue(PAYLOAD);
   await page.goto(`/claims?sourceId=${source.id}`);
   await expect(page.getByRole("list", { name: "Claims" }).getByText(`Note: ${PAYLOAD}`)).toBeVisible();

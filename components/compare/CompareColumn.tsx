@@ -2,15 +2,18 @@ import type { ClaimView } from "@/lib/types";
 import { displayTitle, type SourceDoc } from "@/lib/types";
 import { CompareColumnText, type ClaimMarks } from "./CompareColumnText";
 
-/** One source: its header with a Collapse / Expand button, and its text scrolling on its own.
- *  A collapsed column is a narrow strip, so the columns beside it sit side by side for connectors. */
-export function CompareColumn({ source, claims, open, marks, textRef, onToggle, onScroll, onActivate }: {
+/** One source: its header with Widen and Collapse / Expand buttons, and its text scrolling on its own.
+ *  A collapsed column is a narrow strip, so the columns beside it sit side by side for connectors;
+ *  a widened one takes the room of two, the others stay open beside it. */
+export function CompareColumn({ source, claims, open, wide, marks, textRef, onToggle, onWiden, onScroll, onActivate }: {
   source: SourceDoc;
   claims: ClaimView[];
   open: boolean;
+  wide: boolean;
   marks: ClaimMarks;
   textRef: (el: HTMLDivElement | null) => void;
   onToggle: () => void;
+  onWiden: () => void;
   onScroll: () => void;
   onActivate: (event: React.MouseEvent | React.KeyboardEvent) => void;
 }) {
@@ -29,7 +32,10 @@ export function CompareColumn({ source, claims, open, marks, textRef, onToggle, 
       <header>
         <div className="column-head">
           <h2>{title}</h2>
-          <button type="button" className="column-toggle" aria-expanded={true} aria-label={`Collapse ${title}`} onClick={onToggle}>Collapse</button>
+          <div className="column-actions">
+            <button type="button" className="column-toggle" aria-pressed={wide} aria-label={`Widen ${title}`} onClick={onWiden}>Widen</button>
+            <button type="button" className="column-toggle" aria-expanded={true} aria-label={`Collapse ${title}`} onClick={onToggle}>Collapse</button>
+          </div>
         </div>
         <span className="muted">{source.author ?? "unknown author"} · {source.publishedDate ?? source.approxDate ?? "undated"} · {claims.length} claim{claims.length === 1 ? "" : "s"}</span>
       </header>

@@ -25,6 +25,8 @@ const FLASH_MS = 1600;
 export function CompareView({ columns: initial }: { columns: CompareColumn[] }) {
   const [columns, setColumns] = useState(initial);
   const [open, setOpen] = useState(() => initial.map(() => true));
+  // The one column shown wide (index), if any: it takes the room of two open columns.
+  const [wide, setWide] = useState<number | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
@@ -46,7 +48,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
   const { suggestions, load: loadSuggestions, accept, dismiss, showDismissed } = useSuggestions(sourceIds, onError);
   const { connectors, markers, schedule } = useConnectors(containerRef, textRefs, links, columns.length);
   // A collapsed column has no text: the connectors are measured again once the columns settle.
-  useEffect(schedule, [open, schedule]);
+  useEffect(schedule, [open, wide, schedule]);
 
   const reload = useCallback(async () => {
     try {
@@ -112,7 +114,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
 
   const active = activeId ? claimById.get(activeId) ?? null : null;
   const marks = useMemo(() => ({ activeId, chosen, flashing }), [activeId, chosen, flashing]);
-  const template = open.map((o) => (o ? "minmax(0, 1fr)" : "2.5rem")).join(" ");
+  const template = open.map((o, i) => (!o ? "2.5rem" : i === wide ? "minmax(0, 2fr)" : "minmax(0, 1fr)")).join(" ");
 
   return (
     <>
@@ -122,11 +124,15 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
         ))}
         <span className="muted">Click a highlighted claim to bring its linked claims into view. An arrow at a column&apos;s edge is a link to a claim out of view or in a column not beside it: click it to show that claim, or collapse the columns between.</span>
       </div>
-      <div className="compare-columns" ref={containerRef} style={{ gridTemplateColumns: template }} data-columns={columns.length}>
+      <div className="compare-columns" role="group" aria-label="Sources side by side" ref={containerRef} style={{ gridTemplateColumns: template }} data-columns={columns.length}>
         {columns.map((col, index) => (
-          <CompareColumn key={col.source.id} source={col.source} claims={col.claims} open={open[index]} marks={marks}
+          <CompareColumn key={col.source.id} source={col.source} claims={col.claims} open={open[index]} wide={wide === index} marks={marks}
             textRef={(el) => { textRefs.current[index] = el; }}
-            onToggle={() => setOpen((prev) => prev.map((o, i) => (i === index ? !o : o)))}
+            onToggle={() => {
+              setOpen((prev) => prev.map((o, i) => (i === index ? !o : o)));
+              if (wide === index) setWide(null);
+            }}
+            onWiden={() => setWide(wide === index ? null : index)}
             onScroll={schedule} onActivate={onTextActivate} />
         ))}
         <ConnectorLayer connectors={connectors} markers={markers} titleOf={(column) => displayTitle(columns[column].source)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { computePosition, flip, offset, shift } from "@floating-ui/dom";
+import { computePosition, offset, shift } from "@floating-ui/dom";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
@@ -60,26 +60,41 @@ function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
   );
 }
 
-/** Where the claim card goes: below the claim's last line, so the line above (being read) and the
- *  claim itself stay in view; above it only when the window has no room below. */
-type Anchor = { id: string; rect: () => DOMRect | null };
+/** Where the claim card goes: in the margin right of the text column, level with the claim's first
+ *  line, so it covers no line being read (above, within or below the claim). A window too narrow
+ *  for that margin gets it below the claim's last line: never above, never over the selection. */
+type Anchor = { id: string; lines: () => DOMRect[]; column: () => DOMRect };
+
+const MARGIN_GAP = 12; // px between the text column and the card
+const MARGIN_MIN = 208; // px: the narrowest card still readable beside the text (13rem)
 
 function ClaimCard({ anchor, claim }: { anchor: Anchor; claim: ReaderClaim }) {
   const card = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ x: number; y: number } | null>(null);
   useLayoutEffect(() => {
-    if (!card.current) return;
+    const el = card.current;
+    if (!el) return;
     let live = true;
     // Measured when placed, so a scroll since the pointer arrived does not misplace the card.
-    const reference = { getBoundingClientRect: () => anchor.rect() ?? new DOMRect() };
-    void computePosition(reference, card.current, { placement: "bottom-start", middleware: [offset(4), flip({ fallbackPlacements: ["top-start"] }), shift({ padding: 8 })] })
+    const lines = anchor.lines();
+    if (!lines.length) return;
+    const column = anchor.column();
+    const room = document.documentElement.clientWidth - column.right - MARGIN_GAP - 8;
+    const beside = room >= MARGIN_MIN;
+    // Set before measuring: the card's width decides where shift() keeps it.
+    el.style.maxWidth = beside ? `min(24rem, ${room}px)` : "";
+    const first = lines[0]!;
+    const last = lines[lines.length - 1]!;
+    // A virtual reference: the text column's right edge at the height of the claim's first line.
+    const reference = { getBoundingClientRect: () => (beside ? new DOMRect(column.right, first.top, 0, first.height) : last) };
+    void computePosition(reference, el, { placement: beside ? "right-start" : "bottom-start", middleware: [offset(beside ? MARGIN_GAP : 4), shift({ padding: 8 })] })
       .then(({ x, y }) => live && setPlace({ x, y }));
     return () => {
       live = false;
     };
   }, [anchor]);
   return (
-    <div ref={card} className="claim-info" role="status" style={{ left: place?.x ?? 0, top: place?.y ?? 0, visibility: place ? "visible" : "hidden" }}>
+    <div ref={card} className="claim-info" role="status" aria-label="Claim card" style={{ left: place?.x ?? 0, top: place?.y ?? 0, visibility: place ? "visible" : "hidden" }}>
       <strong>{kindLabel(claim.kind)}</strong> by {claim.authorName}
       {" · "}{claim.linkCount} link{claim.linkCount === 1 ? "" : "s"}
       {claim.orphaned && <span className="claim-info-orphaned"> · orphaned: its words are no longer in the text</span>}
@@ -88,11 +103,21 @@ function ClaimCard({ anchor, claim }: { anchor: Anchor; claim: ReaderClaim }) {
   );
 }
 
-/** The last line box of a claim's painted spans (a claim may run over several lines and spans). */
-function lastLineOf(root: HTMLElement, id: string): DOMRect | null {
-  const spans = root.querySelectorAll(`[data-claim-id="${CSS.escape(id)}"]`);
-  const rects = spans.length ? spans[spans.length - 1]!.getClientRects() : null;
-  return rects?.length ? rects[rects.length - 1]! : null;
+/** The line boxes of a claim's painted spans, in text order (a claim may run over several lines and spans). */
+function linesOf(root: HTMLElement, id: string): DOMRect[] {
+  return [...root.querySelectorAll(`[data-claim-id="${CSS.escape(id)}"]`)].flatMap((span) => [...span.getClientRects()]);
+}
+
+/** The card's anchor for a claim in the editor's text; `fallback` when none of it is painted. */
+function anchorFor(root: HTMLElement, id: string, fallback?: () => DOMRect): Anchor {
+  return {
+    id,
+    lines: () => {
+      const lines = linesOf(root, id);
+      return lines.length || !fallback ? lines : [fallback()];
+    },
+    column: () => root.getBoundingClientRect(),
+  };
 }
 
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
@@ -149,7 +174,7 @@ export function ReaderEditor(props: Props) {
         const { empty, from } = ed.state.selection;
         const claim = empty ? claimAt(latest.current.claims, posToOffset(layout, from)) : null;
         const root = ed.view.dom as HTMLElement;
-        setAnchor(claim ? { id: claim.id, rect: () => lastLineOf(root, claim.id) ?? caretRect(ed, offsetToPos(layout, claim.end)) } : null);
+        setAnchor(claim ? anchorFor(root, claim.id, () => caretRect(ed, offsetToPos(layout, claim.end))) : null);
       },
     },
     [extensions],
@@ -171,7 +196,7 @@ export function ReaderEditor(props: Props) {
     const id = target.dataset.claimId!;
     if (anchor?.id === id) return;
     const root = editor.view.dom as HTMLElement;
-    setAnchor({ id, rect: () => lastLineOf(root, id) });
+    setAnchor(anchorFor(root, id));
   };
   // Stable, so the menu is not sent new options on every render.
   const showToolbar = useCallback(({ editor: ed }: { editor: Editor }) => selectedSpan(ed, body, layout) !== null, [body, layout]);

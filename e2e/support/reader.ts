@@ -1,5 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 
+/** The reader's text once the editor has taken over (the first paint is not yet clickable). */
+export const sourceText = (page: Page) => page.getByRole("textbox", { name: "Source text" });
+/** A claim's painted spans in the reader's text (all claims' without an id). */
+export const claimInText = (page: Page, id?: string) => sourceText(page).locator(id ? `[data-claim-id="${id}"]` : "[data-claim-id]");
+/** The card shown for the claim under the pointer or the caret. */
+export const claimCard = (page: Page) => page.getByRole("status", { name: "Claim card" });
+
 /** Selects `phrase` in the reader with a real DOM selection (as a mouse drag leaves it) and
  *  waits for the tagging toolbar; the phrase may run across claim highlights. */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
@@ -48,7 +55,7 @@ export async function markClaim(page: Page, phrase: string, kind: "Fact" | "Opin
   const response = await created;
   expect(response.status(), await response.text()).toBe(201);
   const { claim } = await response.json();
-  await expect(page.locator(`.reader-text [data-claim-id="${claim.id}"]`).first()).toBeVisible();
+  await expect(claimInText(page, claim.id).first()).toBeVisible();
   return claim.id as string;
 }
 
