@@ -36,9 +36,12 @@ export function HighlightedRuns({ text, from = 0, to = text.length, painted, idA
     const run = painted.runs[i]!;
     const [start, end] = [Math.max(from, run.start), Math.min(to, run.end)];
     let node: ReactNode = text.slice(start, end);
+    const innermost = run.ids.at(-1);
     for (const id of [...run.ids].reverse()) {
+      // Only the innermost claim of a run takes the extra attributes (a button role, a tab stop):
+      // interactive elements must never nest, and a click lands on the most specific claim anyway.
       node = (
-        <span className={painted.classOf.get(id)} data-kind={painted.kindOf.get(id)} {...{ [idAttribute]: id }} {...extra?.(id)}>
+        <span className={painted.classOf.get(id)} data-kind={painted.kindOf.get(id)} {...{ [idAttribute]: id }} {...(id === innermost ? extra?.(id) : undefined)}>
           {node}
         </span>
       );

@@ -28,4 +28,24 @@ describe("HighlightedText (the static painter)", () => {
     expect([...document.querySelectorAll('[data-claim-id="outer"]')].map((e) => e.textContent)).toEqual(["sent ", "about 3,000", " paratroopers"]);
     expect(document.querySelector('[data-claim-id="gone"]')).toBeNull();
   });
+
+  it("gives a button role only to the innermost claim of each run, so interactive elements never nest", () => {
+    document.body.innerHTML = renderToStaticMarkup(
+      createElement(HighlightedText, {
+        text,
+        claims: [
+          { id: "outer", kind: "FACT", ...at("sent about 3,000 paratroopers") },
+          { id: "inner", kind: "OPINION", ...at("about 3,000") },
+        ],
+        extra: () => ({ role: "button", tabIndex: 0 }),
+      }),
+    );
+    const buttons = [...document.querySelectorAll('[role="button"]')];
+    expect(buttons.map((b) => [b.getAttribute("data-claim-id"), b.textContent])).toEqual([
+      ["outer", "sent "],
+      ["inner", "about 3,000"],
+      ["outer", " paratroopers"],
+    ]);
+    expect(buttons.some((b) => b.parentElement!.closest('[role="button"]'))).toBe(false);
+  });
 });
