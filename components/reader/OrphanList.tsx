@@ -3,6 +3,7 @@
 import type { ReaderClaim } from "@/lib/types";
 import { kindLabel } from "@/lib/labels";
 import type { TextSpan } from "./ReaderEditor";
+import { Quote } from "@/components/Quote";
 
 interface Props {
   orphans: ReaderClaim[];
@@ -23,7 +24,7 @@ export function OrphanList({ orphans, selection, busy, onOpen, onReattach, onDel
       <ul className="orphan-list" aria-label="Orphaned claims">
         {orphans.map((c) => (
           <li key={c.id}>
-            <span className={`badge claim-${c.kind.toLowerCase()}`}>{kindLabel(c.kind)}</span> last quote: “{c.quote}”
+            <span className={`badge claim-${c.kind.toLowerCase()}`}>{kindLabel(c.kind)}</span> last quote: <Quote text={c.quote} />
             <span className="muted"> · its words are no longer in the text</span>
             <div className="actions">
               <button type="button" disabled={busy || !selection} onClick={() => selection && onReattach(c, selection)}>Re-attach to selection</button>

@@ -6,6 +6,7 @@ import { attributionLabel } from "@/lib/labels";
 import { getClaim } from "@/lib/server/claims";
 import { db } from "@/lib/server/db";
 import { claimProvenanceGraph } from "@/lib/server/provenance";
+import { Quote } from "@/components/Quote";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function ClaimProvenancePage({ params }: Props) {
   return (
     <>
       <h1>Provenance of a claim</h1>
-      <blockquote>“{claim.quote.trim()}”</blockquote>
+      <blockquote><Quote text={claim.quote.trim()} /></blockquote>
       <p>
         {p?.attributionType === "READER_COMMENT" ? "Reader comment" : <>Said by {p?.speaker ? <strong>{p.speaker.name}</strong> : "nobody named"}{p?.speaker?.role ? `, ${p.speaker.role}` : ""} · {attributionLabel(p?.attributionType ?? "OWN_VOICE")}</>}
         {p?.claimDate && <> · about {p.claimDate.start === p.claimDate.end ? p.claimDate.start : `${p.claimDate.start} – ${p.claimDate.end}`}</>}
