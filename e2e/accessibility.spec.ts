@@ -33,40 +33,42 @@ test("every page passes axe", async ({ page, request, expectFailure }) => {
   const cluster = await request.post("/api/clusters", { data: { name: `Axe cluster ${Date.now()}`, claimIds: [c1, c2] } });
   const clusterId = (await cluster.json()).cluster?.id;
 
-  const pages: [string, string][] = [
-    ["home", "/"],
-    ["reader", `/sources/${a.id}`],
-    ["edit source", `/sources/${a.id}/edit`],
-    ["add source", "/sources/new"],
-    ["claims", "/claims"],
-    ["compare", `/compare?ids=${a.id},${b.id}`],
-    ["compare picker", "/compare"],
-    ["clusters", "/clusters"],
-    ["cluster", `/clusters/${clusterId}`],
-    ["overview", "/stats"],
-    ["import", "/import"],
-    ["sign in", "/signin"],
-    ["not found", "/sources/missing-source"],
-  ];
-  for (const [label, url] of pages) {
-    await page.goto(url);
-    await page.waitForLoadState("networkidle");
-    await expectAccessible(page, label);
-  }
-  // With the claim editor open and the shortcut list shown.
-  await page.goto(`/sources/${a.id}`);
-  await claimInText(page, c1).first().click();
-  await expect(page.getByRole("region", { name: "Edit claim" })).toBeVisible();
-  await expectAccessible(page, "reader with editor");
-  await page.keyboard.press("Escape");
-  await page.locator("body").press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-  await expectAccessible(page, "shortcut list");
-
-  // Leave the shared database as found: other specs count the claims of these sources.
-  await request.delete(`/api/clusters/${clusterId}`);
-  for (const id of [c1, c2]) {
-    const { claim } = await (await request.get(`/api/claims/${id}`)).json();
-    expect((await request.delete(`/api/claims/${id}?version=${claim.version}`)).ok()).toBe(true);
+  try {
+    const pages: [string, string][] = [
+      ["home", "/"],
+      ["reader", `/sources/${a.id}`],
+      ["edit source", `/sources/${a.id}/edit`],
+      ["add source", "/sources/new"],
+      ["claims", "/claims"],
+      ["compare", `/compare?ids=${a.id},${b.id}`],
+      ["compare picker", "/compare"],
+      ["clusters", "/clusters"],
+      ["cluster", `/clusters/${clusterId}`],
+      ["overview", "/stats"],
+      ["import", "/import"],
+      ["sign in", "/signin"],
+      ["not found", "/sources/missing-source"],
+    ];
+    for (const [label, url] of pages) {
+      await page.goto(url);
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, label);
+    }
+    // With the claim editor open and the shortcut list shown.
+    await page.goto(`/sources/${a.id}`);
+    await claimInText(page, c1).first().click();
+    await expect(page.getByRole("region", { name: "Edit claim" })).toBeVisible();
+    await expectAccessible(page, "reader with editor");
+    await page.keyboard.press("Escape");
+    await page.locator("body").press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    await expectAccessible(page, "shortcut list");
+  } finally {
+    // Leave the shared database as found, pass or fail: other specs count the claims of these sources.
+    await request.delete(`/api/clusters/${clusterId}`);
+    for (const id of [c1, c2]) {
+      const { claim } = await (await request.get(`/api/claims/${id}`)).json();
+      expect((await request.delete(`/api/claims/${id}?version=${claim.version}`)).ok()).toBe(true);
+    }
   }
 });

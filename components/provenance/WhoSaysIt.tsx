@@ -59,7 +59,8 @@ export function WhoSaysIt({ claim, busy, onUpdate }: Props) {
 
       <form className="field" onSubmit={(e) => { e.preventDefault(); saveSpeaker(); }}>
         <label htmlFor={ids.speaker}>Speaker</label>
-        <input id={ids.speaker} role="combobox" aria-autocomplete="list" aria-expanded={speakers.length > 0} list={ids.list} value={speakerName} autoComplete="off"
+        {/* A native input with a datalist is a combobox already; an explicit role would need aria-controls too (axe). */}
+        <input id={ids.speaker} list={ids.list} value={speakerName} autoComplete="off"
           onChange={(e) => setSpeakerName(e.target.value)} placeholder="Person or organisation" />
         <datalist id={ids.list}>{speakers.map((s) => <option key={s.id} value={s.name}>{s.role ?? s.aliases.join(", ")}</option>)}</datalist>
         <button type="submit" disabled={busy || !speakerName.trim() || speakerName.trim() === p?.speaker?.name}>Set speaker</button>
