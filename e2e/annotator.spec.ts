@@ -312,6 +312,9 @@ test("nested and overlapping claims each stay visible", async ({ page, request }
 
 test("server refusals are shown to the reader", async ({ page, request, expectFailure }) => {
   expectFailure({ status: 400, method: "PATCH", path: /^\/api\/claims\/[^/?]+$/ });
+  // The claim is deleted in another window while its editor may be opening: the editor's
+  // provenance suggestions for it can then meet the 404 this test provokes.
+  expectFailure({ status: 404, method: "GET", path: /^\/api\/claims\/[^/?]+\/provenance-suggestions$/ });
   const sourceId = await openSource(page, COUNTERPUNCH);
   const line = "Why It’s Time to Take the Russian-Led Military Alliance Seriously";
   await sourceText(page).getByRole("paragraph").filter({ hasText: line }).click({ clickCount: 3 });
