@@ -7,39 +7,25 @@ import { HighlightedText } from "@/components/highlights/HighlightedText";
 describe("HighlightedText (the static painter)", () => {
   const text = "Russia sent about 3,000 paratroopers to Almaty.";
   const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const outer = { id: "outer", kind: "FACT" as const, ...at("sent about 3,000 paratroopers") };
+  const inner = { id: "inner", kind: "OPINION" as const, ...at("about 3,000") };
+  const paint = (props: Omit<Parameters<typeof HighlightedText>[0], "text">) => {
+    document.body.innerHTML = renderToStaticMarkup(createElement(HighlightedText, { text, ...props }));
+  };
 
   it("nests the shorter claim inside the longer one with the painter's classes, and skips orphans", () => {
-    document.body.innerHTML = renderToStaticMarkup(
-      createElement(HighlightedText, {
-        text,
-        claims: [
-          { id: "outer", kind: "FACT", ...at("sent about 3,000 paratroopers") },
-          { id: "inner", kind: "OPINION", ...at("about 3,000") },
-          { id: "gone", kind: "PREDICTION", orphaned: true, ...at("Russia") },
-        ],
-        selectedId: "inner",
-      }),
-    );
+    paint({ claims: [outer, inner, { id: "gone", kind: "PREDICTION", orphaned: true, ...at("Russia") }], selectedId: "inner" });
     expect(document.body.textContent).toBe(text);
-    const inner = document.querySelector('[data-claim-id="inner"]')!;
-    expect(inner.textContent).toBe("about 3,000");
-    expect(inner.className).toBe("claim claim-opinion claim-level-0 claim-nested claim-selected");
-    expect(inner.parentElement!.getAttribute("data-claim-id")).toBe("outer");
+    const innerSpan = document.querySelector('[data-claim-id="inner"]')!;
+    expect(innerSpan.textContent).toBe("about 3,000");
+    expect(innerSpan.className).toBe("claim claim-opinion claim-level-0 claim-nested claim-selected");
+    expect(innerSpan.parentElement!.getAttribute("data-claim-id")).toBe("outer");
     expect([...document.querySelectorAll('[data-claim-id="outer"]')].map((e) => e.textContent)).toEqual(["sent ", "about 3,000", " paratroopers"]);
     expect(document.querySelector('[data-claim-id="gone"]')).toBeNull();
   });
 
   it("gives a button role only to the innermost claim of each run, so interactive elements never nest", () => {
-    document.body.innerHTML = renderToStaticMarkup(
-      createElement(HighlightedText, {
-        text,
-        claims: [
-          { id: "outer", kind: "FACT", ...at("sent about 3,000 paratroopers") },
-          { id: "inner", kind: "OPINION", ...at("about 3,000") },
-        ],
-        extra: () => ({ role: "button", tabIndex: 0 }),
-      }),
-    );
+    paint({ claims: [outer, inner], extra: () => ({ role: "button", tabIndex: 0 }) });
     const buttons = [...document.querySelectorAll('[role="button"]')];
     expect(buttons.map((b) => [b.getAttribute("data-claim-id"), b.textContent])).toEqual([
       ["outer", "sent "],
