@@ -45,8 +45,9 @@ const ACTIONS: Record<string, string> = {
   orphaned: "orphaned",
   linked: "linked",
   unlinked: "unlinked",
-  "member-added": "added a claim to",
-  "member-removed": "removed a claim from",
+  "member added": "added a claim to",
+  "member removed": "removed a claim from",
+  "appearance-recorded": "recorded another appearance of",
   edited: "edited",
   "text-edited": "corrected the text of",
 };
