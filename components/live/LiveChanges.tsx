@@ -3,7 +3,7 @@
 // hear what other researchers change. The stream resumes where it stopped: EventSource sends the
 // last id it saw; when the browser gives up on it (the server answered an error while
 // restarting), it is opened again with ?after= that id. A quiet notice says who changed what.
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { describeNotice, SeenIds, type ChangeNotice } from "@/lib/live";
 
@@ -75,8 +75,12 @@ export function LiveChanges({ after, viewerId, children }: { after: number | nul
     return () => void listeners.current.delete(listener);
   }, []);
 
+  // One value for the page's life: a new object per render (each notice re-renders this provider)
+  // would make every subscriber resubscribe and drop the refresh it had just scheduled.
+  const value = useMemo(() => ({ subscribe, viewerId }), [subscribe, viewerId]);
+
   return (
-    <LiveContext.Provider value={{ subscribe, viewerId }}>
+    <LiveContext.Provider value={value}>
       {children}
       <p className="live-notice" role="status" aria-label="Live updates" data-connected={connected ? "yes" : "no"}>
         {notice}
