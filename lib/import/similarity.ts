@@ -33,7 +33,11 @@ export function shingles(text: string, size = SHINGLE_WORDS): Set<string> {
 
 /** A key equal for two texts exactly when they are duplicates: fit for a unique index. */
 export function duplicateKey(text: string): string {
-  return createHash("sha256").update(wordsOf(text).join(" ")).digest("hex");
+  return duplicateKeyOfWords(wordsOf(text));
+}
+
+export function duplicateKeyOfWords(words: readonly string[]): string {
+  return createHash("sha256").update(words.join(" ")).digest("hex");
 }
 
 export interface Similarity {

@@ -11,8 +11,8 @@
 import "server-only";
 import { conflict } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { bandKeys, minhashSignature, signatureToInts } from "../import/minhash";
-import { compareTexts, duplicateKey, prepareText } from "../import/similarity";
+import { bandKeys, minhashOfWords, signatureToInts } from "../import/minhash";
+import { compareTexts, duplicateKeyOfWords, prepareText, wordsOf } from "../import/similarity";
 import { displayTitle, type NearDuplicate } from "../types";
 import type { Db, Tx } from "./db";
 
@@ -22,9 +22,11 @@ export interface TextSignature {
   bands: bigint[];
 }
 
+/** The text is split into words once for both. O(words × 128) multiplications. */
 export function signText(body: string): TextSignature {
-  const signature = minhashSignature(body);
-  return { duplicateKey: duplicateKey(body), minhash: signatureToInts(signature), bands: bandKeys(signature) };
+  const words = wordsOf(body);
+  const signature = minhashOfWords(words);
+  return { duplicateKey: duplicateKeyOfWords(words), minhash: signatureToInts(signature), bands: bandKeys(signature) };
 }
 
 export function duplicateError(existing: { id: string; title: string | null; suggestedTitle: string | null }) {
