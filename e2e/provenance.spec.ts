@@ -74,3 +74,76 @@ test("accept the suggested speaker and origin of an attribution phrase and see t
   await expect(page.getByRole("list", { name: "Chains" }).getByRole("listitem")).toHaveText([new RegExp(`claim “${QUOTE}”.*→.*source “TASS wire ${stamp}”`)]);
   await page.screenshot({ path: "/tmp/prov2-provenance.png", fullPage: true });
 });
+
+test("the claims list shows each claim's speaker, attribution and origin, filters by them in the URL and searches speakers", async ({ page, request }) => {
+  const stamp = Date.now();
+  const body = "Tokayev asked the CSTO for help on 5 January.\n\nThe troops left within two weeks.\n\nThe mission was a success.";
+  const created = await request.post("/api/sources", { data: { title: `Almaty week ${stamp}`, author: "Dana Reporter", body } });
+  expect(created.status()).toBe(201);
+  const sourceId = (await created.json()).source.id as string;
+  const speaker = await request.post("/api/speakers", { data: { name: `Kassym-Jomart Tokayev ${stamp}`, role: "President of Kazakhstan", aliases: ["Tokaev"] } });
+  expect(speaker.status(), await speaker.text()).toBe(201);
+  const speakerId = (await speaker.json()).speaker.id as string;
+  const mark = async (phrase: string, change: Record<string, unknown> = {}) => {
+    const start = body.indexOf(phrase);
+    const r = await request.post("/api/claims", { data: { sourceId, start, end: start + phrase.length, kind: "FACT" } });
+    expect(r.status()).toBe(201);
+    const claim = (await r.json()).claim;
+    if (Object.keys(change).length > 0) {
+      const p = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, ...change } });
+      expect(p.status(), await p.text()).toBe(200);
+    }
+    return claim.id as string;
+  };
+  const asked = await mark("Tokayev asked the CSTO for help on 5 January", {
+    speakerId, attributionType: "REPORTED", restsOn: { kind: "newReference", reference: { title: "Akorda press release", publisher: "Akorda" } },
+  });
+  const left = await mark("The troops left within two weeks");
+  await mark("The mission was a success", { restsOn: { kind: "claim", id: left } });
+
+  await page.goto(`/claims?sourceId=${sourceId}`);
+  const claims = page.getByRole("list", { name: "Claims" });
+  await expect(claims.getByRole("listitem")).toHaveCount(3);
+  const askedCard = claims.getByRole("listitem").filter({ hasText: "Tokayev asked the CSTO" });
+  await expect(askedCard.getByRole("definition").nth(1)).toHaveText(`Kassym-Jomart Tokayev ${stamp} (President of Kazakhstan)`);
+  await expect(askedCard).toContainText("AttributionReported (according to …)");
+  await expect(askedCard).toContainText("Originoutside: Akorda press release, Akorda");
+  const successCard = claims.getByRole("listitem").filter({ hasText: "The mission was a success" });
+  await expect(successCard).toContainText("SpeakerDana Reporter");
+  await expect(successCard.getByRole("link", { name: "The troops left within two weeks" })).toHaveAttribute("href", `/sources/${sourceId}#claim-${left}`);
+  await page.screenshot({ path: "/tmp/shots-prov/claims-list.png", fullPage: true });
+
+  const filters = page.getByRole("search", { name: "Filter claims" });
+  await filters.getByLabel("Origin").selectOption({ label: "Rests on an outside reference" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]origin=reference(&|$)/);
+  await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
+
+  await filters.getByLabel("Origin").selectOption({ label: "Any or none" });
+  await filters.getByLabel("Attribution").selectOption({ label: "Source's own voice" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]attribution=OWN_VOICE(&|$)/);
+  await expect(claims.getByRole("listitem")).toHaveText([/The troops left/, /The mission was a success/]);
+
+  await filters.getByLabel("Attribution").selectOption({ label: "Any attribution" });
+  await filters.getByLabel("Rests on source").selectOption({ label: `Almaty week ${stamp}` });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]originSourceId=${sourceId}(&|$)`));
+  await expect(claims.getByRole("listitem")).toHaveText([/The mission was a success/]);
+
+  await filters.getByLabel("Rests on source").selectOption({ label: "Any source" });
+  await filters.getByLabel("Speaker", { exact: true }).selectOption({ label: `Kassym-Jomart Tokayev ${stamp} (President of Kazakhstan)` });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]speakerId=${speakerId}(&|$)`));
+  await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
+  // The filter travels with the export links.
+  await expect(page.getByRole("link", { name: /CSV/ }).first()).toHaveAttribute("href", new RegExp(`speakerId=${speakerId}`));
+
+  // Search by the speaker's alias: the quote does not hold it.
+  await page.goto(`/claims?sourceId=${sourceId}`);
+  await filters.getByLabel(/^Search/).fill("Tokaev");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]q=Tokaev(&|$)/);
+  await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
+  await expect(claims.getByRole("listitem").first().getByRole("link").first()).toHaveAttribute("href", `/sources/${sourceId}#claim-${asked}`);
+});
