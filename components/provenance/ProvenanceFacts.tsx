@@ -41,3 +41,20 @@ export function ProvenanceEntries({ provenance }: Props) {
     </>
   );
 }
+
+/** One line: "Said by X (role) · Direct quote · rests on …"; a reader comment names nobody. */
+export function ProvenanceLine({ provenance, className }: Props & { className?: string }) {
+  const restsOn = provenance?.restsOn;
+  const origin = restsOn && <> · rests on <OriginText restsOn={restsOn} /></>;
+  if (provenance?.attributionType === "READER_COMMENT") {
+    return <span className={className}>Reader comment, not the author&apos;s claim{origin}</span>;
+  }
+  return <span className={className}>Said by <SpeakerText provenance={provenance} /> · <AttributionText provenance={provenance} />{origin}</span>;
+}
+
+/** Plain words for a tooltip (title attribute): "said by X (role), direct quote". */
+export function provenanceTitle(provenance: ClaimProvenance | null | undefined): string {
+  if (provenance?.attributionType === "READER_COMMENT") return "reader comment";
+  const who = speakerWords(exportProvenance({ provenance: provenance ?? undefined }));
+  return `${who ? `said by ${who}` : "no speaker named"}, ${attributionLabel(provenance?.attributionType ?? "OWN_VOICE").toLowerCase()}`;
+}

@@ -2,7 +2,7 @@
 // (claimWhere in lib/server/export-query.ts) over speaker, attribution type and origin.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim, updateClaim } from "@/lib/server/claims";
+import { createClaim, listReaderClaims, updateClaim } from "@/lib/server/claims";
 import { loadExport, scopeLabel } from "@/lib/server/export-query";
 import { exportFilterInput, type UpdateClaimInput } from "@/lib/schemas";
 import { seedCorpus } from "@/lib/server/seed";
@@ -89,6 +89,21 @@ describe("claims list: speaker, attribution and origin", () => {
       .toBe("said by Kassym-Jomart Tokayev reported resting on an outside reference");
     expect(await scopeLabel(t.db, { originSourceId: sources["001"] })).toBe("resting on Doubts grow over CSTO membership in wake of Russia's war in Ukraine");
     await expect(scopeLabel(t.db, { speakerId: "no-such-speaker" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("gives the reader's claim card who says each claim, how, and what it rests on", async () => {
+    const [sanctions] = (await listReaderClaims(t.db, sources["000"])).filter((c) => c.id === ids.sanctions);
+    expect(sanctions).toMatchObject({
+      speaker: { name: "Kassym-Jomart Tokayev", role: "President of Kazakhstan" }, attributionType: "PARAPHRASE",
+      restsOn: { kind: "reference", label: "Press conference, Akorda", reference: { publisher: "Akorda", url: null, date: null } },
+    });
+    const [counterpunch] = await listReaderClaims(t.db, sources["003"]);
+    expect(counterpunch.restsOn).toEqual({ kind: "claim", id: ids.caravanserai, sourceId: sources["001"], label: "a CSTO mission of more than 2,000 troops was deployed" });
+    const caravanserai = await listReaderClaims(t.db, sources["001"]);
+    expect(caravanserai.find((c) => c.id === ids.comment)).toMatchObject({ speaker: null, attributionType: "READER_COMMENT", restsOn: null });
+    expect(caravanserai.find((c) => c.id === ids.caravanserai)).toMatchObject({ speaker: { name: "Kanat Altynbayev" }, attributionType: "OWN_VOICE", restsOn: null });
+    const [evstratov] = await listReaderClaims(t.db, sources["002"]);
+    expect(evstratov.restsOn).toEqual({ kind: "source", id: sources["001"], label: "Doubts grow over CSTO membership in wake of Russia's war in Ukraine" });
   });
 
   it("refuses filter values that name no attribution type or origin, with a message", () => {
