@@ -19,11 +19,18 @@ export function AttributionText({ provenance }: Props) {
   return <>{attributionLabel(provenance?.attributionType ?? "OWN_VOICE")}</>;
 }
 
+const ORIGIN_QUOTE = 120; // characters of an origin claim's quote shown; the whole quote is its tooltip
+
 /** What the claim rests on, as a link to it; "none" when nothing is cited. */
 export function OriginText({ restsOn }: { restsOn: RestsOnView | null | undefined }) {
   if (!restsOn) return <span className="muted">none</span>;
   if (restsOn.kind === "claim") {
-    return <>claim <Link href={`/sources/${restsOn.sourceId}#claim-${restsOn.id}`} className="quote">{restsOn.label}</Link></>;
+    const cut = restsOn.label.length > ORIGIN_QUOTE;
+    return (
+      <>claim <Link href={`/sources/${restsOn.sourceId}#claim-${restsOn.id}`} className="quote" title={cut ? restsOn.label : undefined}>
+        {cut ? `${restsOn.label.slice(0, ORIGIN_QUOTE).trimEnd()}…` : restsOn.label}
+      </Link></>
+    );
   }
   if (restsOn.kind === "source") return <>source <Link href={`/sources/${restsOn.id}`}>{restsOn.label}</Link></>;
   return restsOn.reference.url
