@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./support/fixtures";
-import { claimInText, markClaim } from "./support/reader";
+import { claimCard, claimInText, markClaim, sourceText } from "./support/reader";
 
 const ARTICLE = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
 const ARTICLE_AUTHOR = "Kanat Altynbayev";
@@ -146,4 +146,74 @@ test("the claims list shows each claim's speaker, attribution and origin, filter
   await expect(page).toHaveURL(/[?&]q=Tokaev(&|$)/);
   await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
   await expect(claims.getByRole("listitem").first().getByRole("link").first()).toHaveAttribute("href", `/sources/${sourceId}#claim-${asked}`);
+});
+
+test("the reader's claim card, compare and the cluster's table say who says each claim, how, and what it rests on", async ({ page, request }) => {
+  const stamp = Date.now();
+  const newSource = async (title: string, author: string, body: string) => {
+    const r = await request.post("/api/sources", { data: { title, author, body } });
+    expect(r.status()).toBe(201);
+    return (await r.json()).source.id as string;
+  };
+  const mark = async (sourceId: string, body: string, phrase: string, change: Record<string, unknown> = {}) => {
+    const start = body.indexOf(phrase);
+    const r = await request.post("/api/claims", { data: { sourceId, start, end: start + phrase.length, kind: "FACT" } });
+    expect(r.status()).toBe(201);
+    const claim = (await r.json()).claim;
+    if (Object.keys(change).length > 0) expect((await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, ...change } })).status()).toBe(200);
+    return claim.id as string;
+  };
+  const SPEAKER = `Kassym-Jomart Tokayev ${stamp}`;
+  const wireBody = "Tokayev said 2,030 troops had come to restore order.\n\nThe mission would end within days.";
+  const reportBody = "About 2,000 foreign troops were in the country.\n\nThey left by 19 January.";
+  const wire = await newSource(`Akorda wire ${stamp}`, "Akorda press office", wireBody);
+  const report = await newSource(`Steppe report ${stamp}`, "Dana Reporter", reportBody);
+  const said = await mark(wire, wireBody, "2,030 troops had come to restore order", {
+    speakerName: SPEAKER, speakerRole: "President of Kazakhstan", attributionType: "REPORTED",
+    restsOn: { kind: "newReference", reference: { title: "Address to the nation", publisher: "Akorda" } },
+  });
+  const repeated = await mark(report, reportBody, "About 2,000 foreign troops were in the country", { restsOn: { kind: "claim", id: said } });
+
+  // Reader: hovering a claim shows its speaker with role, attribution and origin on the card.
+  await page.goto(`/sources/${wire}`);
+  await expect(sourceText(page)).toBeVisible();
+  await claimInText(page, said).first().hover();
+  await expect(claimCard(page)).toContainText(`Said by ${SPEAKER}, President of Kazakhstan · Reported (according to …)`);
+  await expect(claimCard(page)).toContainText("Rests on Address to the nation, Akorda");
+  await page.screenshot({ path: "/tmp/shots-prov/reader-card.png" });
+  await page.goto(`/sources/${report}`);
+  await expect(sourceText(page)).toBeVisible();
+  await claimInText(page, repeated).first().hover();
+  await expect(claimCard(page)).toContainText("Said by Dana Reporter · Source's own voice");
+  await expect(claimCard(page)).toContainText("Rests on a claim: “2,030 troops had come to restore order”");
+
+  // Compare: the selected claim and the claims to group say who says each.
+  await page.goto(`/compare?ids=${wire},${report}`);
+  const inColumns = (id: string) => page.getByRole("group", { name: "Sources side by side" }).locator(`[data-claim-id="${id}"]`).first();
+  await expect(inColumns(said)).toHaveAttribute("title", `fact · 0 links · said by ${SPEAKER} (President of Kazakhstan), reported (according to …)`);
+  await inColumns(repeated).click();
+  const selected = page.getByRole("region", { name: "Selected claim" });
+  await expect(selected).toContainText("Said by Dana Reporter · Source's own voice · rests on claim 2,030 troops had come to restore order");
+  await page.getByLabel("Include in the claims to group").check();
+  await inColumns(said).click();
+  await expect(selected).toContainText(`Said by ${SPEAKER} (President of Kazakhstan) · Reported (according to …) · rests on outside: Address to the nation, Akorda`);
+  await page.getByLabel("Include in the claims to group").check();
+  const toGroup = page.getByRole("list", { name: "Claims to group" }).getByRole("listitem");
+  await expect(toGroup).toHaveCount(2);
+  await expect(toGroup.nth(1)).toContainText(`Said by ${SPEAKER}`);
+  await page.screenshot({ path: "/tmp/shots-prov/compare.png", fullPage: true });
+
+  // Cluster: speaker, attribution and origin columns for each member.
+  const cluster = await request.post("/api/clusters", { data: { name: `Troop count ${stamp}`, claimIds: [said, repeated] } });
+  expect(cluster.status()).toBe(201);
+  await page.goto(`/clusters/${(await cluster.json()).cluster.id}`);
+  const table = page.getByRole("table", { name: "Claims in this cluster" });
+  await expect(table.getByRole("columnheader")).toContainText(["Speaker", "Attribution", "Origin"]);
+  const row = (quote: string) => table.getByRole("row").filter({ hasText: quote });
+  await expect(row("2,030 troops had come").getByRole("cell", { name: `${SPEAKER} (President of Kazakhstan)`, exact: true })).toBeVisible();
+  await expect(row("2,030 troops had come").getByRole("cell", { name: "Reported (according to …)", exact: true })).toBeVisible();
+  await expect(row("2,030 troops had come").getByRole("cell", { name: "outside: Address to the nation, Akorda", exact: true })).toBeVisible();
+  await expect(row("About 2,000 foreign troops").getByRole("cell", { name: "Dana Reporter", exact: true })).toHaveCount(2);
+  await expect(row("About 2,000 foreign troops").getByRole("link", { name: "2,030 troops had come to restore order" })).toHaveAttribute("href", `/sources/${wire}#claim-${said}`);
+  await page.screenshot({ path: "/tmp/shots-prov/cluster-table.png", fullPage: true });
 });
