@@ -6,6 +6,7 @@ import { Quote } from "@/components/Quote";
 import { RemoveClusterMember } from "@/components/clusters/ClusterActions";
 import { AttributionText, OriginText, SpeakerText } from "@/components/provenance/ProvenanceFacts";
 import type { ClusterDetail } from "@/lib/server/clusters";
+import "./cluster-members.css";
 
 export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterDetail, "id" | "members">; number: Map<string, number> }) {
   return (
@@ -25,10 +26,10 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
             <td>{m.author ?? "unknown"}</td>
             <td>{m.date ?? "undated"}</td>
             <td>{m.kind.toLowerCase()}</td>
-            <td><Quote text={m.quote} /></td>
-            <td><SpeakerText provenance={m.provenance} /></td>
+            <td className="member-quote"><Quote text={m.quote} /></td>
+            <td className="member-speaker"><SpeakerText provenance={m.provenance} /></td>
             <td><AttributionText provenance={m.provenance} /></td>
-            <td><OriginText restsOn={m.provenance.restsOn} /></td>
+            <td className="member-origin"><OriginText restsOn={m.provenance.restsOn} /></td>
             <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
             <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
             <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
