@@ -10,6 +10,7 @@ import "./cluster-members.css";
 
 export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterDetail, "id" | "members">; number: Map<string, number> }) {
   return (
+    <div className="member-table-scroll">
     <table className="cluster-table" aria-label="Claims in this cluster">
       <thead>
         <tr>
@@ -27,7 +28,7 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
             <td>{m.date ?? "undated"}</td>
             <td>{m.kind.toLowerCase()}</td>
             <td className="member-quote"><Quote text={m.quote} /></td>
-            <td className="member-speaker"><SpeakerText provenance={m.provenance} /></td>
+            <td><SpeakerText provenance={m.provenance} /></td>
             <td><AttributionText provenance={m.provenance} /></td>
             <td className="member-origin"><OriginText restsOn={m.provenance.restsOn} /></td>
             <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
@@ -37,5 +38,6 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
