@@ -11,33 +11,33 @@ import "./cluster-members.css";
 export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterDetail, "id" | "members">; number: Map<string, number> }) {
   return (
     <div className="member-table-scroll">
-    <table className="cluster-table" aria-label="Claims in this cluster">
-      <thead>
-        <tr>
-          <th scope="col">#</th><th scope="col">Source</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">Quote</th>
-          <th scope="col">Speaker</th><th scope="col">Attribution</th><th scope="col">Origin</th>
-          <th scope="col">Values</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        {cluster.members.map((m) => (
-          <tr key={m.claimId} data-claim-id={m.claimId} className={m.contradicts.length ? "contradicted" : undefined}>
-            <td>{number.get(m.claimId)}</td>
-            <td><Link href={`/sources/${m.sourceId}`}>{m.sourceTitle}</Link></td>
-            <td>{m.author ?? "unknown"}</td>
-            <td>{m.date ?? "undated"}</td>
-            <td>{m.kind.toLowerCase()}</td>
-            <td className="member-quote"><Quote text={m.quote} /></td>
-            <td><SpeakerText provenance={m.provenance} /></td>
-            <td><AttributionText provenance={m.provenance} /></td>
-            <td className="member-origin"><OriginText restsOn={m.provenance.restsOn} /></td>
-            <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
-            <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
-            <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
+      <table className="cluster-table" aria-label="Claims in this cluster">
+        <thead>
+          <tr>
+            <th scope="col">#</th><th scope="col">Source</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">Quote</th>
+            <th scope="col">Speaker</th><th scope="col">Attribution</th><th scope="col">Origin</th>
+            <th scope="col">Values</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {cluster.members.map((m) => (
+            <tr key={m.claimId} data-claim-id={m.claimId} className={m.contradicts.length ? "contradicted" : undefined}>
+              <td>{number.get(m.claimId)}</td>
+              <td><Link href={`/sources/${m.sourceId}`}>{m.sourceTitle}</Link></td>
+              <td>{m.author ?? "unknown"}</td>
+              <td>{m.date ?? "undated"}</td>
+              <td>{m.kind.toLowerCase()}</td>
+              <td className="member-quote"><Quote text={m.quote} /></td>
+              <td><SpeakerText provenance={m.provenance} /></td>
+              <td><AttributionText provenance={m.provenance} /></td>
+              <td className="member-origin"><OriginText restsOn={m.provenance.restsOn} /></td>
+              <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
+              <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
+              <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
