@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { claimInText, markClaim } from "./support/reader";
+import { claimCard, claimInText, markClaim, sourceText } from "./support/reader";
 
 const ARTICLE = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
 const ARTICLE_AUTHOR = "Kanat Altynbayev";
@@ -73,4 +74,169 @@ test("accept the suggested speaker and origin of an attribution phrase and see t
   await expect(page.getByRole("img", { name: /Provenance graph/ })).toBeVisible();
   await expect(page.getByRole("list", { name: "Chains" }).getByRole("listitem")).toHaveText([new RegExp(`claim “${QUOTE}”.*→.*source “TASS wire ${stamp}”`)]);
   await page.screenshot({ path: "/tmp/prov2-provenance.png", fullPage: true });
+});
+
+/** A source with three claims: one said by a speaker with an alias, reported, resting on an outside
+ *  reference; one in the author's voice; one resting on the second. */
+async function setUpAlmatyWeek(request: APIRequestContext) {
+  const stamp = Date.now();
+  const body = "Tokayev asked the CSTO for help on 5 January.\n\nThe troops left within two weeks.\n\nThe mission was a success.";
+  const created = await request.post("/api/sources", { data: { title: `Almaty week ${stamp}`, author: "Dana Reporter", body } });
+  expect(created.status()).toBe(201);
+  const sourceId = (await created.json()).source.id as string;
+  const speaker = await request.post("/api/speakers", { data: { name: `Kassym-Jomart Tokayev ${stamp}`, role: "President of Kazakhstan", aliases: ["Tokaev"] } });
+  expect(speaker.status(), await speaker.text()).toBe(201);
+  const speakerId = (await speaker.json()).speaker.id as string;
+  const mark = async (phrase: string, change: Record<string, unknown> = {}) => {
+    const start = body.indexOf(phrase);
+    const r = await request.post("/api/claims", { data: { sourceId, start, end: start + phrase.length, kind: "FACT" } });
+    expect(r.status()).toBe(201);
+    const claim = (await r.json()).claim;
+    if (Object.keys(change).length > 0) {
+      const p = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, ...change } });
+      expect(p.status(), await p.text()).toBe(200);
+    }
+    return claim.id as string;
+  };
+  const asked = await mark("Tokayev asked the CSTO for help on 5 January", {
+    speakerId, attributionType: "REPORTED", restsOn: { kind: "newReference", reference: { title: "Akorda press release", publisher: "Akorda" } },
+  });
+  const left = await mark("The troops left within two weeks");
+  await mark("The mission was a success", { restsOn: { kind: "claim", id: left } });
+  return { stamp, sourceId, speakerId, asked, left };
+}
+
+test("the claims list shows each claim's speaker, attribution and origin, and filters by origin and attribution in the URL", async ({ page, request }) => {
+  const { stamp, sourceId, left } = await setUpAlmatyWeek(request);
+  await page.goto(`/claims?sourceId=${sourceId}`);
+  const claims = page.getByRole("list", { name: "Claims" });
+  await expect(claims.getByRole("listitem")).toHaveCount(3);
+  const card = (quote: string) => claims.getByRole("listitem").filter({ has: page.getByRole("link", { name: quote, exact: true }) });
+  const askedCard = card("Tokayev asked the CSTO for help on 5 January");
+  await expect(askedCard.getByRole("definition").nth(1)).toHaveText(`Kassym-Jomart Tokayev ${stamp} (President of Kazakhstan)`);
+  await expect(askedCard).toContainText("AttributionReported (according to …)");
+  await expect(askedCard).toContainText("Originoutside: Akorda press release, Akorda");
+  const successCard = card("The mission was a success");
+  await expect(successCard).toContainText("SpeakerDana Reporter");
+  await expect(successCard.getByRole("link", { name: "The troops left within two weeks" })).toHaveAttribute("href", `/sources/${sourceId}#claim-${left}`);
+  await page.screenshot({ path: "/tmp/shots-prov/claims-list.png", fullPage: true });
+
+  const filters = page.getByRole("search", { name: "Filter claims" });
+  await filters.getByLabel("Origin").selectOption({ label: "Rests on an outside reference" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]origin=reference(&|$)/);
+  await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
+
+  await filters.getByLabel("Origin").selectOption({ label: "Any or none" });
+  await filters.getByLabel("Attribution").selectOption({ label: "Source's own voice" });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]attribution=OWN_VOICE(&|$)/);
+  await expect(claims.getByRole("listitem")).toHaveText([/The troops left/, /The mission was a success/]);
+});
+
+test("the claims list filters by the source a claim rests on and by speaker, and its search finds a speaker by alias", async ({ page, request }) => {
+  const { stamp, sourceId, speakerId, asked } = await setUpAlmatyWeek(request);
+  await page.goto(`/claims?sourceId=${sourceId}`);
+  const claims = page.getByRole("list", { name: "Claims" });
+  const filters = page.getByRole("search", { name: "Filter claims" });
+  await filters.getByLabel("Rests on source").selectOption({ label: `Almaty week ${stamp}` });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]originSourceId=${sourceId}(&|$)`));
+  await expect(claims.getByRole("listitem")).toHaveText([/The mission was a success/]);
+
+  await filters.getByLabel("Rests on source").selectOption({ label: "Any source" });
+  await filters.getByRole("combobox", { name: "Speaker", exact: true }).selectOption({ label: `Kassym-Jomart Tokayev ${stamp} (President of Kazakhstan)` });
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]speakerId=${speakerId}(&|$)`));
+  await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
+  // The filter travels with the export links.
+  await expect(page.getByRole("link", { name: "CSV", exact: true })).toHaveAttribute("href", new RegExp(`speakerId=${speakerId}`));
+
+  // Search by the speaker's alias: the quote does not hold it.
+  await filters.getByRole("combobox", { name: "Speaker", exact: true }).selectOption({ label: "Anyone" });
+  await filters.getByLabel(/^Search/).fill("Tokaev");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]q=Tokaev(&|$)/);
+  await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
+  await expect(claims.getByRole("listitem").first().getByRole("link").first()).toHaveAttribute("href", `/sources/${sourceId}#claim-${asked}`);
+});
+
+/** Two sources: a wire claim with a named speaker, a reported attribution and an outside origin,
+ *  and a report's claim in its author's voice resting on the wire claim. */
+async function setUpStory(request: APIRequestContext) {
+  const stamp = Date.now();
+  const newSource = async (title: string, author: string, body: string) => {
+    const r = await request.post("/api/sources", { data: { title, author, body } });
+    expect(r.status()).toBe(201);
+    return (await r.json()).source.id as string;
+  };
+  const mark = async (sourceId: string, body: string, phrase: string, change: Record<string, unknown> = {}) => {
+    const start = body.indexOf(phrase);
+    const r = await request.post("/api/claims", { data: { sourceId, start, end: start + phrase.length, kind: "FACT" } });
+    expect(r.status()).toBe(201);
+    const claim = (await r.json()).claim;
+    if (Object.keys(change).length > 0) expect((await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, ...change } })).status()).toBe(200);
+    return claim.id as string;
+  };
+  const speaker = `Kassym-Jomart Tokayev ${stamp}`;
+  const wireBody = "Tokayev said 2,030 troops had come to restore order.\n\nThe mission would end within days.";
+  const reportBody = "About 2,000 foreign troops were in the country.\n\nThey left by 19 January.";
+  const wire = await newSource(`Akorda wire ${stamp}`, "Akorda press office", wireBody);
+  const report = await newSource(`Steppe report ${stamp}`, "Dana Reporter", reportBody);
+  const said = await mark(wire, wireBody, "2,030 troops had come to restore order", {
+    speakerName: speaker, speakerRole: "President of Kazakhstan", attributionType: "REPORTED",
+    restsOn: { kind: "newReference", reference: { title: "Address to the nation", publisher: "Akorda" } },
+  });
+  const repeated = await mark(report, reportBody, "About 2,000 foreign troops were in the country", { restsOn: { kind: "claim", id: said } });
+  return { stamp, speaker, wire, report, said, repeated };
+}
+
+test("the reader's claim card says who says a claim, with role, how, and what it rests on", async ({ page, request }) => {
+  const { speaker, wire, report, said, repeated } = await setUpStory(request);
+  await page.goto(`/sources/${wire}`);
+  await expect(sourceText(page)).toBeVisible();
+  await claimInText(page, said).first().hover();
+  await expect(claimCard(page)).toContainText(`Said by ${speaker}, President of Kazakhstan · Reported (according to …)`);
+  await expect(claimCard(page)).toContainText("Rests on Address to the nation, Akorda");
+  await page.screenshot({ path: "/tmp/shots-prov/reader-card.png" });
+  await page.goto(`/sources/${report}`);
+  await expect(sourceText(page)).toBeVisible();
+  await claimInText(page, repeated).first().hover();
+  await expect(claimCard(page)).toContainText("Said by Dana Reporter · Source's own voice");
+  await expect(claimCard(page)).toContainText("Rests on a claim: “2,030 troops had come to restore order”");
+});
+
+test("compare says who says each claim: highlight tooltips, the selected claim and the claims to group", async ({ page, request }) => {
+  const { speaker, wire, report, said, repeated } = await setUpStory(request);
+  await page.goto(`/compare?ids=${wire},${report}`);
+  const inColumns = (id: string) => page.getByRole("group", { name: "Sources side by side" }).locator(`[data-claim-id="${id}"]`).first();
+  await expect(inColumns(said)).toHaveAttribute("title", `fact · 0 links · said by ${speaker} (President of Kazakhstan), reported (according to …)`);
+  await inColumns(repeated).click();
+  const selected = page.getByRole("region", { name: "Selected claim" });
+  await expect(selected).toContainText("Said by Dana Reporter · Source's own voice · rests on claim 2,030 troops had come to restore order");
+  await page.getByLabel("Include in the claims to group").check();
+  await inColumns(said).click();
+  await expect(selected).toContainText(`Said by ${speaker} (President of Kazakhstan) · Reported (according to …) · rests on outside: Address to the nation, Akorda`);
+  await page.getByLabel("Include in the claims to group").check();
+  const toGroup = page.getByRole("list", { name: "Claims to group" }).getByRole("listitem");
+  await expect(toGroup).toHaveCount(2);
+  await expect(toGroup.nth(1)).toContainText(`Said by ${speaker}`);
+  await page.getByRole("region", { name: "Group into cluster" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/shots-prov/compare.png" });
+});
+
+test("the cluster's table has a speaker, attribution and origin column for each member", async ({ page, request }) => {
+  const { stamp, speaker, wire, said, repeated } = await setUpStory(request);
+  const cluster = await request.post("/api/clusters", { data: { name: `Troop count ${stamp}`, claimIds: [said, repeated] } });
+  expect(cluster.status()).toBe(201);
+  await page.goto(`/clusters/${(await cluster.json()).cluster.id}`);
+  const table = page.getByRole("table", { name: "Claims in this cluster" });
+  await expect(table.getByRole("columnheader")).toContainText(["Speaker", "Attribution", "Origin"]);
+  const row = (quote: string) => table.getByRole("row").filter({ hasText: quote });
+  await expect(row("2,030 troops had come").getByRole("cell", { name: `${speaker} (President of Kazakhstan)`, exact: true })).toBeVisible();
+  await expect(row("2,030 troops had come").getByRole("cell", { name: "Reported (according to …)", exact: true })).toBeVisible();
+  await expect(row("2,030 troops had come").getByRole("cell", { name: "outside: Address to the nation, Akorda", exact: true })).toBeVisible();
+  await expect(row("About 2,000 foreign troops").getByRole("cell", { name: "Dana Reporter", exact: true })).toHaveCount(2);
+  await expect(row("About 2,000 foreign troops").getByRole("link", { name: "2,030 troops had come to restore order" })).toHaveAttribute("href", `/sources/${wire}#claim-${said}`);
+  await page.screenshot({ path: "/tmp/shots-prov/cluster-table.png", fullPage: true });
 });

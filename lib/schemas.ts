@@ -185,6 +185,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const CLAIM_LINK_STATES = ["linked", "unlinked", "orphaned"] as const;
 export const CLAIM_SORTS = ["position", "date", "source"] as const;
+/** What a claim rests on, as the claims list filters it: anything, nothing, or one kind of origin. */
+export const CLAIM_ORIGIN_FILTERS = ["any", "none", "claim", "source", "reference"] as const;
 
 /** The filter of the claims list and of every export: one query string for both. */
 export const exportFilterInput = z.strictObject({
@@ -195,6 +197,11 @@ export const exportFilterInput = z.strictObject({
   clusterId: id.optional(),
   researcher: z.string().trim().min(1).max(60).optional(),
   sort: z.enum(CLAIM_SORTS, { error: `must be one of ${CLAIM_SORTS.join(", ")}` }).optional(),
+  speakerId: id.optional(),
+  attribution: attributionType.optional(),
+  origin: z.enum(CLAIM_ORIGIN_FILTERS, { error: `must be one of ${CLAIM_ORIGIN_FILTERS.join(", ")}` }).optional(),
+  /** Claims resting on this source, directly or through one of its claims. */
+  originSourceId: id.optional(),
 });
 export type ExportFilterInput = z.infer<typeof exportFilterInput>;
 

@@ -103,6 +103,10 @@ export interface ReaderClaim {
   linkCount: number;
   /** Its words are gone from the corrected text: listed apart, never painted. */
   orphaned: boolean;
+  /** Who says it (null for a reader comment or nobody named) and how: the claim card shows them. */
+  speaker: { name: string; role: string | null } | null;
+  attributionType: AttributionType;
+  restsOn: RestsOnView | null;
 }
 
 export interface HistoryEntry {

@@ -1,11 +1,12 @@
-import { kindLabel } from "@/lib/labels";
-import { CLAIM_KINDS, type ExportFilter } from "@/lib/types";
+import { attributionLabel, kindLabel } from "@/lib/labels";
+import { ATTRIBUTION_TYPES, CLAIM_KINDS, type ExportFilter } from "@/lib/types";
 import styles from "./claims-list.module.css";
 
 export interface FilterChoices {
   sources: { id: string; title: string }[];
   clusters: { id: string; name: string }[];
   researchers: string[];
+  speakers: { id: string; name: string; role: string | null }[];
 }
 
 /** A plain GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
@@ -52,6 +53,38 @@ export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choice
         </select>
       </label>
       <label>
+        Speaker
+        <select name="speakerId" defaultValue={filter.speakerId ?? ""}>
+          <option value="">Anyone</option>
+          {choices.speakers.map((s) => <option key={s.id} value={s.id}>{s.role ? `${s.name} (${s.role})` : s.name}</option>)}
+        </select>
+      </label>
+      <label>
+        Attribution
+        <select name="attribution" defaultValue={filter.attribution ?? ""}>
+          <option value="">Any attribution</option>
+          {ATTRIBUTION_TYPES.map((a) => <option key={a} value={a}>{attributionLabel(a)}</option>)}
+        </select>
+      </label>
+      <label>
+        Origin
+        <select name="origin" defaultValue={filter.origin ?? ""}>
+          <option value="">Any or none</option>
+          <option value="any">Has an origin</option>
+          <option value="none">No origin cited</option>
+          <option value="claim">Rests on a claim</option>
+          <option value="source">Rests on a source</option>
+          <option value="reference">Rests on an outside reference</option>
+        </select>
+      </label>
+      <label>
+        Rests on source
+        <select name="originSourceId" defaultValue={filter.originSourceId ?? ""}>
+          <option value="">Any source</option>
+          {choices.sources.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+        </select>
+      </label>
+      <label>
         Sort by
         <select name="sort" defaultValue={filter.sort ?? "position"}>
           <option value="position">Position in the text</option>
@@ -60,7 +93,7 @@ export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choice
         </select>
       </label>
       <label className={styles.search}>
-        Search quotes, notes, sources, researchers
+        Search quotes, notes, sources, speakers, researchers
         <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={'words, "a phrase", -without'} />
       </label>
       <button type="submit" className="primary">Apply filters</button>

@@ -4,8 +4,9 @@ import { kindLabel } from "@/lib/labels";
 import { displayTitle } from "@/lib/types";
 import styles from "./claims-list.module.css";
 import { Quote } from "@/components/Quote";
+import { ProvenanceEntries } from "@/components/provenance/ProvenanceFacts";
 
-/** Each claim with its kind, source, note and author; the quote leads to it in the reader. */
+/** Each claim with its kind, source, speaker, attribution, origin, note and author; the quote leads to it in the reader. */
 export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
   return (
     <ol className={styles.list} aria-label="Claims">
@@ -20,7 +21,8 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
           </p>
           <dl className="meta">
             <div><dt>Source</dt><dd>{displayTitle(c.source)}, {c.location}</dd></div>
-            <div><dt>By</dt><dd>{c.authorName}</dd></div>
+            <ProvenanceEntries provenance={c.provenance} />
+            <div><dt>Marked by</dt><dd>{c.authorName}</dd></div>
             {c.links.length > 0 && <div><dt>Links</dt><dd>{c.links.length}</dd></div>}
             {c.orphaned && <div className={styles.orphaned}><dt>Orphaned</dt><dd>the corrected text no longer contains this quote</dd></div>}
           </dl>

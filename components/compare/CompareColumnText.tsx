@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { HighlightedText } from "@/components/highlights/HighlightedText";
 import type { ClaimView } from "@/lib/types";
+import { provenanceTitle } from "@/components/provenance/ProvenanceFacts";
 
 /** Which claims are painted how: the selected one, those chosen for a cluster, those flashing. */
 export interface ClaimMarks {
@@ -21,7 +22,7 @@ export const CompareColumnText = memo(function CompareColumnText({ body, claims,
       stateClasses={(id) => [marks.chosen.includes(id) ? "claim-chosen" : "", marks.flashing.has(id) ? "claim-flash" : ""].filter(Boolean)}
       extra={(id) => {
         const claim = byId.get(id)!;
-        return { role: "button", tabIndex: 0, "aria-pressed": marks.activeId === id, title: `${claim.kind.toLowerCase()} · ${claim.links.length} links` };
+        return { role: "button", tabIndex: 0, "aria-pressed": marks.activeId === id, title: `${claim.kind.toLowerCase()} · ${claim.links.length} links · ${provenanceTitle(claim.provenance)}` };
       }}
     />
   );

@@ -7,6 +7,7 @@ import { RELATION_LABELS } from "@/lib/labels";
 import { callApi, errorMessage } from "@/components/api/client";
 import { LinkPanel } from "@/components/links/LinkPanel";
 import { Quote } from "@/components/Quote";
+import { ProvenanceLine } from "@/components/provenance/ProvenanceFacts";
 import { CompareColumn } from "./CompareColumn";
 import { ConnectorLayer } from "./ConnectorLayer";
 import { linksBetweenColumns, type Marker } from "./geometry";
@@ -149,6 +150,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
           {!active ? <p className="muted">Click a highlighted claim in any column.</p> : (
             <>
               <p><Quote text={active.quote} /> <span className="muted">— {titleOf(active.sourceId)} ({active.kind.toLowerCase()})</span></p>
+              <p className="compare-provenance"><ProvenanceLine provenance={active.provenance} /></p>
               <label>
                 <input type="checkbox" checked={chosen.includes(active.id)} onChange={() => toggleChosen(active.id)} /> Include in the claims to group
               </label>

@@ -1,6 +1,7 @@
 import Link from "@/components/Link";
 import type { ClaimView } from "@/lib/types";
 import { Quote } from "@/components/Quote";
+import { ProvenanceLine } from "@/components/provenance/ProvenanceFacts";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 
 /** The claims chosen in the compare view, to be grouped into a new cluster. */
@@ -16,10 +17,12 @@ export function GroupPanel({ chosen, claimById, onLeaveOut, onCreated }: {
       {chosen.length === 0 ? <p className="muted">Select claims and tick “Include in the claims to group”.</p> : (
         <ul className="plain-list" aria-label="Claims to group">
           {chosen.map((id) => {
-            const quote = claimById.get(id)?.quote ?? id;
+            const claim = claimById.get(id);
+            const quote = claim?.quote ?? id;
             return (
               <li key={id}>
                 <Quote text={quote} />{" "}
+                {claim && <ProvenanceLine provenance={claim.provenance} className="muted compare-provenance" />}{" "}
                 <button type="button" onClick={() => onLeaveOut(id)} aria-label={`Leave out: ${quote}`}>Leave out</button>
               </li>
             );

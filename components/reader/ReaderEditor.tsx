@@ -8,8 +8,8 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { BubbleMenu } from "@tiptap/react/menus";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
-import type { ClaimKind, ReaderClaim } from "@/lib/types";
-import { KIND_LABELS, kindLabel } from "@/lib/labels";
+import type { ClaimKind, ReaderClaim, RestsOnView } from "@/lib/types";
+import { KIND_LABELS, attributionLabel, kindLabel } from "@/lib/labels";
 import { HighlightedRuns } from "@/components/highlights/HighlightedText";
 import { paintClaims } from "@/components/highlights/paint";
 import { claimHighlights, highlightKey, type HighlightState } from "./extensions/claimDecorations";
@@ -98,9 +98,26 @@ function ClaimCard({ anchor, claim }: { anchor: Anchor; claim: ReaderClaim }) {
       <strong>{kindLabel(claim.kind)}</strong> by {claim.authorName}
       {" · "}{claim.linkCount} link{claim.linkCount === 1 ? "" : "s"}
       {claim.orphaned && <span className="claim-info-orphaned"> · orphaned: its words are no longer in the text</span>}
+      <span className="claim-info-line">{whoSaysIt(claim)}</span>
+      {claim.restsOn && <span className="claim-info-line">Rests on {originWords(claim.restsOn)}</span>}
       {claim.note && <span className="claim-info-note">{claim.note}</span>}
     </div>
   );
+}
+
+/** "Said by Kassym-Jomart Tokayev, President of Kazakhstan · Direct quote"; a reader comment never names anyone. */
+function whoSaysIt(claim: ReaderClaim): string {
+  if (claim.attributionType === "READER_COMMENT") return "Reader comment, not the author's claim";
+  const who = claim.speaker ? `Said by ${claim.speaker.name}${claim.speaker.role ? `, ${claim.speaker.role}` : ""}` : "No speaker named";
+  return `${who} · ${attributionLabel(claim.attributionType)}`;
+}
+
+const CARD_QUOTE = 90; // characters of an origin claim's quote a card shows
+
+function originWords(restsOn: RestsOnView): string {
+  if (restsOn.kind === "claim") return `a claim: “${restsOn.label.length > CARD_QUOTE ? `${restsOn.label.slice(0, CARD_QUOTE).trimEnd()}…` : restsOn.label}”`;
+  if (restsOn.kind === "source") return `the source ${restsOn.label}`;
+  return restsOn.label;
 }
 
 /** The line boxes of a claim's painted spans, in text order (a claim may run over several lines and spans). */

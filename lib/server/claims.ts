@@ -13,10 +13,10 @@ import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from ".
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
-import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, HistoryEntry, ReaderClaim, SourceSection } from "../types";
+import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, HistoryEntry, ReaderClaim, RestsOnView, SourceSection } from "../types";
 import { inCommentsSection } from "../provenance/attribution";
 import { isRestsOnCycle, provenanceChanges } from "./claim-provenance";
-import { provenanceSelect, toProvenance } from "./provenance-fields";
+import { provenanceSelect, referenceLabel, toProvenance, toReferenceView } from "./provenance-fields";
 
 const claimInclude = {
   author: { select: { name: true } },
@@ -316,15 +316,48 @@ export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<Clai
   return rows.map(toView);
 }
 
-/** The live claims of one source in text order, in one statement. */
+type ReaderClaimRow = Omit<ReaderClaim, "speaker" | "restsOn"> & {
+  speakerName: string | null; speakerRole: string | null;
+  originClaimId: string | null; originClaimSourceId: string | null; originClaimQuote: string | null;
+  originSourceId: string | null; originSourceTitle: string | null;
+  originReferenceId: string | null; originReferenceTitle: string | null; originReferencePublisher: string | null; originReferenceUrl: string | null; originReferenceDate: Date | null;
+};
+
+/** The words the reader's claim card needs for an origin (a claim's quote cut to a card's length). */
+function readerRestsOn(r: ReaderClaimRow): RestsOnView | null {
+  if (r.originClaimId) return { kind: "claim", id: r.originClaimId, sourceId: r.originClaimSourceId!, label: r.originClaimQuote!.trim() };
+  if (r.originSourceId) return { kind: "source", id: r.originSourceId, label: r.originSourceTitle! };
+  if (r.originReferenceId) {
+    const reference = toReferenceView({ id: r.originReferenceId, title: r.originReferenceTitle!, publisher: r.originReferencePublisher, url: r.originReferenceUrl, date: r.originReferenceDate });
+    return { kind: "reference", id: reference.id, label: referenceLabel(reference), reference };
+  }
+  return null;
+}
+
+/** The live claims of one source in text order, with who says each and what it rests on, in one
+ *  statement (one index lookup per joined row, so it grows with the source's claims only). */
 export async function listReaderClaims(db: Db, sourceId: string): Promise<ReaderClaim[]> {
-  return db.$queryRaw<ReaderClaim[]>`
+  const rows = await db.$queryRaw<ReaderClaimRow[]>`
     SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version", c."orphaned",
            ((SELECT count(*) FROM "ClaimLink" l WHERE l."fromId" = c."id" AND l."deletedAt" IS NULL)
-          + (SELECT count(*) FROM "ClaimLink" l WHERE l."toId" = c."id" AND l."deletedAt" IS NULL))::int AS "linkCount"
+          + (SELECT count(*) FROM "ClaimLink" l WHERE l."toId" = c."id" AND l."deletedAt" IS NULL))::int AS "linkCount",
+           c."attributionType"::text AS "attributionType", sp."name" AS "speakerName", sp."role" AS "speakerRole",
+           oc."id" AS "originClaimId", oc."sourceId" AS "originClaimSourceId", left(oc."quote", 300) AS "originClaimQuote",
+           os."id" AS "originSourceId", coalesce(os."title", os."suggestedTitle", 'Untitled source') AS "originSourceTitle",
+           r."id" AS "originReferenceId", r."title" AS "originReferenceTitle", r."publisher" AS "originReferencePublisher", r."url" AS "originReferenceUrl", r."date" AS "originReferenceDate"
     FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
+    LEFT JOIN "Speaker" sp ON sp."id" = c."speakerId"
+    LEFT JOIN "Claim" oc ON oc."id" = c."restsOnClaimId"
+    LEFT JOIN "Source" os ON os."id" = c."restsOnSourceId"
+    LEFT JOIN "ExternalReference" r ON r."id" = c."restsOnReferenceId"
     WHERE c."sourceId" = ${sourceId} AND c."deletedAt" IS NULL
     ORDER BY c."start", c."end"`;
+  return rows.map((r) => ({
+    id: r.id, start: r.start, end: r.end, kind: r.kind, quote: r.quote, note: r.note, authorName: r.authorName, version: r.version,
+    linkCount: r.linkCount, orphaned: r.orphaned, attributionType: r.attributionType,
+    speaker: r.speakerName ? { name: r.speakerName, role: r.speakerRole } : null,
+    restsOn: readerRestsOn(r),
+  }));
 }
 
 /** Everything that happened to a claim, oldest first, including links made or removed. */

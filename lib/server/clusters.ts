@@ -10,7 +10,11 @@ import { checkClusterChange } from "./permissions";
 import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
-import { citationDate, displayTitle, type ClaimKind, type ClusterSummary } from "../types";
+import { citationDate, displayTitle, type ClaimKind, type ClaimProvenance, type ClusterSummary } from "../types";
+import { provenanceSelect, toProvenance } from "./provenance-fields";
+
+const { speaker, restsOnClaim, restsOnSource, restsOnReference } = provenanceSelect;
+const provenanceRelations = { speaker, restsOnClaim, restsOnSource, restsOnReference };
 
 export interface ClusterFigure {
   text: string;
@@ -30,6 +34,8 @@ export interface ClusterMemberView {
   figures: ClusterFigure[];
   /** Other members this one contradicts, by figures or by a CONTRADICTS link. */
   contradicts: string[];
+  /** Who says it, how, and what it rests on. */
+  provenance: ClaimProvenance;
 }
 
 export interface ClusterContradiction {
@@ -128,7 +134,8 @@ export async function getCluster(db: Db, id: string): Promise<ClusterDetail | nu
     include: {
       members: {
         where: { claim: { deletedAt: null } },
-        include: { claim: { include: { source: true } } },
+        // One join per provenance relation per member.
+        include: { claim: { include: { source: true, ...provenanceRelations } } },
         orderBy: [{ claim: { source: { seedKey: "asc" } } }, { claim: { start: "asc" } }],
       },
     },
@@ -157,6 +164,7 @@ export async function getCluster(db: Db, id: string): Promise<ClusterDetail | nu
       kind: c.kind, quote: c.quote,
       figures: extractQuantities(c.quote).map((q) => ({ text: formatQuantity(q), value: q.value, qualifier: q.qualifier, unit: q.unit })),
       contradicts: [...contradicts],
+      provenance: toProvenance(c),
     };
   });
   return { id: row.id, name: row.name, note: row.note, createdAt: row.createdAt.toISOString(), members, contradictions };

@@ -10,25 +10,44 @@ import type { OriginalReference } from "../export/w3c";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { provenanceSelect, toProvenance } from "./provenance-fields";
+import { attributionLabel } from "../labels";
 import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
 
 type ClaimSort = NonNullable<ExportFilter["sort"]>;
 
 const liveLink = { deletedAt: null } satisfies Prisma.ClaimLinkWhereInput;
 
-/** `textMatches`: ids from the full-text search (lib/search.ts) when the filter has text. */
+type OriginFilter = NonNullable<ExportFilter["origin"]>;
+
+/** Each origin filter over the three rests-on columns (at most one of them is set, by constraint);
+ *  each column has its own index. */
+const ORIGIN_WHERE: Record<OriginFilter, Prisma.ClaimWhereInput> = {
+  any: { OR: [{ restsOnClaimId: { not: null } }, { restsOnSourceId: { not: null } }, { restsOnReferenceId: { not: null } }] },
+  none: { restsOnClaimId: null, restsOnSourceId: null, restsOnReferenceId: null },
+  claim: { restsOnClaimId: { not: null } },
+  source: { restsOnSourceId: { not: null } },
+  reference: { restsOnReferenceId: { not: null } },
+};
+
+/** The one place the claims list's and the exports' filter becomes a WHERE clause.
+ *  `textMatches`: ids from the full-text search (lib/server/search.ts) when the filter has text. */
 export function claimWhere(filter: ExportFilter, textMatches?: string[]): Prisma.ClaimWhereInput {
   const hasLink: Prisma.ClaimWhereInput = { OR: [{ linksFrom: { some: liveLink } }, { linksTo: { some: liveLink } }] };
   return {
     deletedAt: null,
     sourceId: filter.sourceId,
     kind: filter.kind,
+    speakerId: filter.speakerId,
+    attributionType: filter.attribution,
     ...(filter.clusterId ? { clusters: { some: { clusterId: filter.clusterId } } } : {}),
     ...(filter.linked === "orphaned" ? { orphaned: true } : {}),
     ...(filter.researcher ? { author: { name: { equals: filter.researcher, mode: "insensitive" as const } } } : {}),
     ...(filter.q ? { id: { in: textMatches ?? [] } } : {}),
     AND: [
       ...(filter.linked === "linked" ? [hasLink] : filter.linked === "unlinked" ? [{ NOT: hasLink }] : []),
+      ...(filter.origin ? [ORIGIN_WHERE[filter.origin]] : []),
+      // Resting on a source: on the source itself or on one of its claims.
+      ...(filter.originSourceId ? [{ OR: [{ restsOnSourceId: filter.originSourceId }, { restsOnClaim: { sourceId: filter.originSourceId } }] }] : []),
     ],
   };
 }
@@ -114,6 +133,10 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
   return { bundle, bodies, total: total < 0 ? claims.length : total };
 }
 
+const ORIGIN_SCOPE: Record<OriginFilter, string> = {
+  any: "with an origin", none: "without an origin", claim: "resting on a claim", source: "resting on a source", reference: "resting on an outside reference",
+};
+
 /** What the file name and heading call the filtered set: "all", a source title, a cluster name, a kind… */
 export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> {
   const parts: string[] = [];
@@ -130,16 +153,29 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   if (filter.kind) parts.push(filter.kind.toLowerCase());
   if (filter.linked) parts.push(filter.linked);
   if (filter.researcher) parts.push(`by ${filter.researcher}`);
+  if (filter.speakerId) {
+    const speaker = await db.speaker.findUnique({ where: { id: filter.speakerId }, select: { name: true } });
+    if (!speaker) throw notFound(`Speaker ${filter.speakerId} does not exist`);
+    parts.push(`said by ${speaker.name}`);
+  }
+  if (filter.attribution) parts.push(attributionLabel(filter.attribution).toLowerCase().replace(/\s*\(.*\)$/, ""));
+  if (filter.origin) parts.push(ORIGIN_SCOPE[filter.origin]);
+  if (filter.originSourceId) {
+    const source = await db.source.findUnique({ where: { id: filter.originSourceId }, select: { title: true, suggestedTitle: true } });
+    if (!source) throw notFound(`Source ${filter.originSourceId} does not exist`);
+    parts.push(`resting on ${displayTitle(source)}`);
+  }
   if (filter.q) parts.push(`matching ${filter.q}`);
   return parts.length ? parts.join(" ") : "all";
 }
 
-/** What the filter form offers: every source and cluster by name. */
+/** What the filter form offers: every source and cluster by name, the researchers and speakers of live claims. */
 export async function filterChoices(db: Db) {
-  const [sources, clusters, researchers] = await Promise.all([
+  const [sources, clusters, researchers, speakers] = await Promise.all([
     db.source.findMany({ orderBy: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, title: true, suggestedTitle: true } }),
     db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.user.findMany({ where: { claims: { some: { deletedAt: null } } }, orderBy: { name: "asc" }, select: { name: true } }),
+    db.speaker.findMany({ where: { claims: { some: { deletedAt: null } } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
   ]);
-  return { sources: sources.map((s) => ({ id: s.id, title: displayTitle(s) })), clusters, researchers: researchers.map((r) => r.name) };
+  return { sources: sources.map((s) => ({ id: s.id, title: displayTitle(s) })), clusters, researchers: researchers.map((r) => r.name), speakers };
 }

@@ -170,6 +170,8 @@ describe("the reader's view of a source's claims (GET /api/sources/:id/claims)",
     expect(json.claims.find((c: { id: string }) => c.id === later.id)).toEqual({
       id: later.id, start: later.start, end: later.end, kind: "OPINION", quote: "worldwide shock", note: "reader view",
       authorName: later.authorName, version: 1, linkCount: later.links.length, orphaned: false,
+      speaker: later.provenance.speaker && { name: later.provenance.speaker.name, role: later.provenance.speaker.role },
+      attributionType: later.provenance.attributionType, restsOn: null,
     });
     expect(json.claims.reduce((n: number, c: { linkCount: number }) => n + c.linkCount, 0)).toBeGreaterThan(0);
   });

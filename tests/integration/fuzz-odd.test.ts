@@ -110,6 +110,9 @@ describe("odd input on every write endpoint", () => {
     const sourceClaims = await load("@/app/api/sources/[id]/claims/route");
     const claims = await load("@/app/api/claims/route");
     const exporter = await load("@/app/api/export/[format]/route");
+    const claimProvenance = await load("@/app/api/claims/[id]/provenance/route");
+    const provenanceSuggestions = await load("@/app/api/claims/[id]/provenance-suggestions/route");
+    const clusterProvenance = await load("@/app/api/clusters/[id]/provenance/route");
     const before = await databaseFingerprint(t.db);
     const failures: string[] = [];
     const expect4xx = async (label: string, response: Promise<Response>) => {
@@ -135,9 +138,15 @@ describe("odd input on every write endpoint", () => {
       await expect4xx(`PATCH source`, callRoute(source.PATCH, { method: "PATCH", path: "/api/sources/x", params: p, body: { version: 1, title: "t" } }));
       await expect4xx(`source claims`, callRoute(sourceClaims.GET, { method: "GET", path: "/api/sources/x/claims", params: p }));
       await expect4xx(`export format`, callRoute(exporter.GET, { method: "GET", path: "/api/export/x", params: { format: id } }));
+      await expect4xx(`claim provenance`, callRoute(claimProvenance.GET, { method: "GET", path: "/api/claims/x/provenance", params: p }));
+      await expect4xx(`provenance suggestions`, callRoute(provenanceSuggestions.GET, { method: "GET", path: "/api/claims/x/provenance-suggestions", params: p }));
+      await expect4xx(`cluster provenance`, callRoute(clusterProvenance.GET, { method: "GET", path: "/api/clusters/x/provenance", params: p }));
     }
     for (const version of ["0x1", "1e0", " 1", "+1", "1.0", "0", "-1", "01", "99999999999", "١"]) {
       await expect4xx(`version=${version}`, callRoute(claim.DELETE, { method: "DELETE", path: `/api/claims/${ids.claimA}?version=${encodeURIComponent(version)}`, params: { id: ids.claimA } }));
+    }
+    for (const query of ["attribution=GOSSIP", "origin=somewhere", "speakerId=%00", "speakerId=no-such-speaker", `originSourceId=${"x".repeat(65)}`, "originSourceId=no-such-source"]) {
+      await expect4xx(`export ?${query.slice(0, 20)}`, callRoute(exporter.GET, { method: "GET", path: `/api/export/csv?${query}`, params: { format: "csv" } }));
     }
     for (const query of ["q=%00", "sourceId=%00", `sourceId=${"x".repeat(3000)}`, `q=${"q".repeat(501)}`, `researcher=${"r".repeat(61)}`]) {
       await expect4xx(`claims ?${query.slice(0, 20)}`, callRoute(claims.GET, { method: "GET", path: `/api/claims?${query}` }));

@@ -106,4 +106,21 @@ describe("fifty researchers doing the same thing at once", () => {
     expect(await t.db.claim.findUniqueOrThrow({ where: { id: claim } })).toMatchObject({ deletedAt: null, version: version + 1 });
     expect(await t.db.history.count({ where: { claimId: claim, action: "restored" } })).toBe(1);
   });
+
+  it("makes A rest on B and B rest on A at once, for many pairs: each pair ends with one origin and never a loop", async () => {
+    const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "004_438cc6c4c90e1221.txt" } });
+    const words = [...source.body.matchAll(/[A-Za-z]{5,}/g)].slice(0, N);
+    const ids: string[] = [];
+    for (const w of words) ids.push((await createClaim(t.db, actor, { sourceId: source.id, start: w.index, end: w.index + w[0].length, kind: "FACT" })).id);
+    const restOn = (id: string, on: string) =>
+      callRoute(claimRoute.PATCH as RouteHandler, { method: "PATCH", path: `/api/claims/${id}`, params: { id }, body: { version: 1, restsOn: { kind: "claim", id: on } } });
+    const statuses = await answers(Array.from({ length: N / 2 }, (_, i) => [restOn(ids[2 * i], ids[2 * i + 1]), restOn(ids[2 * i + 1], ids[2 * i])]).flat());
+    expect(count(statuses)).toEqual({ 200: N / 2, 409: N / 2 });
+    const rows = await t.db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, restsOnClaimId: true } });
+    const origin = new Map(rows.map((r) => [r.id, r.restsOnClaimId]));
+    for (let i = 0; i < N / 2; i++) {
+      const [a, b] = [ids[2 * i], ids[2 * i + 1]];
+      expect([origin.get(a), origin.get(b)].filter(Boolean)).toHaveLength(1);
+    }
+  });
 });

@@ -3,11 +3,11 @@ import Link from "@/components/Link";
 import { notFound } from "next/navigation";
 import { getCluster } from "@/lib/server/clusters";
 import { db } from "@/lib/server/db";
-import { AddClusterMember, DeleteCluster, RemoveClusterMember } from "@/components/clusters/ClusterActions";
+import { AddClusterMember, DeleteCluster } from "@/components/clusters/ClusterActions";
+import { ClusterMemberTable } from "@/components/clusters/ClusterMemberTable";
 import "@/components/compare/compare.css";
 import { ProvenanceGraph } from "@/components/provenance/ProvenanceGraph";
 import { clusterProvenanceGraph } from "@/lib/server/provenance";
-import { Quote } from "@/components/Quote";
 import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const dynamic = "force-dynamic";
@@ -35,26 +35,7 @@ export default async function ClusterPage({ params }: Props) {
         {sourceIds.length >= 2 && sourceIds.length <= 5 && <> · <Link href={`/compare?ids=${sourceIds.join(",")}`}>Compare these sources</Link></>}
       </p>
       {cluster.members.length === 0 ? <p className="muted">No claims yet: add some by search below.</p> : (
-        <table className="cluster-table" aria-label="Claims in this cluster">
-          <thead>
-            <tr><th scope="col">#</th><th scope="col">Source</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">Quote</th><th scope="col">Values</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th></tr>
-          </thead>
-          <tbody>
-            {cluster.members.map((m) => (
-              <tr key={m.claimId} data-claim-id={m.claimId} className={m.contradicts.length ? "contradicted" : undefined}>
-                <td>{number.get(m.claimId)}</td>
-                <td><Link href={`/sources/${m.sourceId}`}>{m.sourceTitle}</Link></td>
-                <td>{m.author ?? "unknown"}</td>
-                <td>{m.date ?? "undated"}</td>
-                <td>{m.kind.toLowerCase()}</td>
-                <td><Quote text={m.quote} /></td>
-                <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
-                <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
-                <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ClusterMemberTable cluster={cluster} number={number} />
       )}
       {cluster.contradictions.length > 0 && (
         <section aria-label="Contradictions">

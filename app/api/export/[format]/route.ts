@@ -9,7 +9,7 @@ import { parseInput, route, searchParamsObject } from "../../_lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/export/<format>?sourceId=&kind=&q=&linked=&clusterId= — the file, as a download. */
+/** GET /api/export/<format>?sourceId=&kind=&q=&linked=&clusterId=&researcher=&speakerId=&attribution=&origin=&originSourceId= — the file, as a download. */
 export const GET = route<{ params: Promise<{ format: string }> }>(async (request, { params }) => {
   const { format } = await params;
   if (!isExportFormat(format)) throw notFound(`Unknown export format "${format}" (available: ${EXPORT_FORMAT_NAMES.join(", ")})`);
