@@ -12,6 +12,7 @@ import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase } from "@/tests/helpers/testdb";
 import { documentsSection } from "./documents";
+import { growthSection } from "./growth";
 import { httpSection } from "./http";
 
 export interface BenchContext {
@@ -127,7 +128,7 @@ export const searchSection: BenchSection = {
   },
 };
 
-export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection, documentsSection];
+export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection, documentsSection, growthSection];
 
 /** The env var BENCH_SECTIONS (e.g. "http" or "export,search") picks sections; all by default. */
 function chosenSections(): BenchSection[] {
