@@ -7,8 +7,9 @@ import type { Db } from "./db";
 import { Prisma } from "../generated/prisma/client";
 import { parseSearch, type SearchTerm } from "../search/terms";
 
-// Digit groups joined by the SQL twin of lib/search/terms.ts joinDigitGroups (migration 20261201180000_search_figures).
-export const CLAIM_SEARCH_VECTOR = Prisma.sql`to_tsvector('english', "search_figures"(c."quote" || ' ' || c."note"))`;
+// A stored generated column (migration 20261201180000_search_figures): quote and note with digit
+// groups joined by the SQL twin of lib/search/terms.ts joinDigitGroups.
+export const CLAIM_SEARCH_VECTOR = Prisma.sql`c."searchVector"`;
 const sourceVector = Prisma.sql`to_tsvector('english', coalesce(s."title", '') || ' ' || coalesce(s."suggestedTitle", '') || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", ''))`;
 
 function termQuery(term: SearchTerm): Prisma.Sql {
