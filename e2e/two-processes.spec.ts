@@ -52,7 +52,7 @@ test("a claim written through one process is read, searched and exported through
   // Searched, as a researcher does on the second process's claims list: by the word and by the figure in another writing.
   await page.goto(`${secondBase}/claims?q=${encodeURIComponent(`${word} three thousand`)}`);
   await expect(page.getByText("1 claim.", { exact: true })).toBeVisible();
-  await expect(page.getByRole("main").getByText(phrase)).toBeVisible();
+  await expect(page.getByRole("link", { name: phrase })).toBeVisible();
 
   // Exported by the second process.
   const csv = await viaSecond.get(`/api/export/csv?q=${encodeURIComponent(word)}`);
