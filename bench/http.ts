@@ -19,7 +19,7 @@ interface Latency {
   perSecond: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
@@ -144,8 +144,11 @@ async function paintTimings(browser: Browser, url: string, runs: number, tab: Pa
   return timings;
 }
 
-async function createClaimRows(ctx: BenchContext, base: string, seconds: number): Promise<BenchRow[]> {
-  const source = await ctx.db.source.findUniqueOrThrow({ where: { seedKey: "000_dfd454984cb772b8.txt" } });
+/** Create-claim rows at 1, 10 and 50 clients on `sourceId` (the first seeded article by default). */
+export async function createClaimRows(ctx: BenchContext, base: string, seconds: number, sourceId?: string): Promise<BenchRow[]> {
+  const source = sourceId
+    ? await ctx.db.source.findUniqueOrThrow({ where: { id: sourceId } })
+    : await ctx.db.source.findUniqueOrThrow({ where: { seedKey: "000_dfd454984cb772b8.txt" } });
   const span = spanGenerator(source.body);
   let offset = 0;
   const rows: BenchRow[] = [];
@@ -180,20 +183,35 @@ async function createClaimRows(ctx: BenchContext, base: string, seconds: number)
   return rows;
 }
 
+/** A `next start` of the last build on `port` against `databaseUrl`, ready to serve. */
+export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT, stdio: "ignore", env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await waitForServer(base);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { base, pid: server.pid!, stop };
+}
+
 export const httpSection: BenchSection = {
   name: "http",
   async run(ctx) {
     await buildIfChanged();
-    const port = Number(process.env.BENCH_PORT ?? 3650);
-    const base = `http://127.0.0.1:${port}`;
-    const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT, stdio: "ignore", env: { ...process.env, DATABASE_URL: ctx.url, NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    const app = await startApp(ctx.url, Number(process.env.BENCH_PORT ?? 3650));
     try {
-      await waitForServer(base);
-      return [...(await paintRows(ctx, base)), ...(await createClaimRows(ctx, base, Number(process.env.BENCH_SECONDS ?? 5)))];
+      return [...(await paintRows(ctx, app.base)), ...(await createClaimRows(ctx, app.base, Number(process.env.BENCH_SECONDS ?? 5)))];
     } finally {
-      server.kill("SIGTERM");
+      await app.stop();
     }
   },
 };

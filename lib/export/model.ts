@@ -52,6 +52,22 @@ export interface ExportBundle {
 export type MaybeAsyncIterable<T> = Iterable<T> | AsyncIterable<T>;
 
 /**
+ * An export read from the database in batches rather than as one bundle (CSV and W3C use it):
+ * what is known before the first claim, then the claims as they arrive. The server side is
+ * lib/server/export-query.ts streamExport.
+ */
+export interface ExportStream {
+  generatedAt: string;
+  claimCount: number;
+  /** Claims in the filter's order, each with its links, paragraph and provenance. */
+  claims: AsyncIterable<ExportClaim>;
+  /** The sources the claims cite, in the order they first appear, bodies included on request. */
+  sources(options: { withBodies: boolean }): AsyncIterable<SourceMeta & { body?: string; sections?: SourceDoc["sections"] }>;
+  /** Links with both ends among the claims. */
+  linksWithinScope(): Promise<LinkRecord[]>;
+}
+
+/**
  * The bundle's links with both ends among its claims: the one place an export's scope cuts
  * links. A scoped export leaves out links to claims outside it rather than write dangling ones
  * (Gephi would invent bare nodes, an import would refuse them). One pass over the links.

@@ -12,8 +12,8 @@ import { csvChunks, renderCsv } from "./csv";
 import { gephiEdgesChunks, gephiNodesChunks, renderGephiEdges, renderGephiNodes } from "./gephi";
 import { htmlChunks, renderHtml } from "./html";
 import { markdownChunks, renderMarkdown } from "./markdown";
-import type { ExportBundle } from "./model";
-import { renderW3c, w3cChunks, type W3cOptions } from "./w3c";
+import type { ExportBundle, ExportStream } from "./model";
+import { renderW3c, w3cChunks, w3cStream, type W3cOptions } from "./w3c";
 
 export const EXPORT_FORMAT_NAMES = ["csv", "markdown", "html", "w3c", "csl", "bibtex", "gephi-nodes", "gephi-edges", "claimreview"] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
@@ -41,6 +41,9 @@ export interface ExportFormatSpec {
   render(bundle: ExportBundle, options?: ExportOptions): string;
   /** Same bytes as render, in chunks, for streaming large exports. */
   stream(bundle: ExportBundle, options?: ExportOptions): AsyncGenerator<string>;
+  /** Same bytes again, fed by claims read from the database in batches: formats that have it
+   *  export any number of claims in flat memory (the route prefers it). */
+  streamBatches?(source: ExportStream, options?: ExportOptions): AsyncGenerator<string>;
 }
 
 async function* once(text: string): AsyncGenerator<string> {
@@ -62,6 +65,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     linkTitle: "spreadsheet, one row per claim",
     render: (b, o) => renderCsv(b.claims, { bom: o?.bom }),
     stream: (b, o) => csvChunks(b.claims, { bom: o?.bom }),
+    streamBatches: (e, o) => csvChunks(e.claims, { bom: o?.bom }),
   },
   markdown: {
     label: "Markdown cited list",
@@ -96,6 +100,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     linkTitle: "Web Annotations, importable here",
     render: (b, o) => renderW3c(b, o),
     stream: (b, o) => fromSync(w3cChunks(b, o)),
+    streamBatches: (e, o) => w3cFromStream(e, o),
   },
   csl: {
     label: "CSL-JSON references",
@@ -153,6 +158,12 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     stream: (b, o) => once(renderClaimReviewText(b, o)),
   },
 };
+
+async function* w3cFromStream(e: ExportStream, options: ExportOptions = {}): AsyncGenerator<string> {
+  const links = await e.linksWithinScope();
+  // Bodies come with the sources, one batch at a time, instead of a map of every text.
+  yield* w3cStream({ generatedAt: e.generatedAt, claimCount: e.claimCount, sources: e.sources({ withBodies: true }), links, claims: e.claims }, { ...options, bodies: undefined });
+}
 
 function renderClaimReviewText(bundle: ExportBundle, options?: ExportOptions): string {
   return `${JSON.stringify(renderClaimReview(claimReviewClaims(bundle), { baseUrl: options?.baseUrl }), null, 2)}\n`;

@@ -201,39 +201,99 @@ function exportSources(bundle: ExportBundle): SourceMeta[] {
   return [...byId.values()];
 }
 
-/**
- * The document as text, piece by piece: one line per annotation, so 10,000 claims stream
- * without one giant string and the file stays diffable.
- */
-export function* w3cChunks(bundle: ExportBundle, options: W3cOptions = {}): Generator<string> {
-  // Links that can be imported from this file: both ends among the exported claims.
-  const links = linksWithinScope(bundle);
+/** What the streamed document needs besides the claims: known before the first claim is read. */
+export interface W3cStreamInput {
+  generatedAt: string;
+  /** Claims plus links that will be written: the collection's `total`. */
+  claimCount: number;
+  /** Every source the claims cite, in order, each with its body when one should be embedded. */
+  sources: AsyncIterable<SourceMeta & { body?: string; sections?: SourceSection[] }> | Iterable<SourceMeta & { body?: string; sections?: SourceSection[] }>;
+  /** Links with both ends among the claims (they are written after the claims). */
+  links: readonly LinkRecord[];
+  claims: AsyncIterable<ExportClaim> | Iterable<ExportClaim>;
+}
+
+/** Re-indents a pretty-printed JSON value to sit `depth` levels deep, as JSON.stringify(…, 2) would. */
+const nested = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+
+type SourceWithBody = SourceMeta & { body?: string; sections?: SourceSection[] };
+
+/** The document's pieces, shared by the in-memory and the streamed writers; together they are
+ *  byte for byte what JSON.stringify(document, null, 2) would print for the head. */
+function w3cPieces(generatedAt: string, total: number, options: W3cOptions) {
   const collectionId = options.baseUrl
-    ? `${options.baseUrl.replace(/\/+$/, "")}/exports/${encodeURIComponent(bundle.generatedAt)}`
-    : `urn:claim-export:${bundle.generatedAt}`;
+    ? `${options.baseUrl.replace(/\/+$/, "")}/exports/${encodeURIComponent(generatedAt)}`
+    : `urn:claim-export:${generatedAt}`;
   const head = {
     "@context": W3C_CONTEXT,
     id: collectionId,
     type: "AnnotationCollection",
     label: options.label ?? "Claim export",
-    created: bundle.generatedAt,
+    created: generatedAt,
     generator: { type: "Software", name: "claim-provenance" },
-    total: bundle.claims.length + links.length,
-    "cp:sources": exportSources(bundle).map((s) => sourceEntry(s, options)),
+    total,
   };
-  const headJson = JSON.stringify(head, null, 2);
-  // Reopen the head object to append the page; JSON key order carries no meaning.
-  const page = JSON.stringify({ id: `${collectionId}#page-1`, type: "AnnotationPage", startIndex: 0 }, null, 2).replace(/\n/g, "\n  ");
-  yield `${headJson.slice(0, -2)},\n  "first": ${page.slice(0, -4)},\n    "items": [`;
-  let first = true;
-  const item = (a: Record<string, unknown>) => {
-    const line = `${first ? "" : ","}\n      ${JSON.stringify(a)}`;
-    first = false;
-    return line;
+  let sources = 0;
+  let items = 0;
+  return {
+    head: `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "cp:sources": [`,
+    source(s: SourceWithBody): string {
+      const entry = sourceEntry(s, s.body === undefined ? options : { ...options, bodies: new Map([[s.id, { body: s.body, sections: s.sections }]]) });
+      return `${sources++ ? "," : ""}\n    ${nested(entry, "    ")}`;
+    },
+    // Reopen the head object to append the page; JSON key order carries no meaning.
+    page(): string {
+      const page = nested({ id: `${collectionId}#page-1`, type: "AnnotationPage", startIndex: 0 }, "  ");
+      return `${sources ? "\n  ]" : "]"},\n  "first": ${page.slice(0, -4)},\n    "items": [`;
+    },
+    item(a: Record<string, unknown>): string {
+      return `${items++ ? "," : ""}\n      ${JSON.stringify(a)}`;
+    },
+    end: (): string => `${items ? "\n    " : ""}]\n  }\n}\n`,
   };
-  for (const c of bundle.claims) yield item(claimAnnotation(c, options));
-  for (const l of links) yield item(linkAnnotation(l, options));
-  yield `${first ? "" : "\n    "}]\n  }\n}\n`;
+}
+
+/** What the streamed document needs besides the claims: known before the first claim is read. */
+export interface W3cStreamInput {
+  generatedAt: string;
+  /** Claims that will be written (with the links, the collection's `total`). */
+  claimCount: number;
+  /** Every source the claims cite, in order, each with its body when one should be embedded. */
+  sources: AsyncIterable<SourceWithBody> | Iterable<SourceWithBody>;
+  /** Links with both ends among the claims (written after the claims). */
+  links: readonly LinkRecord[];
+  claims: AsyncIterable<ExportClaim> | Iterable<ExportClaim>;
+}
+
+/**
+ * The document streamed piece by piece: the head, each source, then one line per annotation, so
+ * 100,000 claims come from the database in batches without one giant string, and the file
+ * stays diffable.
+ */
+export async function* w3cStream(input: W3cStreamInput, options: W3cOptions = {}): AsyncGenerator<string> {
+  const pieces = w3cPieces(input.generatedAt, input.claimCount + input.links.length, options);
+  yield pieces.head;
+  for await (const s of input.sources) yield pieces.source(s);
+  yield pieces.page();
+  for await (const c of input.claims) yield pieces.item(claimAnnotation(c, options));
+  for (const l of input.links) yield pieces.item(linkAnnotation(l, options));
+  yield pieces.end();
+}
+
+/** The bundle's document in pieces (what w3cStream writes for the same claims). */
+export function* w3cChunks(bundle: ExportBundle, options: W3cOptions = {}): Generator<string> {
+  // Links that can be imported from this file: both ends among the exported claims.
+  const links = linksWithinScope(bundle);
+  const pieces = w3cPieces(bundle.generatedAt, bundle.claims.length + links.length, options);
+  yield pieces.head;
+  for (const s of exportSources(bundle)) {
+    const body = options.bodies?.get(s.id);
+    yield pieces.source(body ? { ...s, body: body.body, sections: body.sections } : s);
+  }
+  yield pieces.page();
+  for (const c of bundle.claims) yield pieces.item(claimAnnotation(c, options));
+  for (const l of links) yield pieces.item(linkAnnotation(l, options));
+  yield pieces.end();
 }
 
 export function renderW3c(bundle: ExportBundle, options: W3cOptions = {}): string {

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
-import { buildExportBundle, type ExportBundle } from "../export/model";
+import { buildExportBundle, type ExportBundle, type ExportClaim, type ExportStream } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
 import type { OriginalReference } from "../export/w3c";
@@ -11,7 +11,7 @@ import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { provenanceSelect, toProvenance } from "./provenance-fields";
 import { attributionLabel } from "../labels";
-import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceSection } from "../types";
+import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceMeta, type SourceSection } from "../types";
 
 type ClaimSort = NonNullable<ExportFilter["sort"]>;
 
@@ -83,6 +83,98 @@ const SORTS: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
   source: [{ source: { title: { sort: "asc", nulls: "last" } } }, { source: { suggestedTitle: { sort: "asc", nulls: "last" } } }, ...TEXT_ORDER],
 };
 
+const claimSelect = {
+  id: true, sourceId: true, start: true, end: true, quote: true, prefix: true, suffix: true, kind: true,
+  note: true, orphaned: true, createdAt: true, updatedAt: true, author: { select: { name: true } },
+  ...provenanceSelect,
+} satisfies Prisma.ClaimSelect;
+
+type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+
+function toClaimRecord(r: ClaimRow): ClaimRecord {
+  return {
+    id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,
+    kind: r.kind, note: r.note, orphaned: r.orphaned, authorName: r.author.name,
+    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), provenance: toProvenance(r),
+  };
+}
+
+type LinkRow = Prisma.ClaimLinkGetPayload<{ include: { author: { select: { name: true } } } }>;
+
+function toLinkRecord(l: LinkRow): LinkRecord {
+  return { id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorName: l.author.name, createdAt: l.createdAt.toISOString() };
+}
+
+const sourceMetaSelect = { id: true, title: true, suggestedTitle: true, author: true, publisher: true, url: true, publishedDate: true, approxDate: true } satisfies Prisma.SourceSelect;
+
+/** Claims read per query when streaming an export: one batch's rows, links and source texts are
+ *  all the memory an export holds, whatever the number of claims. */
+export const EXPORT_BATCH = 2_000;
+
+/**
+ * An export of every claim of the filter, read in batches of EXPORT_BATCH while it is written.
+ * First the filter's claim ids in order (one narrow query: two short strings per claim, the
+ * only part that grows with the number of claims), then per batch its claims, the links
+ * touching them and its sources' texts (for paragraph numbers and page maps), so memory stays
+ * flat and the first bytes leave before the last claim is read. The same claims, links and
+ * order as loadExport.
+ */
+export async function streamExport(db: Db, filter: ExportFilter, options: { now?: Date; batch?: number } = {}): Promise<ExportStream> {
+  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined);
+  const order = await db.claim.findMany({ where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true, sourceId: true } });
+  const sourceIds = [...new Set(order.map((r) => r.sourceId))];
+  if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
+  const batch = options.batch ?? EXPORT_BATCH;
+
+  async function* claims(): AsyncGenerator<ExportClaim> {
+    for (let at = 0; at < order.length; at += batch) {
+      const ids = order.slice(at, at + batch).map((r) => r.id);
+      const [rows, linkRows] = await Promise.all([
+        db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect }),
+        db.claimLink.findMany({ where: { deletedAt: null, OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } }),
+      ]);
+      const texts = await db.source.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.sourceId))] } }, select: { ...sourceMetaSelect, body: true, sections: true, pageMap: true } });
+      const bundle = buildExportBundle({
+        generatedAt: "",
+        sources: texts.map((t) => ({ ...toSourceMeta(t), body: t.body, sections: t.sections as unknown as SourceSection[], pageMap: t.pageMap as unknown as PageRange[] | null })),
+        claims: rows.map(toClaimRecord),
+        links: linkRows.map(toLinkRecord),
+      });
+      const byId = new Map(bundle.claims.map((c) => [c.id, c]));
+      // A claim deleted since the ids were read is left out, as if the export had started later.
+      for (const id of ids) {
+        const claim = byId.get(id);
+        if (claim) yield claim;
+      }
+    }
+  }
+
+  async function* sources({ withBodies }: { withBodies: boolean }): AsyncGenerator<SourceMeta & { body?: string; sections?: SourceSection[] }> {
+    // 50 texts a query: a thousand sources' bodies are never held at once.
+    for (let at = 0; at < sourceIds.length; at += 50) {
+      const ids = sourceIds.slice(at, at + 50);
+      const rows = await db.source.findMany({ where: { id: { in: ids } }, select: { ...sourceMetaSelect, body: withBodies, sections: withBodies } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const id of ids) {
+        const r = byId.get(id);
+        if (!r) continue;
+        yield withBodies ? { ...toSourceMeta(r), body: r.body, sections: r.sections as unknown as SourceSection[] } : toSourceMeta(r);
+      }
+    }
+  }
+
+  return {
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    claimCount: order.length,
+    claims: claims(),
+    sources,
+    async linksWithinScope() {
+      const rows = await db.claimLink.findMany({ where: { deletedAt: null, from: where, to: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } });
+      return rows.map(toLinkRecord);
+    },
+  };
+}
+
 export async function loadExport(db: Db, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
   const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined);
   const [rows, total] = await Promise.all([
@@ -90,11 +182,7 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
       where,
       orderBy: SORTS[filter.sort ?? "position"],
       take: options.limit,
-      select: {
-        id: true, sourceId: true, start: true, end: true, quote: true, prefix: true, suffix: true, kind: true,
-        note: true, orphaned: true, createdAt: true, updatedAt: true, author: { select: { name: true } },
-        ...provenanceSelect,
-      },
+      select: claimSelect,
     }),
     options.limit === undefined ? Promise.resolve(-1) : db.claim.count({ where }),
   ]);
@@ -116,14 +204,8 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
     const s = byId.get(id);
     return s ? [{ ...toSourceMeta(s), body: s.body, sections: s.sections as unknown as SourceSection[], pageMap: s.pageMap as unknown as PageRange[] | null }] : [];
   });
-  const claims: ClaimRecord[] = rows.map((r) => ({
-    id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,
-    kind: r.kind, note: r.note, orphaned: r.orphaned, authorName: r.author.name,
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), provenance: toProvenance(r),
-  }));
-  const links: LinkRecord[] = linkRows.map((l) => ({
-    id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorName: l.author.name, createdAt: l.createdAt.toISOString(),
-  }));
+  const claims: ClaimRecord[] = rows.map(toClaimRecord);
+  const links: LinkRecord[] = linkRows.map(toLinkRecord);
   const bundle = buildExportBundle({ generatedAt: (options.now ?? new Date()).toISOString(), sources, claims, links });
   // Originals by reference only (name, type, size, hash): their bytes stay in the database.
   const originals = options.withBodies

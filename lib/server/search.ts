@@ -5,20 +5,35 @@
 import "server-only";
 import type { Db } from "./db";
 import { Prisma } from "../generated/prisma/client";
+import { parseSearch, type SearchTerm } from "../search/terms";
 
-export const CLAIM_SEARCH_VECTOR = Prisma.sql`to_tsvector('english', c."quote" || ' ' || c."note")`;
+// A stored generated column (migration 20261201180000_search_figures): quote and note with digit
+// groups joined by the SQL twin of lib/search/terms.ts joinDigitGroups.
+export const CLAIM_SEARCH_VECTOR = Prisma.sql`c."searchVector"`;
 const sourceVector = Prisma.sql`to_tsvector('english', coalesce(s."title", '') || ' ' || coalesce(s."suggestedTitle", '') || ' ' || coalesce(s."author", '') || ' ' || coalesce(s."publisher", ''))`;
 
 // A speaker by name or alias. Unindexed: it reads every speaker (far fewer than claims),
 // then their claims through "Claim_speakerId_idx".
 const speakerVector = Prisma.sql`to_tsvector('english', sp."name" || ' ' || array_to_string(sp."aliases", ' '))`;
 
-/** Plain words match as prefixes (so typing "paratro" already finds "paratroopers");
- *  quotes, a leading minus or "or" switch to web-search syntax for phrases and exclusions. */
+function termQuery(term: SearchTerm): Prisma.Sql {
+  switch (term.kind) {
+    // Words are letters and digits only (lib/search/terms.ts), so safe inside to_tsquery syntax.
+    case "word": return Prisma.sql`to_tsquery('english', ${`${term.text}:*`})`;
+    case "phrase": return Prisma.sql`phraseto_tsquery('english', ${term.text})`;
+    // Any of the ways to write the value, each a phrase ("three <-> thousand").
+    case "figure": return Prisma.sql`(${Prisma.join(term.forms.map((f) => Prisma.sql`phraseto_tsquery('english', ${f})`), " || ")})`;
+  }
+}
+
+/** Plain words match as prefixes (so typing "paratro" already finds "paratroopers"), figures
+ *  in any writing (3000 = "3,000" = "3 000" = "three thousand"), a quoted phrase only those words
+ *  in that order; a leading minus or "or" switch to web-search syntax. */
 export function searchQuery(text: string): Prisma.Sql {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (/["]|(^|\s)-\S|\sor\s/i.test(text) || words.length === 0) return Prisma.sql`websearch_to_tsquery('english', ${text})`;
-  return Prisma.sql`to_tsquery('english', ${words.map((w) => `${w}:*`).join(" & ")})`;
+  const parsed = parseSearch(text);
+  if (parsed.kind === "websearch") return Prisma.sql`websearch_to_tsquery('english', ${parsed.text})`;
+  if (!parsed.terms.length) return Prisma.sql`websearch_to_tsquery('english', ${text})`;
+  return Prisma.sql`(${Prisma.join(parsed.terms.map(termQuery), " && ")})`;
 }
 
 /** Ids of live claims matching the search text; a UNION of four lookups, since

@@ -28,14 +28,23 @@ export interface Overview {
 
 const zeroKinds = () => Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
 
+/**
+ * Counts and matrices are computed by PostgreSQL (GROUP BY over live claims and links), so the
+ * page reads one row per source × kind and per source pair, never every claim. What grows with
+ * the number of sources: the suggestion scan of each source's text (suggestClaims) and one
+ * index probe per suggested sentence to see whether a claim covers it.
+ */
 export async function overview(db: Db): Promise<Overview> {
-  const [sources, claims, links] = await Promise.all([
+  const [sources, claimCounts, linkCounts] = await Promise.all([
     db.source.findMany({ select: { id: true, title: true, suggestedTitle: true, body: true, sections: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }] }),
-    db.claim.findMany({ where: { deletedAt: null }, select: { id: true, sourceId: true, kind: true, start: true, end: true, orphaned: true } }),
-    db.claimLink.findMany({
-      where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } },
-      select: { relation: true, from: { select: { sourceId: true } }, to: { select: { sourceId: true } } },
-    }),
+    db.$queryRaw<{ sourceId: string; kind: ClaimKind; n: number; orphaned: number }[]>`
+      SELECT "sourceId", kind, count(*)::int AS n, (count(*) FILTER (WHERE orphaned))::int AS orphaned
+      FROM "Claim" WHERE "deletedAt" IS NULL GROUP BY "sourceId", kind`,
+    db.$queryRaw<{ relation: LinkRelation; a: string; b: string; n: number }[]>`
+      SELECT l.relation, f."sourceId" AS a, t."sourceId" AS b, count(*)::int AS n
+      FROM "ClaimLink" l JOIN "Claim" f ON f.id = l."fromId" JOIN "Claim" t ON t.id = l."toId"
+      WHERE l."deletedAt" IS NULL AND f."deletedAt" IS NULL AND t."deletedAt" IS NULL
+      GROUP BY l.relation, f."sourceId", t."sourceId"`,
   ]);
   const index = new Map(sources.map((s, i) => [s.id, i]));
   const byKind = zeroKinds();
@@ -43,37 +52,46 @@ export async function overview(db: Db): Promise<Overview> {
   const perSource: SourceStats[] = sources.map((s) => ({
     id: s.id, title: displayTitle(s), byKind: zeroKinds(), claims: 0, links: 0, orphaned: 0, unreviewedSuggestions: 0, suggestions: 0,
   }));
-  const claimsBySource = new Map<string, { start: number; end: number }[]>();
-  for (const c of claims) {
-    byKind[c.kind]++;
+  for (const c of claimCounts) {
+    byKind[c.kind] += c.n;
     const stats = perSource[index.get(c.sourceId)!];
-    stats.byKind[c.kind]++;
-    stats.claims++;
-    if (c.orphaned) stats.orphaned++;
-    if (!claimsBySource.has(c.sourceId)) claimsBySource.set(c.sourceId, []);
-    claimsBySource.get(c.sourceId)!.push(c);
+    stats.byKind[c.kind] += c.n;
+    stats.claims += c.n;
+    stats.orphaned += c.orphaned;
   }
   const n = sources.length;
   const contradictions = Array.from({ length: n }, () => Array(n).fill(0));
   const supports = Array.from({ length: n }, () => Array(n).fill(0));
-  for (const l of links) {
-    byRelation[l.relation]++;
-    const a = index.get(l.from.sourceId)!;
-    const b = index.get(l.to.sourceId)!;
-    perSource[a].links++;
-    if (b !== a) perSource[b].links++;
+  for (const l of linkCounts) {
+    byRelation[l.relation] += l.n;
+    const a = index.get(l.a)!;
+    const b = index.get(l.b)!;
+    perSource[a].links += l.n;
+    if (b !== a) perSource[b].links += l.n;
     const matrix = l.relation === "CONTRADICTS" ? contradictions : l.relation === "SUPPORTS" ? supports : null;
     if (matrix) {
-      matrix[a][b]++;
-      if (a !== b) matrix[b][a]++;
+      matrix[a][b] += l.n;
+      if (a !== b) matrix[b][a] += l.n;
     }
   }
+  // Suggested sentences, and which of them a live claim overlaps (one index probe each).
+  const suggested = { source: [] as string[], start: [] as number[], end: [] as number[], at: [] as number[] };
   sources.forEach((s, i) => {
-    const sections = s.sections as unknown as SourceSection[];
-    const suggestions = suggestClaims(s.body, { excludeRanges: sections });
-    const marked = claimsBySource.get(s.id) ?? [];
+    const suggestions = suggestClaims(s.body, { excludeRanges: s.sections as unknown as SourceSection[] });
     perSource[i].suggestions = suggestions.length;
-    perSource[i].unreviewedSuggestions = suggestions.filter((g) => !marked.some((c) => c.start < g.end && g.start < c.end)).length;
+    perSource[i].unreviewedSuggestions = suggestions.length;
+    for (const g of suggestions) {
+      suggested.source.push(s.id);
+      suggested.start.push(g.start);
+      suggested.end.push(g.end);
+      suggested.at.push(i);
+    }
   });
+  if (suggested.source.length) {
+    const covered = await db.$queryRaw<{ i: bigint }[]>`
+      SELECT g.i FROM unnest(${suggested.source}::text[], ${suggested.start}::int[], ${suggested.end}::int[]) WITH ORDINALITY AS g(src, s, e, i)
+      WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."sourceId" = g.src AND c."deletedAt" IS NULL AND c.start < g.e AND c."end" > g.s)`;
+    for (const row of covered) perSource[suggested.at[Number(row.i) - 1]!]!.unreviewedSuggestions--;
+  }
   return { byKind, byRelation, sources: perSource, contradictions, supports };
 }

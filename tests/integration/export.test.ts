@@ -6,7 +6,10 @@ import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-csl";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectChunks } from "@/lib/export/model";
+import { EXPORT_FORMATS } from "@/lib/export/registry";
 import { createClaim } from "@/lib/server/claims";
+import { loadExport, streamExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser } from "@/lib/server/users";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
@@ -175,5 +178,20 @@ describe("GET /api/export/<format>", () => {
     expect(parse(edges.text, { columns: true })).toEqual([{ Id: ids.link, Source: ids.claim1, Target: ids.claim3, Type: "Directed", Label: "CONTRADICTS", Weight: "1" }]);
     // Scoped to one source, the link leaves the scope and is not written.
     expect(parse((await download("gephi-edges", `?sourceId=${ids.caravanserai}`)).text, { columns: true })).toEqual([]);
+  });
+
+  it("CSV and W3C read in batches from the database are the same files as from the whole bundle", async () => {
+    const now = new Date("2026-12-01T12:00:00.000Z");
+    const filters = [{}, { sourceId: ids.caravanserai }, { q: "troops" }, { kind: "FACT" as const }, { sort: "date" as const }, { linked: "linked" as const }];
+    for (const filter of filters) {
+      const { bundle, bodies } = await loadExport(t.db, filter, { withBodies: true, now });
+      // One claim a batch, so every claim crosses a batch boundary.
+      for (const batch of [1, 2, 1000]) {
+        const csv = await collectChunks(EXPORT_FORMATS.csv.streamBatches!(await streamExport(t.db, filter, { now, batch })));
+        expect(csv, JSON.stringify(filter)).toBe(EXPORT_FORMATS.csv.render(bundle));
+        const w3c = await collectChunks(EXPORT_FORMATS.w3c.streamBatches!(await streamExport(t.db, filter, { now, batch }), { label: "Claims" }));
+        expect(w3c, JSON.stringify(filter)).toBe(EXPORT_FORMATS.w3c.render(bundle, { label: "Claims", bodies }));
+      }
+    }
   });
 });

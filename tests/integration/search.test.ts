@@ -43,7 +43,9 @@ describe("claim search and filters", () => {
     expect(await found({ q: "troops -deployed" })).toEqual([ids.counterpunch]);
     // Plain words match as prefixes, as a search box is typed.
     expect(await found({ q: "paratro" })).toEqual([ids.essay]);
-    expect(await found({ q: "2,50" })).toEqual([ids.counterpunch]);
+    // Figures are values, not prefixes: "2,500" in any writing, never "250" or "2".
+    expect(await found({ q: "2,500" })).toEqual([ids.counterpunch]);
+    expect(await found({ q: "2,50" })).toEqual([]);
   });
 
   it("finds notes, source metadata and researchers", async () => {
@@ -82,5 +84,48 @@ describe("claim search and filters", () => {
       return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT c.id FROM "Claim" c WHERE ${CLAIM_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${"troops"})`;
     });
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("Claim_search_idx");
+  });
+});
+
+// Issue 14, item 5: a figure is found however a text writes it; a quoted phrase only in order.
+describe("search finds values", () => {
+  let t: TestDatabase;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestDatabase("search_values");
+    await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
+    const alice = await ensureUser(t.db, "alice");
+    const mark = async (key: string, seedKey: string, phrase: string, note = "") => {
+      const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
+      const start = source.body.indexOf(phrase);
+      expect(start).toBeGreaterThanOrEqual(0);
+      ids[key] = (await createClaim(t.db, alice, { sourceId: source.id, start, end: start + phrase.length, kind: "FACT", note })).id;
+    };
+    await mark("commas", "000_dfd454984cb772b8.txt", "about 3,000 paratroopers");
+    await mark("spaced", "002_98b48e446e185cb4.txt", "The Russian special operation in Ukraine", "Le Monde counts 3 000 soldiers");
+    await mark("words", "004_438cc6c4c90e1221.txt", "The Collective Security Treaty Organization (CSTO) is being promoted", "three thousand troops, says the ministry");
+    await mark("million", "001_368f92058b86ed85.txt", "a CSTO mission of more than 2,000 troops was deployed", "budget of 3,000,000 rubles");
+    await mark("other", "003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan");
+  });
+  afterAll(async () => t?.drop());
+
+  const found = async (q: string) => (await loadExport(t.db, { q })).bundle.claims.map((c) => c.id).sort();
+
+  it('"3000" finds "3,000", "3 000" and "three thousand", and not 3,000,000', async () => {
+    const threeThousand = [ids.commas, ids.spaced, ids.words].sort();
+    for (const q of ["3000", "3,000", "3 000", "three thousand", "3 thousand"]) expect(await found(q), q).toEqual(threeThousand);
+    expect(await found("3000000")).toEqual([ids.million]);
+    expect(await found("3 million")).toEqual([ids.million]);
+    expect(await found("3000 paratroopers")).toEqual([ids.commas]);
+  });
+
+  it("a quoted phrase matches only those words in that order", async () => {
+    expect(await found('"troops entered"')).toEqual([ids.other]);
+    expect(await found('"entered troops"')).toEqual([]);
+    expect(await found("entered troops")).toEqual([ids.other]);
+    expect(await found('"3,000 paratroopers"')).toEqual([ids.commas]);
+    expect(await found('"collective security treaty"')).toEqual([ids.words]);
+    expect(await found('"security collective"')).toEqual([]);
   });
 });

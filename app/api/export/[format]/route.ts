@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors";
 import { exportFileName } from "@/lib/export/file-name";
 import { chunksToStream } from "@/lib/export/model";
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from "@/lib/export/registry";
-import { loadExport, scopeLabel } from "@/lib/server/export-query";
+import { loadExport, scopeLabel, streamExport } from "@/lib/server/export-query";
 import { dropEmpty, exportFilterInput } from "@/lib/schemas";
 import { parseInput, route, searchParamsObject } from "../../_lib/http";
 
@@ -17,8 +17,15 @@ export const GET = route<{ params: Promise<{ format: string }> }>(async (request
   const now = new Date();
   const label = await scopeLabel(db(), filter);
   const spec = EXPORT_FORMATS[format];
-  const { bundle, bodies } = await loadExport(db(), filter, { withBodies: spec.needsBodies, now });
-  const body = chunksToStream(spec.stream(bundle, { title: `Claims: ${label}`, label: `Claims: ${label}`, bodies }));
+  const options = { title: `Claims: ${label}`, label: `Claims: ${label}` };
+  // Formats that can take claims in batches stream from the database (flat memory at any size);
+  // the others need the whole bundle (cited lists group by source, references count pages).
+  const body = spec.streamBatches
+    ? chunksToStream(spec.streamBatches(await streamExport(db(), filter, { now }), options))
+    : await (async () => {
+        const { bundle, bodies } = await loadExport(db(), filter, { withBodies: spec.needsBodies, now });
+        return chunksToStream(spec.stream(bundle, { ...options, bodies }));
+      })();
   return new Response(body, {
     headers: {
       "content-type": spec.contentType,

@@ -1,0 +1,119 @@
+// A corpus of any size for the growth table (bench/growth.ts): copies of the five real source
+// texts, 100 sentence-sized claims per source, links, clusters, speakers and five researchers
+// in proportion. Written with multi-row INSERT … SELECT FROM unnest(arrays), 5,000 rows a
+// statement, so 100,000 claims take seconds: each statement's cost grows with its rows only.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export interface CorpusSize {
+  claims: number;
+  sources: number;
+}
+
+export interface BuiltCorpus {
+  claims: number;
+  sources: number;
+  links: number;
+  clusters: number;
+  /** A cluster of exactly 50 claims, for the cluster page's row. */
+  bigClusterId: string;
+  /** A source whose text has room for the create-claim run's spans. */
+  sourceId: string;
+  researchers: string[];
+}
+
+const RESEARCHERS = ["Ada Reyes", "Bo Lindqvist", "Chen Wei", "Dana Okafor", "Emil Novak"];
+const SPEAKERS = ["Kassym-Jomart Tokayev", "Vladimir Putin", "Nikol Pashinyan", "CSTO Secretariat", "Alexander Lukashenko", "Sadyr Japarov"];
+const BATCH = 5_000;
+
+/** Word-aligned spans of a text: each starts at a word and runs 6 to 30 words, never empty. */
+function spansOf(body: string, count: number, seed: number): { start: number; end: number }[] {
+  const words = [...body.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const seen = new Set<string>();
+  const spans: { start: number; end: number }[] = [];
+  for (let k = 0; spans.length < count; k++) {
+    const first = (k * 37 + seed * 11) % (words.length - 31);
+    const last = first + 5 + ((k * 7 + seed) % 25);
+    const span = { start: words[first]!.start, end: words[last]!.end };
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    spans.push(span);
+  }
+  return spans;
+}
+
+async function insertRows(client: pg.Client, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
+  for (let at = 0; at < rows.length; at += BATCH) {
+    const batch = rows.slice(at, at + BATCH);
+    const arrays = columns.map((_, i) => batch.map((r) => r[i]));
+    const names = columns.map(([name]) => `"${name}"`).join(", ");
+    const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+    await client.query(`INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${unnest})`, arrays);
+  }
+}
+
+export async function buildCorpus(url: string, size: CorpusSize, corpusDir: string): Promise<BuiltCorpus> {
+  const meta = JSON.parse(readFileSync(path.join(corpusDir, "sources.json"), "utf8")) as { sources: { file: string; title: string | null; suggestedTitle: string | null; author: string | null; publisher: string | null }[] };
+  const texts = meta.sources.map((s) => ({ ...s, body: readFileSync(path.join(corpusDir, s.file), "utf8") }));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const now = new Date().toISOString();
+    const users = RESEARCHERS.map((name, i) => [`bench-user-${i}`, name, name.toLowerCase()]);
+    await insertRows(client, "User", [["id", "text"], ["name", "text"], ["nameKey", "text"]], users);
+    const speakers = SPEAKERS.map((name, i) => [`bench-speaker-${i}`, name]);
+    await insertRows(client, "Speaker", [["id", "text"], ["name", "text"]], speakers);
+
+    const perSource = Math.ceil(size.claims / size.sources);
+    const sources: unknown[][] = [];
+    const claims: unknown[][] = [];
+    for (let s = 0; s < size.sources; s++) {
+      const text = texts[s % texts.length]!;
+      // A distinct first line keeps copies apart (titles, duplicate checks) and shifts offsets.
+      const body = `Copy ${s + 1}. ${text.body}`;
+      const id = `bench-source-${s}`;
+      const title = `${text.title ?? text.suggestedTitle} (${s + 1})`;
+      sources.push([id, title, text.author, text.publisher, body, `bench-${s}`, body.split(/\s+/).length, now, now]);
+      const count = Math.min(perSource, size.claims - s * perSource);
+      spansOf(body, Math.max(0, count), s).forEach((span, k) => {
+        const n = claims.length;
+        claims.push([
+          `bench-claim-${n}`, id, span.start, span.end, body.slice(span.start, span.end),
+          body.slice(Math.max(0, span.start - 32), span.start), body.slice(span.end, span.end + 32),
+          (["FACT", "OPINION", "PREDICTION"] as const)[n % 3], n % 4 === 0 ? `Checked against the wire report (${n})` : "",
+          `bench-user-${n % RESEARCHERS.length}`, n % 5 === 0 ? `bench-speaker-${n % SPEAKERS.length}` : null,
+          new Date(Date.parse(now) - (size.claims - n) * 1000).toISOString(), now,
+        ]);
+      });
+    }
+    await insertRows(client, "Source", [["id", "text"], ["title", "text"], ["author", "text"], ["publisher", "text"], ["body", "text"], ["contentHash", "text"], ["wordCount", "int4"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"]], sources);
+    await insertRows(client, "Claim", [
+      ["id", "text"], ["sourceId", "text"], ["start", "int4"], ["end", "int4"], ["quote", "text"], ["prefix", "text"], ["suffix", "text"],
+      ["kind", '"ClaimKind"'], ["note", "text"], ["authorId", "text"], ["speakerId", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+    ], claims);
+
+    // One link per five claims, to a claim of another source (so the source × source matrices fill).
+    const links: unknown[][] = [];
+    for (let n = 0; n + perSource + 1 < claims.length; n += 5) {
+      links.push([`bench-link-${links.length}`, `bench-claim-${n}`, `bench-claim-${n + perSource + 1}`, (["CONTRADICTS", "SUPPORTS", "REFINES"] as const)[links.length % 3], `bench-user-${n % RESEARCHERS.length}`]);
+    }
+    await insertRows(client, "ClaimLink", [["id", "text"], ["fromId", "text"], ["toId", "text"], ["relation", '"LinkRelation"'], ["authorId", "text"]], links);
+
+    // One cluster per 1,000 claims, each of 50 claims spread over the sources.
+    const clusterCount = Math.max(1, Math.floor(claims.length / 1000));
+    const clusters: unknown[][] = [];
+    const members: unknown[][] = [];
+    for (let c = 0; c < clusterCount; c++) {
+      clusters.push([`bench-cluster-${c}`, `Bench cluster ${c + 1}`, `bench-user-${c % RESEARCHERS.length}`, now]);
+      for (let m = 0; m < 50; m++) members.push([`bench-cluster-${c}`, `bench-claim-${(c * 50 + m * perSource + m) % claims.length}`]);
+    }
+    await insertRows(client, "Cluster", [["id", "text"], ["name", "text"], ["authorId", "text"], ["updatedAt", "timestamp"]], clusters);
+    await insertRows(client, "ClusterMember", [["clusterId", "text"], ["claimId", "text"]], members);
+    await client.query("ANALYZE");
+    return { claims: claims.length, sources: sources.length, links: links.length, clusters: clusters.length, bigClusterId: "bench-cluster-0", sourceId: "bench-source-0", researchers: RESEARCHERS };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,42 @@
+// The overview's figures, computed by PostgreSQL: counts per kind and source, the source ×
+// source link matrices and the suggested sentences no claim covers yet.
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createClaim, deleteClaim } from "@/lib/server/claims";
+import { seedCorpus } from "@/lib/server/seed";
+import { overview } from "@/lib/server/stats";
+import { ensureUser } from "@/lib/server/users";
+import { suggestClaims } from "@/lib/suggestions/sentences";
+import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase("stats");
+  await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
+});
+afterAll(async () => t?.drop());
+
+it("counts claims, links and unreviewed suggestions per source; deleted claims and their links do not count", async () => {
+  const ada = await ensureUser(t.db, "Ada");
+  const sources = await t.db.source.findMany({ orderBy: { seedKey: "asc" }, select: { id: true, body: true, sections: true } });
+  const [s0, s1] = sources;
+  const firstSuggestion = suggestClaims(s0!.body, { excludeRanges: s0!.sections as never })[0]!;
+  const mark = (s: { id: string }, start: number, end: number, kind: "FACT" | "OPINION") => createClaim(t.db, ada, { sourceId: s.id, start, end, kind });
+  const covering = await mark(s0!, firstSuggestion.start, firstSuggestion.end, "FACT");
+  const other = await mark(s1!, 0, 20, "OPINION");
+  const gone = await mark(s1!, 30, 60, "FACT");
+  await t.db.claimLink.create({ data: { fromId: covering.id, toId: other.id, relation: "CONTRADICTS", authorId: ada.id } });
+  await t.db.claimLink.create({ data: { fromId: covering.id, toId: gone.id, relation: "SUPPORTS", authorId: ada.id } });
+  await deleteClaim(t.db, ada, gone.id);
+
+  const o = await overview(t.db);
+  expect(o.byKind).toEqual({ FACT: 1, OPINION: 1, PREDICTION: 0 });
+  expect(o.byRelation).toEqual({ CONTRADICTS: 1, SUPPORTS: 0, REFINES: 0 });
+  expect(o.sources.map((s) => s.id)).toEqual(sources.map((s) => s.id));
+  expect(o.sources[0]).toMatchObject({ claims: 1, links: 1, byKind: { FACT: 1, OPINION: 0, PREDICTION: 0 } });
+  expect(o.sources[0]!.unreviewedSuggestions).toBe(o.sources[0]!.suggestions - 1);
+  expect(o.sources[1]).toMatchObject({ claims: 1, links: 1, byKind: { FACT: 0, OPINION: 1, PREDICTION: 0 } });
+  expect(o.contradictions[0]![1]).toBe(1);
+  expect(o.contradictions[1]![0]).toBe(1);
+  expect(o.supports.flat().every((n) => n === 0)).toBe(true);
+});
