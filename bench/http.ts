@@ -113,7 +113,7 @@ async function paintTimings(browser: Browser, url: string, runs: number, tab: Pa
     const page = tab ?? (await browser.newPage({ viewport: { width: 1280, height: 800 } }));
     if (tab) await tab.goto(new URL("/", url).href); // the source list, where a researcher opens it from
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => performance.getEntriesByName("claims-painted")[0]?.startTime, null, { timeout: 30_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("claims-painted")[0]?.startTime, null, { timeout: 180_000 });
     const measured = await page.evaluate(async (claimCount) => {
       // Element Timing entries are only handed to observers (buffered), never to getEntries.
       // The reader marks each paragraph; the earliest is when the source text first showed.
@@ -173,6 +173,7 @@ async function tenThousandClaimSource(ctx: BenchContext): Promise<string> {
 async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser): Promise<BenchRow[]> {
   const url = `${base}/sources/${await tenThousandClaimSource(ctx)}`;
   const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  tab.setDefaultTimeout(180_000);
   try {
     const ready = await paintTimings(browser, url, 4, tab, 10_000);
     const clicks: number[] = [];
@@ -211,6 +212,9 @@ async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser
       { section: "reader", step: "10,000 claims, opened from the source list: editor ready (→ claims-painted mark)", ms: median(ready.ready), detail: `median of ${ready.ready.length} loads; ${range(ready.ready)}; text painted ${median(ready.text).toFixed(0)} ms; goal < 1000` },
       { section: "reader", step: "10,000 claims: one click on a claim until it shows selected with its card (next frame)", ms: median(clicks), detail: `median of ${clicks.length} clicks; ${range(clicks)}; goal < 50` },
     ];
+  } catch (err) {
+    // Said in the table rather than thrown: the other rows of the section still print.
+    return [{ section: "reader", step: "10,000 claims: could not be measured", ms: Number.NaN, detail: String(err).split("\n")[0]! }];
   } finally {
     await tab.close();
   }
