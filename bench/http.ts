@@ -149,7 +149,7 @@ async function paintTimings(browser: Browser, url: string, runs: number, tab: Pa
 
 /** A source of 5,000 sentences (about 330,000 characters), each a claim with a second claim nested
  *  in its first half: 10,000 claims, overlapping as researchers' claims do. */
-async function tenThousandClaimSource(ctx: BenchContext): Promise<string> {
+export async function tenThousandClaimSource(ctx: BenchContext): Promise<string> {
   const sentences = Array.from({ length: 5000 }, (_, i) => `Sentence ${i + 1} reports that ${1000 + i} troops arrived on day ${i % 28 + 1}.`);
   const body = sentences.map((s, i) => (i % 5 === 4 ? `${s}\n` : `${s} `)).join("");
   const source = await ctx.db.source.create({ data: { title: "Bench: 10,000 claims", body, contentHash: "bench-10k", wordCount: 45000 } });
