@@ -1,7 +1,9 @@
-// Runs before every page and API route (Next 16 "proxy", formerly middleware):
+// Runs before every page (Next 16 "proxy", formerly middleware), never before an API route: the
+// matcher leaves out /api/, so a JSON request pays for no proxy hop (the route wrapper in
+// app/api/_lib/http.ts refuses malformed %-escapes there). For pages:
 // - a path with a malformed %-escape is answered 400 here: Next's own decoding would throw a 500;
-// - pages get a fresh CSP nonce per request. The nonce forces dynamic rendering, which every page
-//   does anyway (the root layout waits for connection()). API routes keep next.config.js's policy.
+// - a fresh CSP nonce per request. The nonce forces dynamic rendering, which every page does
+//   anyway (the root layout waits for connection()). API routes keep next.config.js's policy.
 import { NextResponse, type NextRequest } from "next/server";
 import { pageCsp } from "./lib/csp";
 
@@ -19,7 +21,6 @@ export function proxy(request: NextRequest) {
   if (malformedPath(pathname)) {
     return NextResponse.json({ error: { message: "The address has a malformed %-escape" } }, { status: 400 });
   }
-  if (pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
@@ -31,10 +32,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files need neither check.
+  // Pages only: API routes (api/ with its slash, so a page named "api…" would still match) and
+  // static files need neither the nonce nor the check.
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,7 +1,7 @@
 // The one highlight painter: which claims cover each stretch of text (lib/highlights/runs: the
 // shortest wins), how they stack (lib/highlights/levels) and the class names that show it. The
 // reader's editor decorations, its first-paint static text and any static column paint with it.
-import { stackLevels } from "@/lib/highlights/levels";
+import { stackLevels, type StackLevel } from "@/lib/highlights/levels";
 import { highlightRuns, type HighlightRun } from "@/lib/highlights/runs";
 import type { ClaimKind } from "@/lib/types";
 
@@ -26,6 +26,8 @@ export interface Painted {
   /** Class names of each painted claim. */
   classOf: Map<string, string>;
   kindOf: Map<string, ClaimKind>;
+  /** How each painted claim stacks: with kindOf, a claim's classes under other flags (claimClassName). */
+  levelOf: Map<string, StackLevel>;
 }
 
 /** The class names of one claim; highlights.css styles them. */
@@ -49,5 +51,5 @@ export function paintClaims(length: number, claims: PaintClaim[], flags: PaintFl
     classOf.set(c.id, claimClassName(c.kind, level, nested, flags, c.id));
     kindOf.set(c.id, c.kind);
   }
-  return { runs: highlightRuns(length, painted), classOf, kindOf };
+  return { runs: highlightRuns(length, painted), classOf, kindOf, levelOf: levels };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo, useMemo, useRef } from "react";
 import { CLAIM_KINDS, type ReaderClaim, type ClaimKind } from "@/lib/types";
 import { kindLabel } from "@/lib/labels";
 
@@ -32,10 +33,26 @@ export function isShown(claim: ReaderClaim, kinds: ClaimKind[], author: string |
   return kinds.includes(claim.kind) && (author === null || claim.authorName === author);
 }
 
+/** One entry; memoised, so opening a claim re-renders two entries, not all n of them. */
+const ClaimItem = memo(function ClaimItem({ claim, current, onPick }: { claim: ReaderClaim; current: boolean; onPick: (id: string) => void }) {
+  return (
+    <li>
+      <button type="button" className={`claim-item${current ? " current" : ""}`} aria-current={current ? "true" : undefined} onClick={() => onPick(claim.id)}>
+        <span className={`badge claim-${claim.kind.toLowerCase()}`}>{kindLabel(claim.kind)}</span> {excerpt(claim.quote)}
+      </button>
+    </li>
+  );
+});
+
 /** The source's claims in text order, filterable by kind and researcher. */
 export function ClaimList({ claims, shownKinds, onShownKindsChange, shownAuthor, onShownAuthorChange, selectedId, onPick }: Props) {
-  const shown = claims.filter((c) => isShown(c, shownKinds, shownAuthor));
-  const authors = [...new Set(claims.map((c) => c.authorName))].sort((a, b) => a.localeCompare(b));
+  // Cost: one pass over the n claims each, only when the claims or the filters change.
+  const shown = useMemo(() => claims.filter((c) => isShown(c, shownKinds, shownAuthor)), [claims, shownKinds, shownAuthor]);
+  const authors = useMemo(() => [...new Set(claims.map((c) => c.authorName))].sort((a, b) => a.localeCompare(b)), [claims]);
+  // The entries get one callback for the page's life, which calls the latest onPick.
+  const latestPick = useRef(onPick);
+  latestPick.current = onPick;
+  const pick = useRef((id: string) => latestPick.current(id)).current;
   const toggle = (kind: ClaimKind, on: boolean) =>
     onShownKindsChange(CLAIM_KINDS.filter((k) => (k === kind ? on : shownKinds.includes(k))));
   return (
@@ -60,13 +77,7 @@ export function ClaimList({ claims, shownKinds, onShownKindsChange, shownAuthor,
       )}
       {shown.length ? (
         <ol className="claim-list" aria-label="Claims in text order">
-          {shown.map((c) => (
-            <li key={c.id}>
-              <button type="button" className={`claim-item${c.id === selectedId ? " current" : ""}`} aria-current={c.id === selectedId ? "true" : undefined} onClick={() => onPick(c.id)}>
-                <span className={`badge claim-${c.kind.toLowerCase()}`}>{kindLabel(c.kind)}</span> {excerpt(c.quote)}
-              </button>
-            </li>
-          ))}
+          {shown.map((c) => <ClaimItem key={c.id} claim={c} current={c.id === selectedId} onPick={pick} />)}
         </ol>
       ) : (
         <p className="muted">{claims.length ? "No claims of the chosen kinds and researcher." : "No claims yet: select text to mark one."}</p>

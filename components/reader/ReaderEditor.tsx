@@ -1,18 +1,16 @@
 "use client";
 
-import { computePosition, offset, shift } from "@floating-ui/dom";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { BubbleMenu } from "@tiptap/react/menus";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
-import type { ClaimKind, ReaderClaim, RestsOnView } from "@/lib/types";
-import { KIND_LABELS, attributionLabel, kindLabel } from "@/lib/labels";
+import type { ClaimKind, ReaderClaim } from "@/lib/types";
 import { HighlightedRuns } from "@/components/highlights/HighlightedText";
 import { paintClaims } from "@/components/highlights/paint";
-import { claimHighlights, highlightKey, type HighlightState } from "./extensions/claimDecorations";
+import { claimHighlights, highlightKey, paints, type HighlightState } from "./extensions/claimDecorations";
+import type { Anchor } from "./ClaimCard";
 import { ReaderKeyboard, claimAt, selectedSpan, type TextSpan } from "./extensions/readerKeyboard";
 import { BlankLines, ReaderSection } from "./extensions/readerSection";
 import { UnchangeableText } from "./extensions/unchangeableText";
@@ -21,7 +19,12 @@ import "./reader.css";
 
 export type { TextSpan };
 
-const BUBBLE_OPTIONS = { placement: "bottom-start", offset: 6, flip: true } as const;
+// Not needed for the text to show or be ready: loaded after, then kept (preloaded once the
+// editor has painted, so the first selection or pointed claim does not wait for them).
+const loadTagBubble = () => import("./TagBubble");
+const loadClaimCard = () => import("./ClaimCard");
+const TagBubble = lazy(loadTagBubble);
+const ClaimCard = lazy(loadClaimCard);
 
 interface Props {
   body: string;
@@ -60,66 +63,6 @@ function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
   );
 }
 
-/** Where the claim card goes: in the margin right of the text column, level with the claim's first
- *  line, so it covers no line being read (above, within or below the claim). A window too narrow
- *  for that margin gets it below the claim's last line: never above, never over the selection. */
-type Anchor = { id: string; lines: () => DOMRect[]; column: () => DOMRect };
-
-const MARGIN_GAP = 12; // px between the text column and the card
-const MARGIN_MIN = 208; // px: the narrowest card still readable beside the text (13rem)
-
-function ClaimCard({ anchor, claim }: { anchor: Anchor; claim: ReaderClaim }) {
-  const card = useRef<HTMLDivElement>(null);
-  const [place, setPlace] = useState<{ x: number; y: number } | null>(null);
-  useLayoutEffect(() => {
-    const el = card.current;
-    if (!el) return;
-    let live = true;
-    // Measured when placed, so a scroll since the pointer arrived does not misplace the card.
-    const lines = anchor.lines();
-    if (!lines.length) return;
-    const column = anchor.column();
-    const room = document.documentElement.clientWidth - column.right - MARGIN_GAP - 8;
-    const beside = room >= MARGIN_MIN;
-    // Set before measuring: the card's width decides where shift() keeps it.
-    el.style.maxWidth = beside ? `min(24rem, ${room}px)` : "";
-    const first = lines[0]!;
-    const last = lines[lines.length - 1]!;
-    // A virtual reference: the text column's right edge at the height of the claim's first line.
-    const reference = { getBoundingClientRect: () => (beside ? new DOMRect(column.right, first.top, 0, first.height) : last) };
-    void computePosition(reference, el, { placement: beside ? "right-start" : "bottom-start", middleware: [offset(beside ? MARGIN_GAP : 4), shift({ padding: 8 })] })
-      .then(({ x, y }) => live && setPlace({ x, y }));
-    return () => {
-      live = false;
-    };
-  }, [anchor]);
-  return (
-    <div ref={card} className="claim-info" role="status" aria-label="Claim card" style={{ left: place?.x ?? 0, top: place?.y ?? 0, visibility: place ? "visible" : "hidden" }}>
-      <strong>{kindLabel(claim.kind)}</strong> by {claim.authorName}
-      {" · "}{claim.linkCount} link{claim.linkCount === 1 ? "" : "s"}
-      {claim.orphaned && <span className="claim-info-orphaned"> · orphaned: its words are no longer in the text</span>}
-      <span className="claim-info-line">{whoSaysIt(claim)}</span>
-      {claim.restsOn && <span className="claim-info-line">Rests on {originWords(claim.restsOn)}</span>}
-      {claim.note && <span className="claim-info-note">{claim.note}</span>}
-    </div>
-  );
-}
-
-/** "Said by Kassym-Jomart Tokayev, President of Kazakhstan · Direct quote"; a reader comment never names anyone. */
-function whoSaysIt(claim: ReaderClaim): string {
-  if (claim.attributionType === "READER_COMMENT") return "Reader comment, not the author's claim";
-  const who = claim.speaker ? `Said by ${claim.speaker.name}${claim.speaker.role ? `, ${claim.speaker.role}` : ""}` : "No speaker named";
-  return `${who} · ${attributionLabel(claim.attributionType)}`;
-}
-
-const CARD_QUOTE = 90; // characters of an origin claim's quote a card shows
-
-function originWords(restsOn: RestsOnView): string {
-  if (restsOn.kind === "claim") return `a claim: “${restsOn.label.length > CARD_QUOTE ? `${restsOn.label.slice(0, CARD_QUOTE).trimEnd()}…` : restsOn.label}”`;
-  if (restsOn.kind === "source") return `the source ${restsOn.label}`;
-  return restsOn.label;
-}
-
 /** The line boxes of a claim's painted spans, in text order (a claim may run over several lines and spans). */
 function linesOf(root: HTMLElement, id: string): DOMRect[] {
   return [...root.querySelectorAll(`[data-claim-id="${CSS.escape(id)}"]`)].flatMap((span) => [...span.getClientRects()]);
@@ -151,7 +94,11 @@ export function ReaderEditor(props: Props) {
     () => [
       // elementtiming as on the static text: whichever shows the text first is timed.
       Document, Paragraph.configure({ HTMLAttributes: { elementtiming: "source-text" } }), Text, ReaderSection, BlankLines, UnchangeableText,
-      claimHighlights({ layout, claims: [], suggestions: [], selectedId: null, flashId: null }),
+      // The claims as they are when the editor is made: its first render paints them.
+      claimHighlights(() => {
+        const { claims: now, suggestions: marks, selectedId: open, flashId: flashing } = latest.current;
+        return { layout, claims: now, suggestions: marks, selectedId: open, flashId: flashing };
+      }),
       ReaderKeyboard.configure({
         body, layout,
         claims: () => latest.current.claims,
@@ -200,10 +147,16 @@ export function ReaderEditor(props: Props) {
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const highlights: HighlightState = { layout, claims, suggestions, selectedId, flashId };
-    editor.view.dispatch(editor.state.tr.setMeta(highlightKey, highlights));
+    if (!paints(editor.state, highlights)) editor.view.dispatch(editor.state.tr.setMeta(highlightKey, highlights));
     // For `npm run bench`: when the claims are first on screen, as a performance mark.
     if (claims.length && !performance.getEntriesByName("claims-painted").length) {
-      requestAnimationFrame(() => performance.mark("claims-painted", { detail: { claims: claims.length } }));
+      requestAnimationFrame(() => {
+        performance.mark("claims-painted", { detail: { claims: claims.length } });
+        // After the first paint: fetch the toolbar's and the card's code while the reader reads.
+        const preload = () => void Promise.all([loadTagBubble(), loadClaimCard()]);
+        if (typeof requestIdleCallback === "function") requestIdleCallback(preload, { timeout: 2000 });
+        else setTimeout(preload, 0);
+      });
     }
   }, [editor, layout, claims, suggestions, selectedId, flashId]);
 
@@ -223,20 +176,16 @@ export function ReaderEditor(props: Props) {
     <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
       {editor ? <EditorContent editor={editor} /> : <StaticText body={body} claims={claims} />}
       {editor && (
-        // TipTap's BubbleMenu shows it under a selection that holds words, placed by Floating UI.
-        <BubbleMenu editor={editor} className="tag-bubble" shouldShow={showToolbar} options={BUBBLE_OPTIONS}>
-          <div className="tag-toolbar" role="toolbar" aria-label="Tag the selection as">
-            {(Object.keys(KIND_LABELS) as ClaimKind[]).map((kind) => (
-              <button key={kind} type="button" className={`kind-button kind-${kind.toLowerCase()}`} onMouseDown={(e) => e.preventDefault()}
-                onClick={() => editor.commands.tagSelection(kind)} aria-keyshortcuts={kindLabel(kind)[0]}>
-                {kindLabel(kind)}
-              </button>
-            ))}
-          </div>
-        </BubbleMenu>
+        <Suspense fallback={null}>
+          <TagBubble editor={editor} shouldShow={showToolbar} />
+        </Suspense>
       )}
       {/* Never while text is selected: the card must not cover the selection or its toolbar. */}
-      {anchor && cardClaim && !hasSelection && <ClaimCard anchor={anchor} claim={cardClaim} />}
+      {anchor && cardClaim && !hasSelection && (
+        <Suspense fallback={null}>
+          <ClaimCard anchor={anchor} claim={cardClaim} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -111,10 +111,12 @@ function checkVersion(row: { version: number; id: string }, version: number | un
 
 /** The hot path of marking, so usually one SQL statement: the source text comes from memory,
  *  and the statement inserts the claim and its History row atomically, only while the source
- *  text is still the one the offsets were checked against. It takes a share lock on the source
- *  row, so a text correction in progress (which holds it FOR UPDATE, lib/server/source-edit.ts) is
- *  waited for and its new content hash seen: the claim is then judged against the new text,
- *  never written with offsets into the old one. The partial unique index "Claim_live_span_key" refuses a
+ *  text is still the one the offsets were checked against. It takes a key-share lock on the
+ *  source row, so a text correction in progress (which holds it FOR UPDATE, lib/server/source-edit.ts)
+ *  is waited for and its new content hash seen: the claim is then judged against the new text,
+ *  never written with offsets into the old one. KEY SHARE, not SHARE: the claim's foreign key
+ *  takes KEY SHARE on that row anyway, so concurrent marks on one source share one lock mode
+ *  (SHARE added a second lock on the row for every mark) and FOR UPDATE still excludes them. The partial unique index "Claim_live_span_key" refuses a
  *  twin span. */
 export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput): Promise<ClaimView> {
   const cached = cachedSourceText(input.sourceId);
@@ -156,7 +158,7 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
     rows = await db.$queryRaw`
       WITH src AS (
         SELECT CASE WHEN ${attributionType} = 'OWN_VOICE' THEN coalesce(nullif(btrim("author"), ''), nullif(btrim("publisher"), '')) END AS "name"
-        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR SHARE
+        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR KEY SHARE
       ), new_speaker AS (
         INSERT INTO "Speaker" ("id", "name") SELECT ${speakerId}, "name" FROM src WHERE "name" IS NOT NULL
         ON CONFLICT (lower("name")) DO NOTHING RETURNING "id", "name", "role", "aliases"

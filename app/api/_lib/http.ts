@@ -54,13 +54,20 @@ const MAX_PATH_PARAM = 200;
 const MAX_QUERY_VALUE = 2_000;
 
 /** Every path parameter (ids, export format) and query value: short, and storable text. A NUL
- *  or a 100,000-character id would otherwise reach a database lookup and come back as a 500. */
+ *  or a 100,000-character id would otherwise reach a database lookup and come back as a 500.
+ *  A path with a malformed %-escape is refused first: decoding its parameters would throw. */
 async function checkPathAndQuery(request: Request, context: unknown): Promise<void> {
+  const url = new URL(request.url);
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    throw new DomainError(400, "The address has a malformed %-escape");
+  }
   const params = (context as { params?: Promise<Record<string, string | string[]>> } | undefined)?.params;
   for (const [key, value] of Object.entries((await params) ?? {})) {
     for (const v of [value].flat()) checkValue(key, v, MAX_PATH_PARAM);
   }
-  for (const [key, value] of new URL(request.url).searchParams) checkValue(key, value, MAX_QUERY_VALUE);
+  for (const [key, value] of url.searchParams) checkValue(key, value, MAX_QUERY_VALUE);
 }
 
 function checkValue(key: string, value: string, max: number): void {

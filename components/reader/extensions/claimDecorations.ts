@@ -5,7 +5,8 @@ import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { offsetToPos, type TextLayout } from "@/lib/text-positions";
-import { paintClaims, type PaintClaim } from "@/components/highlights/paint";
+import { claimClassName, paintClaims, type PaintClaim, type Painted } from "@/components/highlights/paint";
+import type { HighlightRun } from "@/lib/highlights/runs";
 
 export interface HighlightState {
   layout: TextLayout;
@@ -15,7 +16,15 @@ export interface HighlightState {
   flashId: string | null;
 }
 
-type PluginValue = { highlights: HighlightState; set: DecorationSet };
+type PluginValue = {
+  highlights: HighlightState;
+  set: DecorationSet;
+  painted: Painted;
+  /** The claim decorations of each painted run, innermost first (as they went into the set). */
+  runDecorations: Decoration[][];
+  /** The runs each claim covers, by index in painted.runs. */
+  runsOf: Map<string, number[]>;
+};
 /** Dispatch a transaction with `setMeta(highlightKey, nextHighlightState)` to repaint. */
 export const highlightKey = new PluginKey<PluginValue>("claimHighlights");
 
@@ -24,25 +33,68 @@ export function textLength(layout: TextLayout): number {
   return last < 0 ? 0 : layout.lineStarts[last]! + layout.lineLengths[last]!;
 }
 
-/** Cost per repaint: the painter's O(n log n), then one decoration per claim per run it covers. */
-function decorate(state: EditorState, h: HighlightState): DecorationSet {
-  const painted = paintClaims(textLength(h.layout), h.claims, h);
-  const pos = (offset: number) => offsetToPos(h.layout, offset);
-  const decorations = h.suggestions.map((s) =>
-    Decoration.inline(pos(s.start), pos(s.end), { nodeName: "span", class: "suggestion", "data-suggestion": s.key }),
-  );
-  for (const run of painted.runs) {
-    // ProseMirror wraps a later decoration around an earlier one over the same range: innermost first.
-    for (const id of [...run.ids].reverse()) {
-      decorations.push(
-        Decoration.inline(pos(run.start), pos(run.end), { nodeName: "span", class: painted.classOf.get(id)!, "data-claim-id": id, "data-kind": painted.kindOf.get(id)! }),
-      );
-    }
-  }
-  return DecorationSet.create(state.doc, decorations);
+/** One run's decorations: ProseMirror wraps a later decoration around an earlier one over the same
+ *  range, so the innermost claim goes first. */
+function decorateRun(run: HighlightRun, painted: Painted, h: HighlightState): Decoration[] {
+  const from = offsetToPos(h.layout, run.start);
+  const to = offsetToPos(h.layout, run.end);
+  return [...run.ids].reverse().map((id) => {
+    const { level, nested } = painted.levelOf.get(id)!;
+    const kind = painted.kindOf.get(id)!;
+    return Decoration.inline(from, to, { nodeName: "span", class: claimClassName(kind, level, nested, h, id), "data-claim-id": id, "data-kind": kind });
+  });
 }
 
-export function claimHighlights(initial: HighlightState) {
+/** Cost per full repaint: the painter's O(n log n), then one decoration per claim per run it covers. */
+function decorate(state: EditorState, h: HighlightState): PluginValue {
+  const painted = paintClaims(textLength(h.layout), h.claims, h);
+  const decorations = h.suggestions.map((s) =>
+    Decoration.inline(offsetToPos(h.layout, s.start), offsetToPos(h.layout, s.end), { nodeName: "span", class: "suggestion", "data-suggestion": s.key }),
+  );
+  const runDecorations: Decoration[][] = [];
+  const runsOf = new Map<string, number[]>();
+  painted.runs.forEach((run, i) => {
+    const decos = decorateRun(run, painted, h);
+    runDecorations.push(decos);
+    decorations.push(...decos);
+    for (const id of run.ids) {
+      const runs = runsOf.get(id);
+      if (runs) runs.push(i);
+      else runsOf.set(id, [i]);
+    }
+  });
+  return { highlights: h, set: DecorationSet.create(state.doc, decorations), painted, runDecorations, runsOf };
+}
+
+/** Only the open or flashing claim changed (a click, a pick from the list): the runs of the claims
+ *  whose classes change are decorated again, all their claims in order, so the nesting holds.
+ *  Cost: the runs those claims cover and a look-up in the set each, not a repaint of all n claims. */
+function restyle(state: EditorState, value: PluginValue, h: HighlightState): PluginValue {
+  const before = value.highlights;
+  const changed = new Set([before.selectedId, h.selectedId, before.flashId, h.flashId].filter((id): id is string => id !== null));
+  for (const id of [...changed]) {
+    if ((before.selectedId === id) === (h.selectedId === id) && (before.flashId === id) === (h.flashId === id)) changed.delete(id);
+  }
+  const runs = [...new Set([...changed].flatMap((id) => value.runsOf.get(id) ?? []))];
+  if (!runs.length) return { ...value, highlights: h };
+  const runDecorations = value.runDecorations.slice();
+  const removed: Decoration[] = [];
+  const added: Decoration[] = [];
+  for (const i of runs) {
+    removed.push(...runDecorations[i]!);
+    runDecorations[i] = decorateRun(value.painted.runs[i]!, value.painted, h);
+    added.push(...runDecorations[i]!);
+  }
+  return { ...value, highlights: h, set: value.set.remove(removed).add(state.doc, added), runDecorations };
+}
+
+function sameClaims(a: HighlightState, b: HighlightState): boolean {
+  return a.layout === b.layout && a.claims === b.claims && a.suggestions === b.suggestions;
+}
+
+/** `initial` is read when the editor is made, so its first render already shows the claims
+ *  (rendering the text bare and then again with its claims would lay it out twice). */
+export function claimHighlights(initial: HighlightState | (() => HighlightState)) {
   return Extension.create({
     name: "claimHighlights",
     addProseMirrorPlugins() {
@@ -50,10 +102,13 @@ export function claimHighlights(initial: HighlightState) {
         new Plugin<PluginValue>({
           key: highlightKey,
           state: {
-            init: (_config, state) => ({ highlights: initial, set: decorate(state, initial) }),
+            init: (_config, state) => decorate(state, typeof initial === "function" ? initial() : initial),
             apply: (tr, value, _old, state) => {
               const highlights = tr.getMeta(highlightKey) as HighlightState | undefined;
-              return highlights ? { highlights, set: decorate(state, highlights) } : value;
+              if (!highlights) return value;
+              if (!sameClaims(value.highlights, highlights)) return decorate(state, highlights);
+              if (value.highlights.selectedId === highlights.selectedId && value.highlights.flashId === highlights.flashId) return value;
+              return restyle(state, value, highlights);
             },
           },
           props: {
@@ -63,4 +118,10 @@ export function claimHighlights(initial: HighlightState) {
       ];
     },
   });
+}
+
+/** Whether the editor already paints `h` (a dispatch would change nothing). */
+export function paints(state: EditorState, h: HighlightState): boolean {
+  const current = highlightKey.getState(state)?.highlights;
+  return !!current && sameClaims(current, h) && current.selectedId === h.selectedId && current.flashId === h.flashId;
 }

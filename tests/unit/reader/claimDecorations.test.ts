@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Editor } from "@tiptap/core";
 import { posToOffset, textLayout } from "@/lib/text-positions";
-import { claimHighlights, highlightKey, type HighlightState } from "@/components/reader/extensions/claimDecorations";
+import { claimHighlights, highlightKey, paints, type HighlightState } from "@/components/reader/extensions/claimDecorations";
 import { readerEditor } from "./editor";
 
 const BODY = "First line about troops.\n\nSecond line: 2,000 troops were sent.";
@@ -54,5 +54,43 @@ describe("claim decorations", () => {
     expect(inner.parentElement!.getAttribute("data-claim-id")).toBe("outer");
     expect(inner.className).toContain("claim-nested");
     expect(dom.querySelector('[data-claim-id="outer"]')!.className).toContain("claim-level-1");
+  });
+
+  it("opening and flashing a claim restyles only its runs, the nesting and every other claim as they were", () => {
+    const layout = textLayout(BODY);
+    const claims = [
+      { id: "outer", kind: "FACT" as const, ...at("Second line: 2,000 troops") },
+      { id: "inner", kind: "OPINION" as const, ...at("2,000") },
+      { id: "first", kind: "PREDICTION" as const, ...at("First line") },
+    ];
+    const suggestions = [{ key: "s1", ...at("about troops") }];
+    const dom = paint({ claims, suggestions, selectedId: null, flashId: null });
+    const classOf = (id: string) => [...dom.querySelectorAll(`[data-claim-id="${id}"]`)].map((e) => e.className);
+    const firstBefore = dom.querySelector('[data-claim-id="first"]');
+    const decorationsBefore = painted(editor!);
+    const state = (selectedId: string | null, flashId: string | null): HighlightState => ({ layout, claims, suggestions, selectedId, flashId });
+
+    editor!.view.dispatch(editor!.state.tr.setMeta(highlightKey, state("inner", "inner")));
+    expect(classOf("inner")).toEqual(["claim claim-opinion claim-level-0 claim-nested claim-selected claim-flash"]);
+    expect(classOf("outer").every((c) => !c.includes("claim-selected"))).toBe(true);
+    expect(dom.querySelector('[data-claim-id="inner"]')!.parentElement!.getAttribute("data-claim-id")).toBe("outer");
+    // A claim on another line keeps its very element: nothing there was drawn again.
+    expect(dom.querySelector('[data-claim-id="first"]')).toBe(firstBefore);
+
+    editor!.view.dispatch(editor!.state.tr.setMeta(highlightKey, state("outer", null)));
+    expect(classOf("inner")).toEqual(["claim claim-opinion claim-level-0 claim-nested"]);
+    expect(classOf("outer").every((c) => c.includes("claim-selected") && c.includes("claim-level-1"))).toBe(true);
+    expect(dom.querySelector('[data-claim-id="inner"]')!.parentElement!.getAttribute("data-claim-id")).toBe("outer");
+    expect(dom.querySelector('[data-suggestion="s1"]')!.textContent).toBe("about troops");
+    // The set holds each claim run once: nothing was added twice or left behind.
+    expect(painted(editor!)).toEqual(decorationsBefore);
+    expect(paints(editor!.state, state("outer", null))).toBe(true);
+    expect(paints(editor!.state, state("first", null))).toBe(false);
+  });
+
+  it("paints the claims on the editor's first render when given them as a function", () => {
+    const layout = textLayout(BODY);
+    ({ editor } = readerEditor(BODY, [claimHighlights(() => ({ layout, claims: [{ id: "early", kind: "FACT", ...at("First line") }], suggestions: [], selectedId: null, flashId: null }))]));
+    expect((editor.view.dom as HTMLElement).querySelector('[data-claim-id="early"]')!.textContent).toBe("First line");
   });
 });
