@@ -14,7 +14,7 @@ import { cellLabel, matrixMax, pairHref, sourceTag } from "@/lib/overview/source
 import type { SourcePairMatrix } from "@/lib/types";
 import "./overview.css";
 
-const LABEL_W = 190;
+const LABEL_W = 215;
 const HEAD_H = 26;
 const LEGEND_W = 220;
 const EMPTY_FILL = "#f6f8fa";
@@ -36,8 +36,9 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
   const fill = (count: number) => (count === 0 ? EMPTY_FILL : colour(count));
   const width = LABEL_W + n * cell + 2;
   const height = HEAD_H + n * cell + 2;
-  const legendScale = scaleLinear<number>({ domain: [0, Math.max(1, max)], range: [0, LEGEND_W] });
-  const legendTicks = legendScale.ticks(Math.min(4, Math.max(1, max))).filter(Number.isInteger);
+  // The legend: a grey swatch for none, then the ramp from one link to the most.
+  const legendScale = scaleLinear<number>({ domain: [1, Math.max(2, max)], range: [0, LEGEND_W] });
+  const legendTicks = legendScale.ticks(Math.min(4, max - 1)).filter(Number.isInteger);
   const gradientId = `${captionId}-ramp`;
   const columns = matrix.sources.map((_, col) => ({ col, bins: matrix.sources.map((__, row) => ({ row, count: matrix.counts[row][col] })) }));
   const title = relationLabel(matrix.relation);
@@ -59,7 +60,7 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
             {matrix.sources.map((s, i) => (
               <text key={s.id} x={-8} y={i * cell + cell / 2} dy="0.35em" textAnchor="end" className="heat-head">
                 <title>{s.title}</title>
-                {sourceTag(i)} {clip(s.title, 22)}
+                {sourceTag(i)} {clip(s.title, 21)}
               </text>
             ))}
             <HeatmapRect
@@ -92,19 +93,32 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
         </svg>
       </div>
       <div className="heat-legend">
-        <svg width={LEGEND_W + 40} height={44} aria-hidden="true">
+        <svg width={LEGEND_W + 90} height={44} aria-hidden="true">
           <defs>
             <linearGradient id={gradientId}>
               <stop offset="0%" stopColor={low} />
               <stop offset="100%" stopColor={high} />
             </linearGradient>
           </defs>
-          <Group left={14} top={4}>
-            <rect width={LEGEND_W} height={12} fill={`url(#${gradientId})`} stroke="#d0d7de" />
-            <AxisBottom top={12} scale={legendScale} tickValues={legendTicks} tickFormat={(v) => String(v)} tickLength={4} stroke="#59636e" tickStroke="#59636e" tickLabelProps={{ fill: "#1b1f24", fontSize: 12, textAnchor: "middle" }} />
+          <Group left={10} top={4}>
+            <rect width={16} height={12} fill={EMPTY_FILL} stroke="#d0d7de" />
+            <text x={8} y={30} textAnchor="middle" fontSize={12} fill="#1b1f24">0</text>
+          </Group>
+          <Group left={50} top={4}>
+            {max <= 1 ? (
+              <>
+                <rect width={16} height={12} fill={low} stroke="#d0d7de" />
+                <text x={8} y={30} textAnchor="middle" fontSize={12} fill="#1b1f24">1</text>
+              </>
+            ) : (
+              <>
+                <rect width={LEGEND_W} height={12} fill={`url(#${gradientId})`} stroke="#d0d7de" />
+                <AxisBottom top={12} scale={legendScale} tickValues={legendTicks} tickFormat={(v) => String(v)} tickLength={4} stroke="#59636e" tickStroke="#59636e" tickLabelProps={{ fill: "#1b1f24", fontSize: 12, textAnchor: "middle" }} />
+              </>
+            )}
           </Group>
         </svg>
-        <span>links per pair of sources (0 = none, grey)</span>
+        <span>links between the two sources</span>
       </div>
       <details className="picture-text">
         <summary>{title} between sources as a table</summary>

@@ -2,7 +2,8 @@
 // own point on an ellipse, links pull their ends together, claims push each other apart. The
 // simulation runs a fixed number of ticks from fixed starting points (d3-force's random source is
 // seeded), so the same graph always gets the same picture, on the server, before it is sent.
-// Cost: O(ticks · (nodes · log nodes + links)) — about 15 ms for the 150-node cap.
+// Cost: O(ticks · (nodes · log nodes + links)), run on each overview load: tens of milliseconds
+// for the 150-node cap (bench/overview-graph.ts).
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 import type { ClaimGraphNode, ClaimGraphView } from "../types";
 import type { ShapedClaimGraph } from "./claim-graph";
@@ -11,7 +12,7 @@ export const GRAPH_WIDTH = 1100;
 export const GRAPH_HEIGHT = 560;
 /** A node's radius; the layout keeps nodes this far from each other and from the edges. */
 export const NODE_RADIUS = 11;
-const TICKS = 300;
+const TICKS = 200;
 
 interface SimNode extends SimulationNodeDatum {
   id: string;
@@ -44,6 +45,8 @@ export function layoutClaimGraph(graph: ShapedClaimGraph, size = { width: GRAPH_
     .force("collide", forceCollide<SimNode>(NODE_RADIUS * 1.5))
     .force("x", forceX<SimNode>((d) => d.anchor.x).strength(0.12))
     .force("y", forceY<SimNode>((d) => d.anchor.y).strength(0.12))
+    // Cool down over exactly TICKS ticks (d3's default takes 300).
+    .alphaDecay(1 - Math.pow(0.001, 1 / TICKS))
     .stop();
   for (let i = 0; i < TICKS; i++) simulation.tick();
 
