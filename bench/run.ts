@@ -13,6 +13,7 @@ import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase } from "@/tests/helpers/testdb";
 import { documentsSection } from "./documents";
 import { httpSection } from "./http";
+import { overviewSection } from "./overview";
 
 export interface BenchContext {
   db: Db;
@@ -127,7 +128,7 @@ export const searchSection: BenchSection = {
   },
 };
 
-export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection, documentsSection];
+export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, overviewSection, httpSection, documentsSection];
 
 /** The env var BENCH_SECTIONS (e.g. "http" or "export,search") picks sections; all by default. */
 function chosenSections(): BenchSection[] {

@@ -2,8 +2,8 @@
 // own point on an ellipse, links pull their ends together, claims push each other apart. The
 // simulation runs a fixed number of ticks from fixed starting points (d3-force's random source is
 // seeded), so the same graph always gets the same picture, on the server, before it is sent.
-// Cost: O(ticks · (nodes · log nodes + links)), run on each overview load: tens of milliseconds
-// for the 150-node cap (bench/overview-graph.ts).
+// Cost: O(ticks · (nodes · log nodes + links)), run on each overview load; bounded by the
+// 150-node cap, whatever the number of claims (bench/overview.ts measures it).
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 import type { ClaimGraphNode, ClaimGraphView } from "../types";
 import type { ShapedClaimGraph } from "./claim-graph";
