@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "@/components/Link";
+import { LiveChanges } from "@/components/live/LiveChanges";
 import { MainNav } from "@/components/shell/MainNav";
 import { ShortcutHelp } from "@/components/ShortcutHelp";
 import { UserMenu } from "@/components/UserMenu";
+import { liveStart } from "@/lib/server/live/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,9 +19,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and a page
   // prerendered at build time would carry scripts without it, which the browser would refuse.
   await connection();
+  const live = await liveStart();
   return (
     <html lang="en">
       <body>
+        <LiveChanges after={live.after} viewerId={live.viewerId}>
         <a className="skip-link" href="#main">Skip to content</a>
         <header className="site-header">
           <Link href="/" className="brand">Claim provenance</Link>
@@ -28,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <ShortcutHelp />
         </header>
         <main id="main">{children}</main>
+        </LiveChanges>
       </body>
     </html>
   );

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { listSources } from "@/lib/server/sources";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
+import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,7 @@ export default async function HomePage() {
   return (
     <>
       <h1>Sources</h1>
+      <LiveRefresh entities={["SOURCE", "CLAIM"]} />
       {sources.length === 0 ? (
         <p>No sources yet. Run <code>npm start</code> to seed the corpus.</p>
       ) : (

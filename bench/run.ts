@@ -13,6 +13,7 @@ import { ensureUser, type Actor } from "@/lib/server/users";
 import { createTestDatabase } from "@/tests/helpers/testdb";
 import { documentsSection } from "./documents";
 import { httpSection } from "./http";
+import { liveSection } from "./live";
 import { overviewSection } from "./overview";
 
 export interface BenchContext {
@@ -128,7 +129,7 @@ export const searchSection: BenchSection = {
   },
 };
 
-export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, overviewSection, httpSection, documentsSection];
+export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, overviewSection, httpSection, documentsSection, liveSection];
 
 /** The env var BENCH_SECTIONS (e.g. "http" or "export,search") picks sections; all by default. */
 function chosenSections(): BenchSection[] {

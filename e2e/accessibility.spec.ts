@@ -42,7 +42,9 @@ test("every page passes axe", async ({ page, request, expectFailure }) => {
     ];
     for (const [label, url] of pages) {
       await page.goto(url);
-      await page.waitForLoadState("networkidle");
+      // Hydrated: the live-update stream has opened (a state, where "network idle" would wait for
+      // a stream that never ends).
+      await expect(page.getByRole("status", { name: "Live updates" })).toHaveAttribute("data-connected", "yes");
       await expectAccessible(page, label);
     }
     // With the claim editor open and the shortcut list shown.

@@ -15,6 +15,9 @@ async function main() {
     embedded = await startEmbeddedDatabase(dataDir);
     databaseUrl = embedded.url;
     env.DATABASE_POOL_MAX = "1";
+    // PGlite's socket server hands NOTIFY to the committing connection, not to a listener:
+    // live updates read the change log instead (lib/server/live/hub.ts).
+    env.CP_LIVE = "poll";
     console.log(`database: embedded PostgreSQL (PGlite) in ${path.relative(ROOT, dataDir) || dataDir}`);
   } else {
     await createDatabaseIfMissing(databaseUrl);

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { filterChoices, loadExport } from "@/lib/server/export-query";
 import type { ExportFilter } from "@/lib/types";
 import { describeZodError, dropEmpty, exportFilterInput } from "@/lib/schemas";
+import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
@@ -23,6 +24,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Claims</h1>
+      <LiveRefresh entities={["CLAIM", "LINK", "SOURCE"]} />
       {!parsed.success && <p role="alert" className="error-text">Filter ignored: {describeZodError(parsed.error)}</p>}
       <ClaimFilters filter={filter} choices={choices} />
       <ExportLinks filter={filter} />

@@ -4,6 +4,7 @@ import { listClusters } from "@/lib/server/clusters";
 import { db } from "@/lib/server/db";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 import "@/components/compare/compare.css";
+import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Clusters" };
@@ -13,6 +14,7 @@ export default async function ClustersPage() {
   return (
     <>
       <h1>Clusters</h1>
+      <LiveRefresh entities={["CLUSTER", "CLAIM"]} />
       <p className="muted">Groups of claims about one fact, compared side by side. Group claims from the <Link href="/compare">compare view</Link>, or start an empty cluster here and add claims by search.</p>
       {clusters.length === 0 ? <p>No clusters yet.</p> : (
         <ul className="source-list" aria-label="Clusters">

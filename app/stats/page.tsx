@@ -8,6 +8,7 @@ import { SourceHeatMap } from "@/components/overview/SourceHeatMap";
 import { ClaimGraph } from "@/components/overview/ClaimGraph";
 import { kindLabel, relationLabel } from "@/lib/labels";
 import { CLAIM_KINDS, LINK_RELATIONS } from "@/lib/types";
+import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -19,6 +20,7 @@ export default async function StatsPage() {
   return (
     <>
       <h1>Overview</h1>
+      <LiveRefresh entities={["CLAIM", "LINK", "CLUSTER", "SOURCE"]} />
       {total === 0 && <p>No claims yet. Open a <Link href="/">source</Link>, select a sentence and press F, O or P to mark it.</p>}
       <div className="stats-cards">
         {CLAIM_KINDS.map((k) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useLiveChanges } from "@/components/live/LiveChanges";
 import { displayTitle, LINK_RELATIONS, type ClaimView, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { RELATION_LABELS } from "@/lib/labels";
 import { callApi, errorMessage } from "@/components/api/client";
@@ -63,6 +64,9 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
       setError(errorMessage(err));
     }
   }, [columns, loadSuggestions]);
+
+  // Another researcher's claim, kind or link on one of these sources: read the columns again.
+  useLiveChanges((n) => (n.entity === "CLAIM" || n.entity === "LINK") && n.sourceId !== null && sourceIds.includes(n.sourceId), () => void reload());
 
   // Claims to bring into view, once their columns are open and painted.
   useEffect(() => {

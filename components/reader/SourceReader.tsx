@@ -2,6 +2,7 @@
 
 import { provenanceBefore } from "@/components/provenance/provenance-undo";
 import { useMemo, useRef, useState } from "react";
+import { useLiveChanges } from "@/components/live/LiveChanges";
 import { CLAIM_KINDS, type ClaimView, type ReaderClaim, type ClaimKind, type SourceSection } from "@/lib/types";
 import { textLayout } from "@/lib/text-positions";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";
@@ -35,6 +36,8 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const showError = (text: string) => setMessage({ text, error: true });
   const { claims, selectedId, setSelectedId, selected, reload } = useOpenClaim(sourceId, initialClaims, showError);
+  // Another researcher's claim, kind, note or link on this source appears without a reload.
+  useLiveChanges((n) => (n.entity === "CLAIM" || n.entity === "LINK") && n.sourceId === sourceId, () => void reload().catch(() => undefined));
   const [flashId, setFlashId] = useState<string | null>(null);
   const [shownKinds, setShownKinds] = useState<ClaimKind[]>([...CLAIM_KINDS]);
   const [shownAuthor, setShownAuthor] = useState<string | null>(null);

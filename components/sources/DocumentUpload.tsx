@@ -6,17 +6,17 @@
 import { ApiError, callApi, errorMessage } from "@/components/api/client";
 import Link from "@/components/Link";
 import { useId, useState } from "react";
-import { displayTitle, type NearDuplicate, type UploadedSource } from "@/lib/types";
+import { displayTitle, type UploadedSource } from "@/lib/types";
+import { NearDuplicateOffers } from "./NearDuplicateOffers";
 import styles from "./sources.module.css";
 
 type Row =
   | { key: number; name: string; state: "waiting" | "uploading" }
-  | { key: number; name: string; state: "added"; result: UploadedSource; recorded: Set<string> }
+  | { key: number; name: string; state: "added"; result: UploadedSource }
   | { key: number; name: string; state: "duplicate"; message: string; duplicateOf: { id: string; title: string } | null }
   | { key: number; name: string; state: "refused"; message: string };
 
 const ACCEPT = ".pdf,.html,.htm,.txt,.md,application/pdf,text/html,text/plain,text/markdown";
-const percent = (x: number) => `${Math.round(x * 100)} %`;
 
 function MetadataOffered({ result }: { result: UploadedSource }) {
   const m = result.metadata;
@@ -29,24 +29,7 @@ function MetadataOffered({ result }: { result: UploadedSource }) {
   );
 }
 
-function NearDuplicates({ row, onRecord }: { row: Extract<Row, { state: "added" }>; onRecord: (near: NearDuplicate) => void }) {
-  return (
-    <ul className={styles.nearList}>
-      {row.result.nearDuplicates.map((near) => (
-        <li key={near.id}>
-          Resembles <Link href={`/sources/${near.id}`}>{near.title}</Link> (shared word sequences: Jaccard {percent(near.jaccard)}, containment {percent(near.containment)}).{" "}
-          {row.recorded.has(near.id) ? (
-            <strong>Recorded as another appearance of the same document.</strong>
-          ) : (
-            <button type="button" onClick={() => onRecord(near)}>Record as another appearance of “{near.title}”</button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function ResultRow({ row, onRecord }: { row: Row; onRecord: (near: NearDuplicate) => void }) {
+function ResultRow({ row }: { row: Row }) {
   switch (row.state) {
     case "waiting":
       return <>Waiting…</>;
@@ -67,7 +50,7 @@ function ResultRow({ row, onRecord }: { row: Row; onRecord: (near: NearDuplicate
           <strong>Added:</strong> <Link href={`/sources/${row.result.source.id}`}>{displayTitle(row.result.source)}</Link>
           {row.result.warnings.map((w) => <p key={w} className={styles.hint}>{w}</p>)}
           <MetadataOffered result={row.result} />
-          {row.result.nearDuplicates.length > 0 && <NearDuplicates row={row} onRecord={onRecord} />}
+          {row.result.nearDuplicates.length > 0 && <NearDuplicateOffers sourceId={row.result.source.id} nearDuplicates={row.result.nearDuplicates} />}
         </>
       );
   }
@@ -81,7 +64,6 @@ export function DocumentUpload() {
   const [rows, setRows] = useState<Row[]>([]);
   const [pasted, setPasted] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const update = (key: number, row: Row) => setRows((all) => all.map((r) => (r.key === key ? row : r)));
 
@@ -97,7 +79,7 @@ export function DocumentUpload() {
       form.set("file", file);
       try {
         const result = await callApi<UploadedSource>("/api/sources/upload", { method: "POST", body: form });
-        update(key, { key, name, state: "added", result, recorded: new Set() });
+        update(key, { key, name, state: "added", result });
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
           update(key, { key, name, state: "duplicate", message: err.message, duplicateOf: (err.details?.duplicateOf as { id: string; title: string }) ?? null });
@@ -107,16 +89,6 @@ export function DocumentUpload() {
       }
     }
     setBusy(false);
-  }
-
-  async function record(row: Extract<Row, { state: "added" }>, near: NearDuplicate) {
-    setError(null);
-    try {
-      await callApi(`/api/sources/${row.result.source.id}/appearances`, { method: "POST", body: { documentId: near.id } });
-      setRows((all) => all.map((r) => (r.key === row.key && r.state === "added" ? { ...r, recorded: new Set([...r.recorded, near.id]) } : r)));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
   }
 
   return (
@@ -150,13 +122,12 @@ export function DocumentUpload() {
           Add pasted HTML
         </button>
       </div>
-      {error && <p role="alert" className="error-text">{error}</p>}
       {rows.length > 0 && (
         <ul aria-label="Files added" className={styles.uploads}>
           {rows.map((row) => (
             <li key={row.key} className={styles.upload} data-state={row.state} aria-busy={row.state === "uploading" || row.state === "waiting"}>
               <span className={styles.fileName}>{row.name}</span>
-              <div><ResultRow row={row} onRecord={(near) => row.state === "added" && void record(row, near)} /></div>
+              <div><ResultRow row={row} /></div>
             </li>
           ))}
         </ul>

@@ -1,11 +1,13 @@
 "use client";
 // Add a source from pasted text, or correct one (text from a .txt/.md file read in the browser): metadata and
 // text. Saving corrected text re-anchors the claims on the server; the form says what happened.
-import { callApi, errorMessage } from "@/components/api/client";
+import { ApiError, callApi, errorMessage } from "@/components/api/client";
 import Link from "@/components/Link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { describeReanchor, type ReanchorSummary } from "@/lib/reanchor-summary";
+import { displayTitle, type NearDuplicate, type SourceMeta } from "@/lib/types";
+import { NearDuplicateOffers } from "./NearDuplicateOffers";
 import styles from "./sources.module.css";
 
 export interface SourceFormValues {
@@ -49,6 +51,9 @@ export function SourceForm(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Create mode: the source the text already is (409), or the added one with what it resembles.
+  const [duplicateOf, setDuplicateOf] = useState<{ id: string; title: string } | null>(null);
+  const [added, setAdded] = useState<{ source: SourceMeta; nearDuplicates: NearDuplicate[] } | null>(null);
 
   const set = (key: keyof SourceFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
 
@@ -69,18 +74,21 @@ export function SourceForm(props: Props) {
     setBusy(true);
     setError(null);
     setResult(null);
+    setDuplicateOf(null);
     const { suggestedTitle, dateEvidence, note, body, ...common } = values;
     const payload =
       props.mode === "create"
         ? { ...common, body }
         : { ...common, suggestedTitle, dateEvidence, note, version, ...(body !== savedBody ? { body } : {}) };
     try {
-      const json = await callApi<{ source: { id: string; version: number }; reanchor?: ReanchorSummary | null }>(
+      const json = await callApi<{ source: SourceMeta & { version: number }; reanchor?: ReanchorSummary | null; nearDuplicates?: NearDuplicate[] }>(
         props.mode === "create" ? "/api/sources" : `/api/sources/${props.sourceId}`,
         { method: props.mode === "create" ? "POST" : "PATCH", body: payload },
       );
       if (props.mode === "create") {
-        router.push(`/sources/${json.source.id}`);
+        // Resembling sources are offered first; otherwise straight to the new source.
+        if (json.nearDuplicates?.length) setAdded({ source: json.source, nearDuplicates: json.nearDuplicates });
+        else router.push(`/sources/${json.source.id}`);
         return;
       }
       setVersion(json.source.version);
@@ -89,6 +97,8 @@ export function SourceForm(props: Props) {
       setResult(summary ? `Saved. Text changed: ${describeReanchor(summary)}.` : "Saved.");
       router.refresh();
     } catch (err) {
+      const first = err instanceof ApiError && err.status === 409 ? (err.details?.duplicateOf as { id: string; title: string } | undefined) : undefined;
+      if (first) setDuplicateOf(first);
       setError(errorMessage(err));
     } finally {
       setBusy(false);
@@ -131,14 +141,24 @@ export function SourceForm(props: Props) {
       >
         {(id, hintId) => <textarea id={id} aria-describedby={hintId} value={values.body} onChange={set("body")} required />}
       </Field>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error} {duplicateOf && <Link href={`/sources/${duplicateOf.id}`}>Open “{duplicateOf.title}”</Link>}
+        </p>
+      )}
+      {added && (
+        <div role="status" className={styles.result}>
+          <strong>Added:</strong> <Link href={`/sources/${added.source.id}`}>{displayTitle(added.source)}</Link>
+          <NearDuplicateOffers sourceId={added.source.id} nearDuplicates={added.nearDuplicates} />
+        </div>
+      )}
       {result && (
         <p role="status" className={styles.result}>
           {result} {props.mode === "edit" && <Link href={`/sources/${props.sourceId}`}>Back to the source</Link>}
         </p>
       )}
       <div className={styles.actions}>
-        <button type="submit" className="primary" disabled={busy}>{busy ? "Saving…" : props.mode === "create" ? "Add source" : "Save changes"}</button>
+        <button type="submit" className="primary" disabled={busy || added !== null}>{busy ? "Saving…" : props.mode === "create" ? "Add source" : "Save changes"}</button>
       </div>
     </form>
   );

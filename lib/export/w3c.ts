@@ -24,12 +24,20 @@
 //                   cp:suggestedTitle), so a single annotation can be cited on its own
 //   cp:sources      on the collection: every source with that metadata and, when requested,
 //                   cp:body (the plain text the offsets index, UTF-16 code units) and
-//                   cp:sections (flagged ranges such as reader comments)
+//                   cp:sections (flagged ranges such as reader comments); for a source made
+//                   from a file, cp:pageMap ([{ page, start, end }] body ranges per PDF page, so
+//                   an imported source still cites "p. 12, ¶3") and cp:original (cp:fileName,
+//                   dcterms:format, cp:byteSize, cp:sha256: which file it came from). The file's
+//                   bytes do not travel: a 50 MB PDF would swell the export by a third again as
+//                   base64 and annotation tools have no use for it; the text, offsets and pages
+//                   are what the annotations rest on, and the hash lets a holder of the file
+//                   check it is the same one.
 // Unknown metadata is written as null rather than left out, so a round trip is exact.
 //
 // IRIs are urn:claim:<id>, urn:link:<id>, urn:source:<id>, or with a baseUrl
 // <base>/claims/<id>, <base>/links/<id>, <base>/sources/<id>.
 
+import type { PageRange } from "../import/pdf/types";
 import type { LinkRecord, SourceMeta, SourceSection } from "../types";
 import { linksWithinScope, ORPHANED_NOTICE, type ExportBundle, type ExportClaim } from "./model";
 
@@ -43,8 +51,8 @@ export type RecordKind = "claim" | "link" | "source" | "reference";
 export interface W3cOptions {
   /** Makes ids dereferenceable app URLs instead of URNs, e.g. "https://claims.example.org". */
   baseUrl?: string;
-  /** Source bodies to embed (cp:body, cp:sections) so an import can recreate the sources. */
-  bodies?: ReadonlyMap<string, { body: string; sections?: SourceSection[] }>;
+  /** Source bodies to embed (cp:body, cp:sections, cp:pageMap, cp:original) so an import can recreate the sources. */
+  bodies?: ReadonlyMap<string, { body: string; sections?: SourceSection[]; pageMap?: PageRange[] | null; original?: OriginalReference | null }>;
   /** Collection label; defaults to "Claim export". */
   label?: string;
 }
@@ -65,6 +73,19 @@ export function parseRecordIri(kind: RecordKind, iri: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The uploaded file a source was made from, without its bytes. */
+export interface OriginalReference {
+  name: string;
+  mediaType: string;
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+}
+
+export function originalEntry(o: OriginalReference): Record<string, unknown> {
+  return { "cp:fileName": o.name, "dcterms:format": o.mediaType, "cp:byteSize": o.size, "cp:sha256": o.sha256 };
 }
 
 export interface W3cSourceInfo {
@@ -95,6 +116,8 @@ export function sourceEntry(s: SourceMeta, options: W3cOptions = {}): Record<str
   if (body) {
     entry["cp:body"] = body.body;
     entry["cp:sections"] = body.sections ?? [];
+    if (body.pageMap) entry["cp:pageMap"] = body.pageMap.map(({ page, start, end }) => ({ page, start, end }));
+    if (body.original) entry["cp:original"] = originalEntry(body.original);
   }
   return entry;
 }

@@ -33,7 +33,11 @@ export function shingles(text: string, size = SHINGLE_WORDS): Set<string> {
 
 /** A key equal for two texts exactly when they are duplicates: fit for a unique index. */
 export function duplicateKey(text: string): string {
-  return createHash("sha256").update(wordsOf(text).join(" ")).digest("hex");
+  return duplicateKeyOfWords(wordsOf(text));
+}
+
+export function duplicateKeyOfWords(words: readonly string[]): string {
+  return createHash("sha256").update(words.join(" ")).digest("hex");
 }
 
 export interface Similarity {
@@ -51,9 +55,20 @@ export function similarity(a: Set<string>, b: Set<string>): Similarity {
 
 export type Resemblance = { kind: "duplicate" } | ({ kind: "near-duplicate" | "distinct" } & Similarity);
 
-export function compareTexts(a: string, b: string): Resemblance {
-  if (duplicateKey(a) === duplicateKey(b)) return { kind: "duplicate" };
-  const [sa, sb] = [shingles(a), shingles(b)];
+/** A text's duplicate key and shingles, computed once when it is compared with several others. */
+export interface PreparedText {
+  key: string;
+  shingles: Set<string>;
+}
+
+export function prepareText(text: string): PreparedText {
+  return { key: duplicateKey(text), shingles: shingles(text) };
+}
+
+export function compareTexts(a: string | PreparedText, b: string | PreparedText): Resemblance {
+  const [pa, pb] = [typeof a === "string" ? prepareText(a) : a, typeof b === "string" ? prepareText(b) : b];
+  if (pa.key === pb.key) return { kind: "duplicate" };
+  const [sa, sb] = [pa.shingles, pb.shingles];
   const measured = similarity(sa, sb);
   const containmentCounts = Math.min(sa.size, sb.size) >= MIN_SHINGLES_FOR_CONTAINMENT;
   const near = measured.jaccard >= NEAR_DUPLICATE_JACCARD || (containmentCounts && measured.containment >= NEAR_DUPLICATE_CONTAINMENT);

@@ -11,12 +11,17 @@ import { readProvenance, type ImportProvenance } from "./w3c-provenance";
 import { z } from "zod";
 import { CLAIM_KINDS, LINK_RELATIONS, type ClaimRecord, type LinkRecord, type SourceMeta, type SourceSection } from "../types";
 import { isRealDay } from "../schemas";
-import { ANNO_CONTEXT, parseRecordIri, type RecordKind } from "../export/w3c";
+import { ANNO_CONTEXT, parseRecordIri, type OriginalReference, type RecordKind } from "../export/w3c";
+import type { PageRange } from "./pdf/types";
 
 export interface ImportSource extends SourceMeta {
   /** Null when the file carries no text: the source must then already exist. */
   body: string | null;
   sections: SourceSection[];
+  /** PDF-born sources: body ranges per page (cp:pageMap), contiguous and covering cp:body. */
+  pageMap: PageRange[] | null;
+  /** The file the source was made from, by reference (cp:original); its bytes do not travel. */
+  original: OriginalReference | null;
 }
 
 /** Claim as in the database; author and times are null when the file does not say. */
@@ -144,6 +149,16 @@ const sourceSchema = z.looseObject({
   "cp:url": nullableText,
   "cp:body": z.string().optional(),
   "cp:sections": z.array(sectionSchema).optional(),
+  "cp:pageMap": z.array(z.object({ page: z.int("expected a whole number").min(1, "must be 1 or more").max(1_000_000, "is out of range"), start: offset, end: offset })).nullable().optional(),
+  "cp:original": z
+    .object({
+      "cp:fileName": z.string().min(1, "must not be empty").max(1000, "is too long"),
+      "dcterms:format": z.string().min(1, "must not be empty").max(200, "is too long"),
+      "cp:byteSize": z.int("expected a whole number").nonnegative("must not be negative"),
+      "cp:sha256": z.string().regex(/^[0-9a-f]{64}$/, "expected 64 lower-case hex digits"),
+    })
+    .nullable()
+    .optional(),
 });
 
 const typeIncludes = (name: string) =>
@@ -262,6 +277,9 @@ function parseSource(raw: unknown, where: string): ImportSource {
     if (sec.end < sec.start) fail(where, `cp:sections[${i}] ends before it starts`);
     if (body !== null && sec.end > body.length) fail(where, `cp:sections[${i}] ends at ${sec.end}, past the end of cp:body (${body.length})`);
   });
+  const pageMap = s["cp:pageMap"] ?? null;
+  if (pageMap) checkPageMap(pageMap, body, where);
+  const o = s["cp:original"] ?? null;
   return {
     id,
     title: s["dcterms:title"],
@@ -273,7 +291,22 @@ function parseSource(raw: unknown, where: string): ImportSource {
     approxDate: s["cp:approxDate"],
     body,
     sections,
+    pageMap: pageMap && pageMap.length ? pageMap : null,
+    original: o ? { name: o["cp:fileName"], mediaType: o["dcterms:format"], size: o["cp:byteSize"], sha256: o["cp:sha256"] } : null,
   };
+}
+
+/** As lib/import/pdf builds them: from 0 to the end of the text, each range where the last ended, pages rising. */
+function checkPageMap(pageMap: PageRange[], body: string | null, where: string): void {
+  if (body === null) fail(where, "cp:pageMap needs cp:body (its offsets index the text)");
+  pageMap.forEach((r, i) => {
+    const expectedStart = i === 0 ? 0 : pageMap[i - 1]!.end;
+    if (r.start !== expectedStart) fail(where, `cp:pageMap[${i}] starts at ${r.start}; it must start at ${expectedStart}, where ${i === 0 ? "the text starts" : "the page before ends"}`);
+    if (r.end < r.start) fail(where, `cp:pageMap[${i}] ends before it starts`);
+    if (i > 0 && r.page <= pageMap[i - 1]!.page) fail(where, `cp:pageMap[${i}] is page ${r.page}, not after page ${pageMap[i - 1]!.page}`);
+  });
+  const last = pageMap.at(-1);
+  if (last && last.end !== body.length) fail(where, `cp:pageMap ends at ${last.end}, not at the end of cp:body (${body.length})`);
 }
 
 function parseClaim(raw: unknown, where: string, sources: ReadonlyMap<string, ImportSource>): ImportClaim {
@@ -455,7 +488,7 @@ function parseDocument(input: unknown): ImportPlan {
   // (body null) so the caller can look it up or refuse.
   for (const [sourceId, { info, where }] of unlisted) {
     const meta = info === undefined ? {} : check(sourceSchema.omit({ id: true }), info, where, ["target", "cp:sourceInfo"]);
-    sources.set(sourceId, { ...parseSource({ ...meta, id: `urn:source:${sourceId}` }, where), body: null, sections: [] });
+    sources.set(sourceId, { ...parseSource({ ...meta, id: `urn:source:${sourceId}` }, where), body: null, sections: [], pageMap: null, original: null });
   }
 
   return { sources: [...sources.values()], claims, links };

@@ -2,12 +2,14 @@
 // bytes in one transaction; the same text twice is refused (the unique duplicate key is the
 // invariant), near-duplicates are reported and may be recorded as appearances of one document.
 import "server-only";
+import { createHash } from "node:crypto";
 import { DomainError, conflict, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { DocumentExtraction } from "../import/document";
-import { compareTexts, duplicateKey } from "../import/similarity";
-import { displayTitle, type NearDuplicate, type UploadedSource } from "../types";
-import type { Db, Tx } from "./db";
+import { compareTexts } from "../import/similarity";
+import { displayTitle, type UploadedSource } from "../types";
+import type { Db } from "./db";
+import { duplicateAfterRace, duplicateError, resemblances, signText, storeBands } from "./resemblance";
 import { contentHash, countWords, normalizeBody, toSourceMeta } from "./sources";
 import type { Actor } from "./users";
 
@@ -17,25 +19,6 @@ export interface UploadedFile {
   name: string;
   mediaType: string;
   bytes: Uint8Array;
-}
-
-function duplicateError(existing: { id: string; title: string | null; suggestedTitle: string | null }) {
-  return conflict(`This text is already a source: “${displayTitle(existing)}”.`, { duplicateOf: { id: existing.id, title: displayTitle(existing) } });
-}
-
-/**
- * Every other source compared by word 5-shingles (lib/import/similarity.ts): Jaccard ≥ 0.5 or
- * containment ≥ 0.8 is a near-duplicate. Cost: reads every source body, O(total words) per upload.
- */
-async function resemblances(tx: Tx, body: string): Promise<{ duplicateOf: NearDuplicate | null; near: NearDuplicate[] }> {
-  const others = await tx.source.findMany({ select: { id: true, title: true, suggestedTitle: true, body: true }, orderBy: { createdAt: "asc" } });
-  const near: NearDuplicate[] = [];
-  for (const other of others) {
-    const r = compareTexts(body, other.body);
-    if (r.kind === "duplicate") return { duplicateOf: { id: other.id, title: displayTitle(other), jaccard: 1, containment: 1 }, near: [] };
-    if (r.kind === "near-duplicate") near.push({ id: other.id, title: displayTitle(other), jaccard: r.jaccard, containment: r.containment });
-  }
-  return { duplicateOf: null, near: near.sort((a, b) => b.jaccard - a.jaccard) };
 }
 
 function titleFromName(name: string): string {
@@ -48,12 +31,12 @@ function dateColumns(date: string | null) {
 
 export async function addDocument(db: Db, actor: Actor, file: UploadedFile, doc: DocumentExtraction): Promise<AddedDocument> {
   const body = normalizeBody(doc.body);
-  const key = duplicateKey(body);
+  const sig = signText(body);
   try {
     return await db.$transaction(
       async (tx) => {
-        const { duplicateOf, near } = await resemblances(tx, body);
-        if (duplicateOf) throw duplicateError({ id: duplicateOf.id, title: duplicateOf.title, suggestedTitle: null });
+        const { duplicateOf, near } = await resemblances(tx, body, sig);
+        if (duplicateOf) throw duplicateError(duplicateOf);
         const { metadata } = doc;
         const row = await tx.source.create({
           data: {
@@ -69,11 +52,13 @@ export async function addDocument(db: Db, actor: Actor, file: UploadedFile, doc:
             wordCount: countWords(body),
             sections: doc.sections as unknown as Prisma.InputJsonValue,
             pageMap: doc.pageMap ? (doc.pageMap as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
-            duplicateKey: key,
+            duplicateKey: sig.duplicateKey,
+            minhash: sig.minhash,
             createdBy: { connect: { id: actor.id } },
-            file: { create: { name: file.name, mediaType: file.mediaType, size: file.bytes.byteLength, bytes: Buffer.from(file.bytes) } },
+            file: { create: { name: file.name, mediaType: file.mediaType, size: file.bytes.byteLength, sha256: createHash("sha256").update(file.bytes).digest("hex"), bytes: Buffer.from(file.bytes) } },
           },
         });
+        await storeBands(tx, row.id, sig.bands);
         await tx.history.create({
           data: { entity: "SOURCE", entityId: row.id, action: "uploaded", after: { file: file.name, mediaType: file.mediaType, size: file.bytes.byteLength, contentHash: row.contentHash }, actorId: actor.id },
         });
@@ -83,11 +68,7 @@ export async function addDocument(db: Db, actor: Actor, file: UploadedFile, doc:
     );
   } catch (err) {
     // Two uploads of one text at once: the unique index refuses the second.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      const existing = await db.source.findUnique({ where: { duplicateKey: key }, select: { id: true, title: true, suggestedTitle: true } });
-      if (existing) throw duplicateError(existing);
-    }
-    throw err;
+    return duplicateAfterRace(db, err, sig.duplicateKey);
   }
 }
 

@@ -6,6 +6,7 @@ import { notFound } from "../errors";
 import { buildExportBundle, type ExportBundle } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
+import type { OriginalReference } from "../export/w3c";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { provenanceSelect, toProvenance } from "./provenance-fields";
@@ -52,7 +53,7 @@ export interface LoadExportOptions {
 
 export interface LoadedExport {
   bundle: ExportBundle;
-  bodies: Map<string, { body: string; sections: SourceSection[] }>;
+  bodies: Map<string, { body: string; sections: SourceSection[]; pageMap: PageRange[] | null; original: OriginalReference | null }>;
   /** Claims matching the filter, also when `limit` cut the list. */
   total: number;
 }
@@ -105,7 +106,11 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
     id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, note: l.note, authorName: l.author.name, createdAt: l.createdAt.toISOString(),
   }));
   const bundle = buildExportBundle({ generatedAt: (options.now ?? new Date()).toISOString(), sources, claims, links });
-  const bodies = new Map(options.withBodies ? sources.map((s) => [s.id, { body: s.body, sections: s.sections }]) : []);
+  // Originals by reference only (name, type, size, hash): their bytes stay in the database.
+  const originals = options.withBodies
+    ? new Map((await db.sourceFile.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, name: true, mediaType: true, size: true, sha256: true } })).map(({ sourceId, ...o }) => [sourceId, o]))
+    : new Map<string, OriginalReference>();
+  const bodies = new Map(options.withBodies ? sources.map((s) => [s.id, { body: s.body, sections: s.sections, pageMap: s.pageMap ?? null, original: originals.get(s.id) ?? null }]) : []);
   return { bundle, bodies, total: total < 0 ? claims.length : total };
 }
 

@@ -14,7 +14,8 @@ import "server-only";
 import type { Db, Tx } from "./db";
 import { badRequest } from "../errors";
 import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "../import/w3c";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import type { OriginalReference } from "../export/w3c";
 import { contentHash, countWords, normalizeBody } from "./sources";
 import { nameKey, normaliseName } from "../names";
 import type { ImportSummary } from "../types";
@@ -47,6 +48,8 @@ async function planSources(tx: Tx, sources: ImportSource[]) {
   );
   const bodies = new Map<string, string>();
   const create: Prisma.SourceCreateManyInput[] = [];
+  // The original file's reference goes into the source's history: its bytes are not in the file.
+  const originals = new Map<string, OriginalReference>();
   for (const s of sources) {
     const found = existing.get(s.id);
     const body = s.body === null ? null : normalizeBody(s.body);
@@ -62,9 +65,11 @@ async function planSources(tx: Tx, sources: ImportSource[]) {
       id: s.id, title: s.title, suggestedTitle: s.suggestedTitle, author: s.author, publisher: s.publisher, url: s.url,
       publishedDate: s.publishedDate ? new Date(`${s.publishedDate.slice(0, 10)}T00:00:00Z`) : null,
       approxDate: s.approxDate, body, contentHash: contentHash(body), wordCount: countWords(body), sections: s.sections as object[],
+      pageMap: s.pageMap ? (s.pageMap as object[]) : Prisma.DbNull,
     });
+    if (s.original) originals.set(s.id, s.original);
   }
-  return { bodies, create };
+  return { bodies, create, originals };
 }
 
 async function planClaims(tx: Tx, claims: ImportClaim[], bodies: Map<string, string>) {
@@ -158,7 +163,7 @@ export async function importPlan(db: Db, importer: { id?: string; name: string }
       });
       await tx.history.createMany({
         data: [
-          ...sources.create.map((s) => ({ entity: "SOURCE" as const, entityId: s.id!, action: "imported", after: { title: s.title ?? null, contentHash: s.contentHash }, actorId: actor.id })),
+          ...sources.create.map((s) => ({ entity: "SOURCE" as const, entityId: s.id!, action: "imported", after: { title: s.title ?? null, contentHash: s.contentHash, ...(sources.originals.has(s.id!) ? { original: { ...sources.originals.get(s.id!)! } } : {}) }, actorId: actor.id })),
           ...claims.map((c) => ({
             entity: "CLAIM" as const, entityId: c.id, claimId: c.id, action: "imported",
             after: { start: c.start, end: c.end, quote: c.quote, kind: c.kind, note: c.note, version: 1, ...fileAuthor(c.authorName) }, actorId: actor.id,

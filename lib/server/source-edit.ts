@@ -9,7 +9,8 @@ import { checkSourceTextChange } from "./permissions";
 import type { ReanchorSummary } from "../reanchor-summary";
 import type { CreateSourceInput, UpdateSourceInput } from "../schemas";
 import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } from "./sources";
-import type { SourceMeta, SourceSection } from "../types";
+import type { NearDuplicate, SourceMeta, SourceSection } from "../types";
+import { duplicateAfterRace, duplicateError, resemblances, signText, storeBands } from "./resemblance";
 import type { Actor } from "./users";
 
 
@@ -55,15 +56,33 @@ function snapshot(row: { title: string | null; author: string | null; publisher:
   };
 }
 
-export async function createSource(db: Db, actor: Actor, input: CreateSourceInput): Promise<SourceEditResult> {
+/**
+ * Pasted text becomes a source, unless it is already one: the same words in the same order are
+ * refused with 409 and the first source (the unique duplicate key decides, so of two pastes at
+ * once exactly one is created). Near-duplicates come back to be offered as appearances
+ * (lib/server/resemblance.ts).
+ */
+export async function createSource(db: Db, actor: Actor, input: CreateSourceInput): Promise<SourceEditResult & { nearDuplicates: NearDuplicate[] }> {
   const { body, ...meta } = input;
-  return db.$transaction(async (tx) => {
-    const row = await tx.source.create({
-      data: { ...(metaColumns(meta) as Prisma.SourceCreateInput), ...textColumns(body), createdBy: { connect: { id: actor.id } } },
-    });
-    await tx.history.create({ data: { entity: "SOURCE", entityId: row.id, action: "created", after: snapshot(row), actorId: actor.id } });
-    return result(row, null);
-  });
+  const text = textColumns(body);
+  const sig = signText(text.body);
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const { duplicateOf, near } = await resemblances(tx, text.body, sig);
+        if (duplicateOf) throw duplicateError(duplicateOf);
+        const row = await tx.source.create({
+          data: { ...(metaColumns(meta) as Prisma.SourceCreateInput), ...text, duplicateKey: sig.duplicateKey, minhash: sig.minhash, createdBy: { connect: { id: actor.id } } },
+        });
+        await storeBands(tx, row.id, sig.bands);
+        await tx.history.create({ data: { entity: "SOURCE", entityId: row.id, action: "created", after: snapshot(row), actorId: actor.id } });
+        return { ...result(row, null), nearDuplicates: near };
+      },
+      { timeout: 60_000 },
+    );
+  } catch (err) {
+    return duplicateAfterRace(db, err, sig.duplicateKey);
+  }
 }
 
 /** Flagged ranges follow their opening line into the new text; a range whose line is gone is dropped. */
@@ -156,6 +175,10 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
         await checkSourceTextChange(tx, actor, row);
         Object.assign(data, text, { sections: relocateSections(row.body, text.body, row.sections as unknown as SourceSection[]) as object[] });
         summary = await reanchorClaims(tx, actor, id, text.body);
+        // The old signature and duplicate key describe the old text: the next paste or upload
+        // signs the new one (lib/server/resemblance.ts signUnsignedSources).
+        await tx.$executeRaw`UPDATE "Source" SET "minhash" = NULL, "duplicateKey" = NULL WHERE "id" = ${id}`;
+        await tx.sourceBand.deleteMany({ where: { sourceId: id } });
       }
       // The version in the WHERE makes the check atomic against a concurrent editor.
       const updated = await tx.source.updateMany({ where: { id, version }, data });

@@ -10,6 +10,7 @@ export const GET = route(async () => NextResponse.json({ sources: await listSour
 
 export const POST = route(async (request) => {
   const input = await readJson(request, createSourceInput);
-  const { source } = await createSource(db(), await currentActor(request), input);
-  return NextResponse.json({ source }, { status: 201 });
+  // 409 with details.duplicateOf when the text is already a source; near-duplicates to offer as appearances.
+  const { source, nearDuplicates } = await createSource(db(), await currentActor(request), input);
+  return NextResponse.json({ source, nearDuplicates }, { status: 201 });
 });

@@ -8,6 +8,7 @@ import "@/components/compare/compare.css";
 import { ProvenanceGraph } from "@/components/provenance/ProvenanceGraph";
 import { clusterProvenanceGraph } from "@/lib/server/provenance";
 import { Quote } from "@/components/Quote";
+import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export default async function ClusterPage({ params }: Props) {
   return (
     <>
       <h1>{cluster.name}</h1>
+      <LiveRefresh entities={["CLUSTER", "CLAIM", "LINK"]} />
       {cluster.note && <p>{cluster.note}</p>}
       <p>
         {cluster.members.length} claims from {sourceIds.length} sources

@@ -14,7 +14,8 @@ describe("w3c import", () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.data.claims).toEqual(plainClaims);
     expect(result.data.links).toEqual(links);
-    expect(result.data.sources).toEqual([s1, s3]);
+    // Neither is PDF-born nor made from a file: no page map, no original.
+    expect(result.data.sources).toEqual([s1, s3].map((s) => ({ ...s, pageMap: null, original: null })));
   });
 
   it("accepts the text form and base-URL ids", () => {

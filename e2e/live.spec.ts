@@ -1,0 +1,60 @@
+// Live updates, seen by a second researcher: what another does on the same source appears in
+// the open reader without a reload, with a quiet notice of who did it.
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { addClaim, addLink } from "./support/api";
+import { claimInText, sourceText } from "./support/reader";
+
+const COUNTERPUNCH = "Why It's Time to Take the Russian-Led Military Alliance Seriously";
+const PASSWORD = "a long enough password";
+
+async function register(api: APIRequestContext, name: string) {
+  const response = await api.post("/api/auth/register", { data: { name, password: PASSWORD } });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+test("another researcher's new claim, kind change and link appear in an open reader without reloading", async ({ page, playwright, baseURL }) => {
+  const stamp = Date.now().toString(36);
+  const ana = `Ana ${stamp}`;
+  // This page is Bo's; Ana works through her own session in another context.
+  await register(page.request, `Bo ${stamp}`);
+  const anaApi = await playwright.request.newContext({ baseURL });
+  await register(anaApi, ana);
+  const made: string[] = [];
+  try {
+    await page.goto("/");
+    await page.getByRole("link", { name: COUNTERPUNCH }).click();
+    await expect(sourceText(page)).toBeVisible();
+    const live = page.getByRole("status", { name: "Live updates" });
+    await expect(live).toHaveAttribute("data-connected", "yes");
+    const sourceId = page.url().split("/sources/")[1]!;
+    const { body } = (await (await page.request.get(`/api/sources/${sourceId}`)).json()).source;
+
+    const first = await addClaim(anaApi, sourceId, body, "The troops, sent in to secure Kazakhstan’s vital infrastructure");
+    made.push(first);
+    await expect(claimInText(page, first).first()).toHaveAttribute("data-kind", "FACT");
+    await expect(live).toHaveText(`${ana} added a claim`);
+
+    const patched = await anaApi.patch(`/api/claims/${first}`, { data: { version: 1, kind: "OPINION" } });
+    expect(patched.status(), await patched.text()).toBe(200);
+    await expect(claimInText(page, first).first()).toHaveAttribute("data-kind", "OPINION");
+    await expect(live).toHaveText(`${ana} changed the kind of a claim`);
+
+    // Bo opens the claim; Ana links it to another: the link shows in Bo's open editor.
+    await claimInText(page, first).first().click();
+    const links = page.getByRole("region", { name: "Edit claim" }).getByRole("region", { name: "Links" });
+    await expect(links).toBeVisible();
+    const second = await addClaim(anaApi, sourceId, body, "The treaty eventually came into force two years later in 1994.");
+    made.push(second);
+    await expect(claimInText(page, second).first()).toBeVisible();
+    await addLink(anaApi, second, first, "SUPPORTS");
+    await expect(links.getByRole("list", { name: "Links of this claim" })).toContainText("The treaty eventually came into force");
+    await expect(live).toHaveText(`${ana} linked two claims`);
+  } finally {
+    for (const id of made.reverse()) {
+      const { claim } = await (await anaApi.get(`/api/claims/${id}`)).json();
+      await anaApi.delete(`/api/claims/${id}?version=${claim.version}`);
+    }
+    await anaApi.dispose();
+  }
+});

@@ -1,0 +1,57 @@
+// Reading the change log (History) as notices for live updates. Each read is one indexed range
+// scan on History's primary key plus two primary-key joins per row.
+import "server-only";
+import type { Db } from "../db";
+import type { ChangeEntity, ChangeNotice } from "../../live";
+
+interface NoticeRow {
+  id: number;
+  entity: ChangeEntity;
+  entityId: string;
+  action: string;
+  claimId: string | null;
+  sourceId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  at: Date;
+}
+
+const toNotice = (r: NoticeRow): ChangeNotice => ({ ...r, at: r.at.toISOString() });
+
+/** Notices with ids in [first, last], in id order; at most `limit` of them. */
+export async function changesBetween(db: Db, first: number, last: number, limit: number): Promise<ChangeNotice[]> {
+  const rows = await db.$queryRaw<NoticeRow[]>`
+    SELECT h."id", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
+           coalesce(c."sourceId", CASE WHEN h."entity" = 'SOURCE' THEN h."entityId" END) AS "sourceId",
+           h."actorId", u."name" AS "actorName", h."createdAt" AS "at"
+    FROM "History" h
+    LEFT JOIN "Claim" c ON c."id" = h."claimId"
+    LEFT JOIN "User" u ON u."id" = h."actorId"
+    WHERE h."id" BETWEEN ${first} AND ${last}
+    ORDER BY h."id"
+    LIMIT ${limit}`;
+  return rows.map(toNotice);
+}
+
+/** Notices above `afterId`, in id order. With `lookback`, also the last minute's ids within 100
+ *  below it: a transaction that took its id before the reader's last notice but committed after
+ *  it would otherwise be skipped (a reader that remembers what it saw drops the repeats). */
+export async function changesSince(db: Db, afterId: number, limit: number, { lookback }: { lookback: boolean }): Promise<ChangeNotice[]> {
+  const floor = lookback ? afterId - 100 : afterId;
+  const rows = await db.$queryRaw<NoticeRow[]>`
+    SELECT h."id", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
+           coalesce(c."sourceId", CASE WHEN h."entity" = 'SOURCE' THEN h."entityId" END) AS "sourceId",
+           h."actorId", u."name" AS "actorName", h."createdAt" AS "at"
+    FROM "History" h
+    LEFT JOIN "Claim" c ON c."id" = h."claimId"
+    LEFT JOIN "User" u ON u."id" = h."actorId"
+    WHERE h."id" > ${floor} AND (h."id" > ${afterId} OR h."createdAt" > now() - interval '1 minute')
+    ORDER BY h."id"
+    LIMIT ${limit}`;
+  return rows.map(toNotice);
+}
+
+export async function lastChangeId(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<{ id: number | null }[]>`SELECT max("id") AS "id" FROM "History"`;
+  return row?.id ?? 0;
+}
