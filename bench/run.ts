@@ -15,6 +15,7 @@ import { documentsSection } from "./documents";
 import { growthSection } from "./growth";
 import { httpSection } from "./http";
 import { liveSection } from "./live";
+import { overviewSection } from "./overview";
 
 export interface BenchContext {
   db: Db;
@@ -129,7 +130,7 @@ export const searchSection: BenchSection = {
   },
 };
 
-export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, httpSection, documentsSection, liveSection, growthSection];
+export const BENCH_SECTIONS: BenchSection[] = [exportSection, searchSection, overviewSection, httpSection, documentsSection, liveSection, growthSection];
 
 /** The env var BENCH_SECTIONS (e.g. "http" or "export,search") picks sections; all by default. */
 function chosenSections(): BenchSection[] {

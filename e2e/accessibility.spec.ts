@@ -1,18 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./support/fixtures";
 import { claimInText } from "./support/reader";
-import type { Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
 
 // axe-core on every page: no serious or critical violations (colour contrast of the kind
 // colours included, labels on every control).
-async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(bad).toEqual([]);
-}
-
 test("every page passes axe", async ({ page, request, expectFailure }) => {
   expectFailure({ status: 404, method: "GET", path: "/sources/missing-source" });
   // Fifteen pages, each analysed in full: on a loaded machine this outran the 60 s budget (axe on /claims).

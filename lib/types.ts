@@ -237,3 +237,46 @@ export interface UploadedSource {
   warnings: string[];
   nearDuplicates: NearDuplicate[];
 }
+
+/** A source as the overview's pictures name it: S1, S2 … in the overview's source order. */
+export interface OverviewSource {
+  id: string;
+  title: string;
+}
+
+/** The overview's source × source heat map of one relation. counts[i][j]: links of the relation
+ *  between claims of sources i and j, either direction (symmetric; the diagonal counts links
+ *  within one source). */
+export interface SourcePairMatrix {
+  relation: "CONTRADICTS" | "SUPPORTS";
+  sources: OverviewSource[];
+  counts: number[][];
+}
+
+/** A claim in the overview's claims-and-links graph, placed by lib/overview/graph-layout.ts. */
+export interface ClaimGraphNode {
+  id: string;
+  sourceId: string;
+  kind: ClaimKind;
+  quote: string;
+  x: number;
+  y: number;
+}
+
+export interface ClaimGraphEdge {
+  id: string;
+  fromId: string;
+  toId: string;
+  relation: LinkRelation;
+}
+
+/** The overview's claims-and-links graph: only linked claims, at most a capped number of them. */
+export interface ClaimGraphView {
+  sources: OverviewSource[];
+  nodes: ClaimGraphNode[];
+  edges: ClaimGraphEdge[];
+  width: number;
+  height: number;
+  /** Claims not drawn: those with no link, and linked ones past the cap (the least linked go first). */
+  hidden: { unlinked: number; overCap: number };
+}

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { db } from "@/lib/server/db";
 import { overview } from "@/lib/server/stats";
+import { loadClaimGraph } from "@/lib/server/claim-graph";
+import { sourcePairMatrices } from "@/lib/overview/source-matrix";
+import { SourceHeatMap } from "@/components/overview/SourceHeatMap";
+import { ClaimGraph } from "@/components/overview/ClaimGraph";
 import { kindLabel, relationLabel } from "@/lib/labels";
 import { CLAIM_KINDS, LINK_RELATIONS } from "@/lib/types";
 import { LiveRefresh } from "@/components/live/LiveChanges";
@@ -11,6 +15,7 @@ export const dynamic = "force-dynamic";
 
 export default async function StatsPage() {
   const o = await overview(db());
+  const graph = await loadClaimGraph(db(), o.sources);
   const total = CLAIM_KINDS.reduce((n, k) => n + o.byKind[k], 0);
   return (
     <>
@@ -56,29 +61,13 @@ export default async function StatsPage() {
       </table>
       </div>
 
-      <div className="table-scroll" role="region" aria-label="Contradiction matrix, scrollable" tabIndex={0}>
-      <table className="data-table matrix">
-        <caption>Which sources contradict which (CONTRADICTS links between their claims)</caption>
-        <thead>
-          <tr>
-            <td />
-            {o.sources.map((s, j) => <th key={s.id} scope="col" title={s.title}>S{j + 1}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {o.sources.map((s, i) => (
-            <tr key={s.id}>
-              <th scope="row">S{i + 1} {s.title}</th>
-              {o.sources.map((t, j) => (
-                <td key={t.id} className={o.contradictions[i][j] ? "hot" : undefined} aria-label={`${s.title} and ${t.title}: ${o.contradictions[i][j]} contradictions`}>
-                  {o.contradictions[i][j] || ""}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h2>Which sources contradict or support which</h2>
+      <div className="overview-pictures">
+        {sourcePairMatrices(o).map((matrix) => <SourceHeatMap key={matrix.relation} matrix={matrix} />)}
       </div>
+
+      <h2>Claims and their links</h2>
+      <ClaimGraph graph={graph} />
     </>
   );
 }

@@ -1,0 +1,47 @@
+// The overview's source × source heat maps, shaped from per-relation count matrices. The counts
+// come from lib/server/stats.ts today; whichever query computes them, only sourcePairMatrices
+// needs re-pointing. Cost: sources² cells, nothing per claim.
+import type { OverviewSource, SourcePairMatrix } from "../types";
+
+export interface SourcePairCounts {
+  sources: OverviewSource[];
+  /** [i][j]: CONTRADICTS links between claims of sources i and j, either direction. */
+  contradictions: number[][];
+  /** [i][j]: SUPPORTS links between claims of sources i and j, either direction. */
+  supports: number[][];
+}
+
+export function sourcePairMatrices(counts: SourcePairCounts): SourcePairMatrix[] {
+  const sources = counts.sources.map(({ id, title }) => ({ id, title }));
+  return [
+    { relation: "CONTRADICTS", sources, counts: counts.contradictions },
+    { relation: "SUPPORTS", sources, counts: counts.supports },
+  ];
+}
+
+/** "S3": how the pictures name the source at index i (the legend spells out the titles). */
+export const sourceTag = (index: number) => `S${index + 1}`;
+
+/** Where a cell leads: two sources side by side in Compare, or one source's linked claims. */
+export function pairHref(sources: OverviewSource[], row: number, col: number): string {
+  const a = sources[row].id;
+  const b = sources[col].id;
+  return a === b ? `/claims?sourceId=${encodeURIComponent(a)}&linked=linked` : `/compare?ids=${encodeURIComponent(a)},${encodeURIComponent(b)}`;
+}
+
+const RELATION_NOUN: Record<SourcePairMatrix["relation"], [string, string]> = {
+  CONTRADICTS: ["contradiction", "contradictions"],
+  SUPPORTS: ["support link", "support links"],
+};
+
+/** What a cell says to a screen reader and in its tooltip. */
+export function cellLabel(matrix: SourcePairMatrix, row: number, col: number): string {
+  const n = matrix.counts[row][col];
+  const [one, many] = RELATION_NOUN[matrix.relation];
+  const what = `${n} ${n === 1 ? one : many}`;
+  const a = matrix.sources[row].title;
+  const b = matrix.sources[col].title;
+  return row === col ? `Within ${a}: ${what}` : `${a} and ${b}: ${what}`;
+}
+
+export const matrixMax = (matrix: SourcePairMatrix) => Math.max(0, ...matrix.counts.flat());

@@ -1,0 +1,21 @@
+// Loads the overview's claims-and-links graph: every live link with its two claims, then
+// lib/overview shapes (caps) and lays it out. Cost: one query, O(links) rows; the layout is
+// bounded by the node cap (lib/overview/claim-graph.ts).
+import "server-only";
+import type { Db } from "./db";
+import { shapeClaimGraph } from "../overview/claim-graph";
+import { layoutClaimGraph } from "../overview/graph-layout";
+import type { ClaimGraphView, OverviewSource } from "../types";
+
+const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
+
+export async function loadClaimGraph(db: Db, sources: OverviewSource[]): Promise<ClaimGraphView> {
+  const [links, claimCount] = await Promise.all([
+    db.claimLink.findMany({
+      where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } },
+      select: { id: true, relation: true, from: { select: claimFields }, to: { select: claimFields } },
+    }),
+    db.claim.count({ where: { deletedAt: null } }),
+  ]);
+  return layoutClaimGraph(shapeClaimGraph({ sources, links, claimCount }));
+}
