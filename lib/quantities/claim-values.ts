@@ -25,6 +25,8 @@ export interface ValueCorrection {
 export interface FigureValue extends Counted {
   /** As written ("about 3,000 paratroopers"), or the researcher's figure. */
   text: string;
+  /** As a reader would say it: "about 3,000 paratroopers", "2,500 troops". */
+  label: string;
   value: number | null;
   qualifier: Qualifier | null;
   unit: string | null;
@@ -71,11 +73,16 @@ function correctedFigure(parsed: FigureValue | null, c: ValueCorrection): Figure
   // A named quantity counts the whole of it: "troops" for "paratroopers" widens the figure.
   const counted: Counted = c.quantity !== null ? { quantity: c.quantity.trim().toLowerCase(), part: null }
     : c.unit !== null ? countedThing(c.unit) : { quantity: parsed?.quantity ?? null, part: parsed?.part ?? null };
-  const text = value !== null ? [qualifier, value.toLocaleString("en-US"), unit].filter(Boolean).join(" ") : formatInterval(interval);
+  const text = value !== null ? figureLabel(qualifier, value, unit) : `${unit ?? ""} ${formatInterval(interval)}`.trim();
   return {
-    text, value, qualifier, unit, ...counted,
+    text, label: text, value, qualifier, unit, ...counted,
     interval, intervalText: formatInterval(interval), tolerance, corrected: true,
   };
+}
+
+/** "more than 2,000 troops", as a reader would say it. */
+export function figureLabel(qualifier: Qualifier | null, value: number, unit: string | null): string {
+  return [qualifier, value.toLocaleString("en-US", { maximumFractionDigits: 6 }), unit].filter(Boolean).join(" ");
 }
 
 /**
@@ -89,7 +96,7 @@ export function claimValues({ quote, correction = null, claimDate = null, cluste
   let figure: FigureValue | null = null;
   if (q) {
     const interval = quantityInterval(q, tolerance);
-    figure = { text: q.raw, value: q.value, qualifier: q.qualifier, unit: q.unit, ...countedThing(q.unit), interval, intervalText: formatInterval(interval), tolerance, corrected: false };
+    figure = { text: q.raw, label: figureLabel(q.qualifier, q.value, q.unit), value: q.value, qualifier: q.qualifier, unit: q.unit, ...countedThing(q.unit), interval, intervalText: formatInterval(interval), tolerance, corrected: false };
   }
   if (correction) figure = correctedFigure(figure, correction);
   let date: DateValue | null = null;

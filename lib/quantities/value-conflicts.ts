@@ -26,7 +26,7 @@ export function conflictsBetween(a: ValuedClaim, b: ValuedClaim): ValueConflict[
   const fa = a.values.figure;
   const fb = b.values.figure;
   if (fa && fb && fa.quantity !== null && compareCounted(fa, fb) === "conflicting") {
-    found.push({ aId: a.id, bId: b.id, kind: "figure", a: `${fa.text} ${fa.intervalText}`, b: `${fb.text} ${fb.intervalText}` });
+    found.push({ aId: a.id, bId: b.id, kind: "figure", a: fa.label, b: fb.label });
   }
   const da = a.values.date;
   const db = b.values.date;
