@@ -8,6 +8,10 @@ import "@/components/compare/compare.css";
 import { ProvenanceGraph } from "@/components/provenance/ProvenanceGraph";
 import { clusterProvenanceGraph } from "@/lib/server/provenance";
 import { Quote } from "@/components/Quote";
+import { SOURCE_COLOURS, ValuesPicture, type PictureNote } from "@/components/clusters/ValuesPicture";
+import { ClusterEventForm, LinkMembersForm, ValueCorrectionForm } from "@/components/clusters/ValueActions";
+import { RELATION_LABELS } from "@/lib/labels";
+import { formatDateInterval } from "@/lib/quantities/date-intervals";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +28,19 @@ export default async function ClusterPage({ params }: Props) {
   const number = new Map(cluster.members.map((m, i) => [m.claimId, i + 1]));
   const provenance = cluster.members.length ? await clusterProvenanceGraph(db(), cluster.id) : null;
   const sourceIds = [...new Set(cluster.members.map((m) => m.sourceId))];
+  const sourceColour = new Map(sourceIds.map((id, i) => [id, SOURCE_COLOURS[i % SOURCE_COLOURS.length]!]));
+  const pictureMembers = cluster.members.map((m) => ({ ...m, number: number.get(m.claimId)! }));
+  // What each row of the pictures says beside it: whom it contradicts, what link settled a conflict.
+  const notes: PictureNote[] = [];
+  for (const c of cluster.contradictions) {
+    notes.push({ claimId: c.aId, text: `⚠ contradicts #${number.get(c.bId)}`, conflict: true }, { claimId: c.bId, text: `⚠ contradicts #${number.get(c.aId)}`, conflict: true });
+  }
+  for (const l of cluster.links) {
+    if (l.relation === "CONTRADICTS") continue;
+    notes.push({ claimId: l.fromId, text: `${RELATION_LABELS[l.relation].out} #${number.get(l.toId)}`, conflict: false });
+  }
+  const hasFigures = cluster.members.some((m) => m.values.figure);
+  const hasDates = cluster.members.some((m) => m.values.date);
   return (
     <>
       <h1>{cluster.name}</h1>
@@ -35,7 +52,7 @@ export default async function ClusterPage({ params }: Props) {
       {cluster.members.length === 0 ? <p className="muted">No claims yet: add some by search below.</p> : (
         <table className="cluster-table" aria-label="Claims in this cluster">
           <thead>
-            <tr><th scope="col">#</th><th scope="col">Source</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">Quote</th><th scope="col">Values</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th></tr>
+            <tr><th scope="col">#</th><th scope="col">Source</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">Quote</th><th scope="col">Values</th><th scope="col">As an interval</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th></tr>
           </thead>
           <tbody>
             {cluster.members.map((m) => (
@@ -47,6 +64,12 @@ export default async function ClusterPage({ params }: Props) {
                 <td>{m.kind.toLowerCase()}</td>
                 <td><Quote text={m.quote} /></td>
                 <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
+                <td className="values-tools">
+                  {m.values.figure && <span>{m.values.figure.intervalText} {m.values.figure.quantity}{m.values.figure.part ? ` (${m.values.figure.part})` : ""}{m.values.figure.corrected ? " · corrected" : ""}</span>}
+                  {m.values.date && <span>{formatDateInterval(m.values.date)}{m.values.event ? ` · ${m.values.event}` : ""}</span>}
+                  {!m.values.figure && !m.values.date && <span className="muted">none</span>}
+                  <ValueCorrectionForm claimId={m.claimId} number={number.get(m.claimId)!} correction={m.values.correction} />
+                </td>
                 <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
                 <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
               </tr>
@@ -54,6 +77,9 @@ export default async function ClusterPage({ params }: Props) {
           </tbody>
         </table>
       )}
+      {cluster.members.length > 0 && <ClusterEventForm clusterId={cluster.id} event={cluster.event} />}
+      {hasFigures && <ValuesPicture kind="figures" members={pictureMembers} sourceColour={sourceColour} notes={notes} />}
+      {hasDates && <ValuesPicture kind="dates" members={pictureMembers} sourceColour={sourceColour} notes={notes} />}
       {cluster.contradictions.length > 0 && (
         <section aria-label="Contradictions">
           <h2>Contradictions</h2>
@@ -61,10 +87,33 @@ export default async function ClusterPage({ params }: Props) {
             {cluster.contradictions.map((c) => (
               <li key={`${c.basis}-${c.aId}-${c.bId}`} className="suggestion">
                 #{number.get(c.aId)} and #{number.get(c.bId)}:{" "}
-                {c.basis === "link" ? "linked as contradicting" : `the figures cannot both be true (${c.figures.map((f) => `${f.a} vs ${f.b}`).join("; ")})`}
+                {c.basis === "link" ? "linked as contradicting" : `the ${c.basis === "dates" ? "dates of one event" : "figures"} cannot both be true (${c.figures.map((f) => `${f.a} vs ${f.b}`).join("; ")})`}
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {cluster.settled.length > 0 && (
+        <section aria-label="Settled by links">
+          <h2>Settled by links</h2>
+          <ul className="plain-list">
+            {cluster.settled.map((c) => (
+              <li key={`${c.aId}-${c.bId}-${c.basis}`}>
+                #{number.get(c.aId)} and #{number.get(c.bId)}: {c.figures.map((f) => `${f.a} vs ${f.b}`).join("; ")} is not a contradiction: linked as {RELATION_LABELS[c.relation].out} by {c.by}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {cluster.members.length >= 2 && (
+        <section aria-label="Links among these claims">
+          <h2>Links among these claims</h2>
+          {cluster.links.length ? (
+            <ul className="plain-list">
+              {cluster.links.map((l) => <li key={l.id}>#{number.get(l.fromId)} {RELATION_LABELS[l.relation].out} #{number.get(l.toId)} <span className="muted">(by {l.authorName})</span></li>)}
+            </ul>
+          ) : <p className="muted">None yet.</p>}
+          <LinkMembersForm members={cluster.members.map((m) => ({ claimId: m.claimId, number: number.get(m.claimId)!, quote: m.quote }))} />
         </section>
       )}
       {provenance && <ProvenanceGraph graph={provenance} title="Provenance" />}
