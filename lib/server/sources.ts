@@ -25,16 +25,8 @@ export function locateSections(body: string, specs: { kind: "comments"; startsAt
   });
 }
 
-type SourceRow = {
-  id: string;
-  title: string | null;
-  suggestedTitle: string | null;
-  author: string | null;
-  publisher: string | null;
-  url: string | null;
-  publishedDate: Date | null;
-  approxDate: string | null;
-};
+/** A source row as the database gives it: the browser's SourceMeta with the date still a Date. */
+type SourceRow = Omit<SourceMeta, "publishedDate"> & { publishedDate: Date | null };
 
 export function toSourceMeta(row: SourceRow): SourceMeta {
   return {
