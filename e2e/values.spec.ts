@@ -26,6 +26,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test("a dates cluster: name the event, see the time line and the contradiction, link two members as refines and the contradiction leaves cluster and compare", async ({ page, request }) => {
+  test.slow(); // four page loads and an axe run
   const { clusterId, sources } = await clusterOf(request, "Alliance founded", [
     "Since its formation in 2002, the alliance has deployed once",
     "The alliance was officially established in 2003",
@@ -75,6 +76,7 @@ test("a dates cluster: name the event, see the time line and the contradiction, 
 });
 
 test("a figures cluster: the number line, and a correction of 'about' that settles a contradiction", async ({ page, request }) => {
+  test.slow(); // an axe run
   const { clusterId } = await clusterOf(request, "Deployment size", [
     "a mission of more than 2,000 troops was deployed",
     "2,500 of its troops entered the country",
@@ -112,13 +114,13 @@ test("a wrong correction is refused with a message and changes nothing", async (
   const row1 = page.getByRole("row").filter({ hasText: "a mission of 2,000 troops" });
   await row1.getByText("Correct value").click();
   const form = page.getByRole("form", { name: "Correct the value of #1" });
-  await form.getByLabel("Lower bound").fill("5000");
-  await form.getByLabel("Upper bound").fill("4000");
+  await form.getByRole("textbox", { name: "Lower bound" }).fill("5000");
+  await form.getByRole("textbox", { name: "Upper bound" }).fill("4000");
   await form.getByRole("button", { name: "Save value" }).click();
   await expect(form.getByRole("alert")).toHaveText("lower: lower bound must not be above the upper bound");
-  await form.getByLabel("Lower bound").fill("");
-  await form.getByLabel("Upper bound").fill("");
-  await form.getByLabel("Unit").fill("widgets");
+  await form.getByRole("textbox", { name: "Lower bound" }).fill("");
+  await form.getByRole("textbox", { name: "Upper bound" }).fill("");
+  await form.getByRole("textbox", { name: "Unit" }).fill("widgets");
   await form.getByRole("button", { name: "Save value" }).click();
   await expect(form.getByRole("alert")).toContainText("unit: is not a unit the app knows");
   await page.reload();
