@@ -65,7 +65,7 @@ export default async function ClusterPage({ params }: Props) {
                 <td><Quote text={m.quote} /></td>
                 <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
                 <td className="values-tools">
-                  {m.values.figure && <span>{m.values.figure.intervalText} {m.values.figure.quantity}{m.values.figure.part ? ` (${m.values.figure.part})` : ""}{m.values.figure.corrected ? " · corrected" : ""}</span>}
+                  {m.values.figure && <span>{m.values.figure.intervalText} of {m.values.figure.quantity}{m.values.figure.part ? ` (${m.values.figure.part})` : ""}{m.values.figure.corrected ? " · corrected" : ""}</span>}
                   {m.values.date && <span>{formatDateInterval(m.values.date)}{m.values.event ? ` · ${m.values.event}` : ""}</span>}
                   {!m.values.figure && !m.values.date && <span className="muted">none</span>}
                   <ValueCorrectionForm claimId={m.claimId} number={number.get(m.claimId)!} correction={m.values.correction} />
