@@ -1,6 +1,7 @@
 // One validation schema per input, used at the edge (route handlers) before lib/ is called.
 import { z } from "zod";
 import { normaliseName } from "./names";
+import { isKnownUnitWord } from "./quantities/units";
 import { ATTRIBUTION_TYPES, CLAIM_KINDS, DATE_PRECISION_VALUES, LINK_RELATIONS } from "./types";
 
 /** New passwords: at least this many characters (and not a common one: lib/passwords.ts). */
@@ -266,3 +267,34 @@ export const updateSourceInput = z
   .strictObject({ version, body: sourceText.optional(), ...sourceMetaFields })
   .refine((v) => Object.keys(v).some((k) => k !== "version"), { message: "nothing to change: give the text or a metadata field" });
 export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
+
+/** Largest magnitude a corrected figure may have (the database refuses more, ClaimValue_numbers_check). */
+export const MAX_FIGURE = 1e15;
+// z.custom, not z.number: a wrong type is then reported as "must be a number", never as "is required".
+const figure = z
+  .custom<number>((v) => typeof v === "number", "must be a number")
+  .refine(Number.isFinite, "must be a finite number")
+  .refine((n) => Math.abs(n) <= MAX_FIGURE, `must be at most ${MAX_FIGURE.toExponential()} in size`)
+  .nullable();
+
+/** PUT /api/claims/:id/value: the researcher's figure and event for a claim; null leaves the parse alone. */
+export const claimValueInput = z
+  .strictObject({
+    quantity: optionalText(100).nullable().optional(),
+    unit: z.string({ error: "must be text" }).trim().max(50, "is too long").nullable().optional()
+      .refine((u) => u == null || u === "" || isKnownUnitWord(u), { message: "is not a unit the app knows (troops, soldiers, personnel, people, percent, USD, km…)" }),
+    value: figure.optional(),
+    lower: figure.optional(),
+    upper: figure.optional(),
+    lowerOpen: z.boolean({ error: "must be true or false" }).optional(),
+    upperOpen: z.boolean({ error: "must be true or false" }).optional(),
+    tolerance: z.custom<number>((v) => typeof v === "number" && Number.isFinite(v), "must be a number").pipe(z.number().min(0, "must be at least 0").max(1, "must be at most 1 (100%)")).nullable().optional(),
+    event: optionalText(200).nullable().optional(),
+  })
+  .refine((v) => v.lower == null || v.upper == null || v.lower <= v.upper, { message: "lower bound must not be above the upper bound", path: ["lower"] })
+  .refine((v) => v.lower == null || v.upper == null || v.lower !== v.upper || (!v.lowerOpen && !v.upperOpen), { message: "equal bounds must both be closed", path: ["lower"] })
+  .refine((v) => v.value == null || ((v.lower == null || v.value >= v.lower) && (v.upper == null || v.value <= v.upper)), { message: "value must lie between the bounds", path: ["value"] });
+export type ClaimValueInput = z.infer<typeof claimValueInput>;
+
+/** PATCH /api/clusters/:id: the event its members' dates are of. */
+export const clusterEventInput = z.strictObject({ event: optionalText(200).nullable() });

@@ -280,3 +280,48 @@ export interface ClaimGraphView {
   /** Claims not drawn: those with no link, and linked ones past the cap (the least linked go first). */
   hidden: { unlinked: number; overCap: number };
 }
+
+/** A claim's figure as the cluster page draws it: an interval over what is counted. Infinite bounds are null (JSON has no ∞). */
+export interface FigureValueView {
+  label: string;
+  text: string;
+  quantity: string | null;
+  part: string | null;
+  unit: string | null;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  lowerOpen: boolean;
+  upperOpen: boolean;
+  intervalText: string;
+  tolerance: number;
+  corrected: boolean;
+}
+
+export interface DateValueView {
+  start: string;
+  end: string;
+  precision: "day" | "month" | "year";
+  text: string;
+  corrected: boolean;
+}
+
+/** The researcher's stored correction of a claim's value (PUT /api/claims/:id/value). */
+export interface ValueCorrectionView {
+  quantity: string | null;
+  unit: string | null;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  lowerOpen: boolean;
+  upperOpen: boolean;
+  tolerance: number | null;
+  event: string | null;
+}
+
+export interface ClaimValuesView {
+  figure: FigureValueView | null;
+  date: DateValueView | null;
+  event: string | null;
+  correction: ValueCorrectionView | null;
+}

@@ -1,9 +1,11 @@
 // The cluster page's table of members: where each claim comes from, who says it, how, what it
-// rests on, its figures and the members it contradicts. A server component; one row per member.
+// rests on, its figures, their intervals (correctable) and the members it contradicts. A server component; one row per member.
 import type { ReactNode } from "react";
 import Link from "@/components/Link";
 import { Quote } from "@/components/Quote";
 import { RemoveClusterMember } from "@/components/clusters/ClusterActions";
+import { ValueCorrectionForm } from "@/components/clusters/ValueActions";
+import { formatDateInterval } from "@/lib/quantities/date-intervals";
 import { AttributionText, OriginText, SpeakerText } from "@/components/provenance/ProvenanceFacts";
 import type { ClusterDetail } from "@/lib/server/clusters";
 import "./cluster-members.css";
@@ -16,7 +18,7 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
           <tr>
             <th scope="col">#</th><th scope="col">Source</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">Quote</th>
             <th scope="col">Speaker</th><th scope="col">Attribution</th><th scope="col">Origin</th>
-            <th scope="col">Values</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th>
+            <th scope="col">Values</th><th scope="col">As an interval</th><th scope="col">Contradicts</th><th scope="col"><span className="muted">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -32,6 +34,12 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
               <td><AttributionText provenance={m.provenance} /></td>
               <td className="member-origin"><OriginText restsOn={m.provenance.restsOn} /></td>
               <td>{m.figures.length ? m.figures.map((f) => <span key={f.text} className="figure">{f.text}</span>).reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), []) : <span className="muted">none</span>}</td>
+              <td className="values-tools">
+                {m.values.figure && <span>{m.values.figure.intervalText} of {m.values.figure.quantity}{m.values.figure.part ? ` (${m.values.figure.part})` : ""}{m.values.figure.corrected ? " · corrected" : ""}</span>}
+                {m.values.date && <span>{formatDateInterval(m.values.date)}{m.values.event ? ` · ${m.values.event}` : ""}</span>}
+                {!m.values.figure && !m.values.date && <span className="muted">none</span>}
+                <ValueCorrectionForm claimId={m.claimId} number={number.get(m.claimId)!} correction={m.values.correction} />
+              </td>
               <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
               <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
             </tr>

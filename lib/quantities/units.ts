@@ -1,7 +1,7 @@
 // What a figure counts: the unit word after it, and the family that makes synonyms compare equal.
 import type { Core } from "./numbers";
 import { glued, spaced, type Token } from "./tokenize";
-import { KNOWN_UNITS, OF_DETERMINERS, SMALL_NUMBERS, STOP_WORDS, UNIT_FAMILIES, UNIT_SKIP_WORDS } from "./vocabulary";
+import { KNOWN_UNITS, OF_DETERMINERS, PART_OF, SMALL_NUMBERS, STOP_WORDS, UNIT_FAMILIES, UNIT_SKIP_WORDS } from "./vocabulary";
 
 export interface UnitGuess {
   unit: string | null;
@@ -89,4 +89,10 @@ export function unitFamily(unit: string | null): string | null {
   const u = unit.trim().toLowerCase();
   if (u === "") return null;
   return UNIT_FAMILIES[u] ?? UNIT_FAMILIES[singular(u)] ?? singular(u);
+}
+
+/** Whether a researcher's unit is one the app can compare ("soldiers", "USD", "paratroopers"). */
+export function isKnownUnitWord(unit: string): boolean {
+  const w = unit.trim().toLowerCase();
+  return isKnownUnit(w) || UNIT_FAMILIES[w] !== undefined || PART_OF[w] !== undefined || PART_OF[singular(w)] !== undefined;
 }

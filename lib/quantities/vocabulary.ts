@@ -92,6 +92,13 @@ family("EUR", ["eur", "€", "euro", "euros"]);
 family("GBP", ["gbp", "£"]);
 family("RUB", ["rub", "₽", "rouble", "roubles", "ruble", "rubles"]);
 
+// Words that count a named part of a larger quantity: "3,000 paratroopers" are troops, but only
+// some of them, so they may be fewer than a figure for all troops and never more.
+export const PART_OF: Record<string, { whole: string; name: string }> = {};
+for (const w of ["paratrooper", "paratroopers"]) PART_OF[w] = { whole: "troops", name: "paratroopers" };
+for (const w of ["marine", "marines"]) PART_OF[w] = { whole: "troops", name: "marines" };
+for (const w of ["special forces", "commando", "commandos"]) PART_OF[w] = { whole: "troops", name: "special forces" };
+
 // Nouns commonly counted in news text. Used to prefer a real noun over an adjective when guessing
 // the unit, and to tell "2000 troops" (a count) from "in 2000 following..." (a year).
 export const KNOWN_UNITS = new Set([

@@ -1,7 +1,9 @@
 // Named groups of claims that speak of the same fact, and what their members say side by side:
 // the figures each quote gives and which members contradict each other.
 import "server-only";
-import { conflictingQuantities, formatQuantity, suggestContradictions, type ContradictionSuggestion, type FigureConflict } from "../suggestions/contradictions";
+import { formatQuantity, pairKey, significantWords, suggestContradictions, type ContradictionSuggestion, type FigureConflict } from "../suggestions/contradictions";
+import { judgeConflicts, valueConflicts, type ValueConflict } from "../quantities/value-conflicts";
+import { toValuesView, valuesOfClaim } from "./values";
 import type { Db, Tx } from "./db";
 import { badRequest, conflict, notFound } from "../errors";
 import { extractQuantities } from "../quantities/scan";
@@ -10,7 +12,7 @@ import { checkClusterChange } from "./permissions";
 import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
-import { citationDate, displayTitle, type ClaimKind, type ClaimProvenance, type ClusterSummary } from "../types";
+import { citationDate, displayTitle, type ClaimKind, type ClaimProvenance, type ClaimValuesView, type ClusterSummary, type LinkRelation } from "../types";
 import { provenanceSelect, toProvenance } from "./provenance-fields";
 
 const { speaker, restsOnClaim, restsOnSource, restsOnReference } = provenanceSelect;
@@ -32,6 +34,8 @@ export interface ClusterMemberView {
   kind: ClaimKind;
   quote: string;
   figures: ClusterFigure[];
+  /** The figure and date it states, as intervals, with the researcher's correction. */
+  values: ClaimValuesView;
   /** Other members this one contradicts, by figures or by a CONTRADICTS link. */
   contradicts: string[];
   /** Who says it, how, and what it rests on. */
@@ -41,14 +45,33 @@ export interface ClusterMemberView {
 export interface ClusterContradiction {
   aId: string;
   bId: string;
-  /** "figures": the quantities cannot both be true; "link": someone linked them as contradicting. */
-  basis: "figures" | "link";
+  /** "figures": the counts cannot both be true; "dates": the same event is dated apart; "link": someone linked them as contradicting. */
+  basis: "figures" | "dates" | "link";
   figures: FigureConflict[];
 }
 
+/** A value conflict a researcher's SUPPORTS or REFINES link settled. */
+export interface SettledContradiction extends ClusterContradiction {
+  relation: "SUPPORTS" | "REFINES";
+  by: string;
+}
+
+export interface ClusterLink {
+  id: string;
+  fromId: string;
+  toId: string;
+  relation: LinkRelation;
+  authorName: string;
+}
+
 export interface ClusterDetail extends Omit<ClusterSummary, "memberCount"> {
+  /** The event its members' dates are of, or null: then only members naming their own event compare dates. */
+  event: string | null;
   members: ClusterMemberView[];
   contradictions: ClusterContradiction[];
+  settled: SettledContradiction[];
+  /** Links among the members, any relation. */
+  links: ClusterLink[];
 }
 
 async function requireLiveClaims(tx: Tx, ids: string[]) {
@@ -127,15 +150,26 @@ export async function deleteCluster(db: Db, actor: Actor, id: string): Promise<v
   });
 }
 
-/** The cluster with each live member's source, figures and contradictions, in source then text order. */
+const VALUED_CLAIM = { source: true, valueCorrection: true } as const;
+
+/** A value conflict as the cluster shows it. */
+function asContradiction(c: ValueConflict): ClusterContradiction {
+  return { aId: c.aId, bId: c.bId, basis: c.kind === "figure" ? "figures" : "dates", figures: [{ a: c.a, b: c.b }] };
+}
+
+/**
+ * The cluster with each live member's source, values and contradictions, in source then text order.
+ * A SUPPORTS or REFINES link between two members settles their value conflict: it moves to `settled`
+ * with the link that settled it. Cost: members² comparisons of parsed values.
+ */
 export async function getCluster(db: Db, id: string): Promise<ClusterDetail | null> {
   const row = await db.cluster.findUnique({
     where: { id },
     include: {
       members: {
         where: { claim: { deletedAt: null } },
-        // One join per provenance relation per member.
-        include: { claim: { include: { source: true, ...provenanceRelations } } },
+        // One join per provenance relation per member, and its stored value correction.
+        include: { claim: { include: { ...VALUED_CLAIM, ...provenanceRelations } } },
         orderBy: [{ claim: { source: { seedKey: "asc" } } }, { claim: { start: "asc" } }],
       },
     },
@@ -143,34 +177,40 @@ export async function getCluster(db: Db, id: string): Promise<ClusterDetail | nu
   if (!row) return null;
   const claims = row.members.map((m) => m.claim);
   const ids = claims.map((c) => c.id);
-  const links = await db.claimLink.findMany({
-    where: { deletedAt: null, relation: "CONTRADICTS", fromId: { in: ids }, toId: { in: ids } },
-    select: { fromId: true, toId: true },
+  const linkRows = await db.claimLink.findMany({
+    where: { deletedAt: null, fromId: { in: ids }, toId: { in: ids } },
+    select: { id: true, fromId: true, toId: true, relation: true, author: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
   });
-  const contradictions: ClusterContradiction[] = [];
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = i + 1; j < claims.length; j++) {
-      const [a, b] = [claims[i], claims[j]];
-      const figures = conflictingQuantities(a.quote, b.quote);
-      if (figures.length) contradictions.push({ aId: a.id, bId: b.id, basis: "figures", figures });
-    }
-  }
-  for (const l of links) contradictions.push({ aId: l.fromId, bId: l.toId, basis: "link", figures: [] });
-  const members: ClusterMemberView[] = claims.map((c) => {
+  const links: ClusterLink[] = linkRows.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, authorName: l.author.name }));
+  const valued = claims.map((c) => ({ claim: c, ...valuesOfClaim(c, row.event) }));
+  const { open, settled } = judgeConflicts(valueConflicts(valued.map((v) => ({ id: v.claim.id, values: v.values }))), links);
+  const contradictions: ClusterContradiction[] = open.map(asContradiction);
+  for (const l of links) if (l.relation === "CONTRADICTS") contradictions.push({ aId: l.fromId, bId: l.toId, basis: "link", figures: [] });
+  const members: ClusterMemberView[] = valued.map(({ claim: c, values, correction }) => {
     const meta = toSourceMeta(c.source);
     const contradicts = new Set(contradictions.flatMap((x) => (x.aId === c.id ? [x.bId] : x.bId === c.id ? [x.aId] : [])));
     return {
       claimId: c.id, sourceId: c.sourceId, sourceTitle: displayTitle(meta), author: meta.author, date: citationDate(meta),
       kind: c.kind, quote: c.quote,
       figures: extractQuantities(c.quote).map((q) => ({ text: formatQuantity(q), value: q.value, qualifier: q.qualifier, unit: q.unit })),
+      values: toValuesView(values, correction),
       contradicts: [...contradicts],
       provenance: toProvenance(c),
     };
   });
-  return { id: row.id, name: row.name, note: row.note, createdAt: row.createdAt.toISOString(), members, contradictions };
+  return {
+    id: row.id, name: row.name, note: row.note, event: row.event, createdAt: row.createdAt.toISOString(), members, contradictions, links,
+    settled: settled.map((c) => ({ ...asContradiction(c), relation: c.link.relation as "SUPPORTS" | "REFINES", by: c.link.authorName })),
+  };
 }
 
-/** Candidate contradictions among live claims (optionally of some sources only), not yet linked. */
+/**
+ * Candidate contradictions among live claims (optionally of some sources only), not yet linked:
+ * figures the quotes give that cannot both be true, and the value conflicts of every cluster's
+ * members (a cluster says its claims speak of one thing, so its dates of one event are compared).
+ * Cost: claims² over the scope plus members² per cluster.
+ */
 export async function contradictionSuggestions(db: Db, sourceIds?: string[]): Promise<ContradictionSuggestion[]> {
   const claims = await db.claim.findMany({
     where: { deletedAt: null, ...(sourceIds ? { sourceId: { in: sourceIds } } : {}) },
@@ -182,5 +222,31 @@ export async function contradictionSuggestions(db: Db, sourceIds?: string[]): Pr
     where: { deletedAt: null, OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] },
     select: { fromId: true, toId: true },
   });
-  return suggestContradictions(claims, links);
+  const suggestions = suggestContradictions(claims, links);
+  const clusters = await db.cluster.findMany({
+    where: { members: { some: { claimId: { in: ids } } } },
+    select: { event: true, members: { where: { claim: { deletedAt: null } }, select: { claim: { include: { valueCorrection: true } } } } },
+  });
+  const inScope = new Map(claims.map((c) => [c.id, c]));
+  const linked = new Set(links.map((l) => pairKey(l.fromId, l.toId)));
+  const byKey = new Map(suggestions.map((s) => [s.key, s]));
+  for (const cluster of clusters) {
+    const members = cluster.members.map((m) => m.claim).filter((c) => inScope.has(c.id));
+    const conflicts = valueConflicts(members.map((c) => ({ id: c.id, values: valuesOfClaim(c, cluster.event).values })));
+    for (const c of conflicts) {
+      const [a, b] = [inScope.get(c.aId)!, inScope.get(c.bId)!];
+      const key = pairKey(a.id, b.id);
+      if (a.sourceId === b.sourceId || linked.has(key)) continue;
+      const known = byKey.get(key);
+      if (known) {
+        if (!known.conflicts.some((f) => f.a === c.a && f.b === c.b)) known.conflicts.push({ a: c.a, b: c.b });
+        continue;
+      }
+      const sharedWords = [...significantWords(a.quote)].filter((w) => significantWords(b.quote).has(w)).sort();
+      const suggestion = { key, fromId: a.id, toId: b.id, conflicts: [{ a: c.a, b: c.b }], sharedWords, score: 1 + sharedWords.length };
+      byKey.set(key, suggestion);
+      suggestions.push(suggestion);
+    }
+  }
+  return suggestions.sort((x, y) => y.score - x.score || x.key.localeCompare(y.key));
 }

@@ -9,6 +9,11 @@ import "@/components/compare/compare.css";
 import { ProvenanceGraph } from "@/components/provenance/ProvenanceGraph";
 import { clusterProvenanceGraph } from "@/lib/server/provenance";
 import { LiveRefresh } from "@/components/live/LiveChanges";
+import { Quote } from "@/components/Quote";
+import { SOURCE_COLOURS, ValuesPicture, type PictureNote } from "@/components/clusters/ValuesPicture";
+import { ClusterEventForm, LinkMembersForm, ValueCorrectionForm } from "@/components/clusters/ValueActions";
+import { RELATION_LABELS } from "@/lib/labels";
+import { formatDateInterval } from "@/lib/quantities/date-intervals";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +30,19 @@ export default async function ClusterPage({ params }: Props) {
   const number = new Map(cluster.members.map((m, i) => [m.claimId, i + 1]));
   const provenance = cluster.members.length ? await clusterProvenanceGraph(db(), cluster.id) : null;
   const sourceIds = [...new Set(cluster.members.map((m) => m.sourceId))];
+  const sourceColour = new Map(sourceIds.map((id, i) => [id, SOURCE_COLOURS[i % SOURCE_COLOURS.length]!]));
+  const pictureMembers = cluster.members.map((m) => ({ ...m, number: number.get(m.claimId)! }));
+  // What each row of the pictures says beside it: whom it contradicts, what link settled a conflict.
+  const notes: PictureNote[] = [];
+  for (const c of cluster.contradictions) {
+    notes.push({ claimId: c.aId, text: `⚠ contradicts #${number.get(c.bId)}`, conflict: true }, { claimId: c.bId, text: `⚠ contradicts #${number.get(c.aId)}`, conflict: true });
+  }
+  for (const l of cluster.links) {
+    if (l.relation === "CONTRADICTS") continue;
+    notes.push({ claimId: l.fromId, text: `${RELATION_LABELS[l.relation].out} #${number.get(l.toId)}`, conflict: false });
+  }
+  const hasFigures = cluster.members.some((m) => m.values.figure);
+  const hasDates = cluster.members.some((m) => m.values.date);
   return (
     <>
       <h1>{cluster.name}</h1>
@@ -37,6 +55,9 @@ export default async function ClusterPage({ params }: Props) {
       {cluster.members.length === 0 ? <p className="muted">No claims yet: add some by search below.</p> : (
         <ClusterMemberTable cluster={cluster} number={number} />
       )}
+      {cluster.members.length > 0 && <ClusterEventForm clusterId={cluster.id} event={cluster.event} />}
+      {hasFigures && <ValuesPicture kind="figures" members={pictureMembers} sourceColour={sourceColour} notes={notes} />}
+      {hasDates && <ValuesPicture kind="dates" members={pictureMembers} sourceColour={sourceColour} notes={notes} />}
       {cluster.contradictions.length > 0 && (
         <section aria-label="Contradictions">
           <h2>Contradictions</h2>
@@ -44,10 +65,33 @@ export default async function ClusterPage({ params }: Props) {
             {cluster.contradictions.map((c) => (
               <li key={`${c.basis}-${c.aId}-${c.bId}`} className="suggestion">
                 #{number.get(c.aId)} and #{number.get(c.bId)}:{" "}
-                {c.basis === "link" ? "linked as contradicting" : `the figures cannot both be true (${c.figures.map((f) => `${f.a} vs ${f.b}`).join("; ")})`}
+                {c.basis === "link" ? "linked as contradicting" : `the ${c.basis === "dates" ? "dates of one event" : "figures"} cannot both be true (${c.figures.map((f) => `${f.a} vs ${f.b}`).join("; ")})`}
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {cluster.settled.length > 0 && (
+        <section aria-label="Settled by links">
+          <h2>Settled by links</h2>
+          <ul className="plain-list">
+            {cluster.settled.map((c) => (
+              <li key={`${c.aId}-${c.bId}-${c.basis}`}>
+                #{number.get(c.aId)} and #{number.get(c.bId)}: {c.figures.map((f) => `${f.a} vs ${f.b}`).join("; ")} is not a contradiction: linked as {RELATION_LABELS[c.relation].out} by {c.by}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {cluster.members.length >= 2 && (
+        <section aria-label="Links among these claims">
+          <h2>Links among these claims</h2>
+          {cluster.links.length ? (
+            <ul className="plain-list">
+              {cluster.links.map((l) => <li key={l.id}>#{number.get(l.fromId)} {RELATION_LABELS[l.relation].out} #{number.get(l.toId)} <span className="muted">(by {l.authorName})</span></li>)}
+            </ul>
+          ) : <p className="muted">None yet.</p>}
+          <LinkMembersForm members={cluster.members.map((m) => ({ claimId: m.claimId, number: number.get(m.claimId)!, quote: m.quote }))} />
         </section>
       )}
       {provenance && <ProvenanceGraph graph={provenance} title="Provenance" />}

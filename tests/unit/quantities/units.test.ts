@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unitFamily } from "@/lib/quantities/units";
+import { isKnownUnitWord, unitFamily } from "@/lib/quantities/units";
 
 describe("unitFamily", () => {
   it("groups troop words together", () => {
@@ -18,5 +18,12 @@ describe("unitFamily", () => {
     expect(unitFamily("Years")).toBe("year");
     expect(unitFamily(null)).toBeNull();
     expect(unitFamily("  ")).toBeNull();
+  });
+});
+
+describe("isKnownUnitWord", () => {
+  it("knows the units a researcher may name and refuses others", () => {
+    for (const u of ["troops", "Soldiers", "paratroopers", "USD", "percent", "refugees", "km"]) expect(isKnownUnitWord(u), u).toBe(true);
+    for (const u of ["widgets", "blorps", ""]) expect(isKnownUnitWord(u), u).toBe(false);
   });
 });
