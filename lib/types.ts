@@ -282,17 +282,21 @@ export interface ClaimGraphView {
 }
 
 /** A claim's figure as the cluster page draws it: an interval over what is counted. Infinite bounds are null (JSON has no ∞). */
-export interface FigureValueView {
+/** An interval's ends; null is unbounded (JSON has no ∞). */
+export interface IntervalBounds {
+  lower: number | null;
+  upper: number | null;
+  lowerOpen: boolean;
+  upperOpen: boolean;
+}
+
+export interface FigureValueView extends IntervalBounds {
   label: string;
   text: string;
   quantity: string | null;
   part: string | null;
   unit: string | null;
   value: number | null;
-  lower: number | null;
-  upper: number | null;
-  lowerOpen: boolean;
-  upperOpen: boolean;
   intervalText: string;
   tolerance: number;
   corrected: boolean;
@@ -307,15 +311,14 @@ export interface DateValueView {
 }
 
 /** The researcher's stored correction of a claim's value (PUT /api/claims/:id/value). */
-export interface ValueCorrectionView {
+export interface ValueCorrectionView extends IntervalBounds {
+  /** What is counted ("troops"); by default the unit's quantity. */
   quantity: string | null;
   unit: string | null;
   value: number | null;
-  lower: number | null;
-  upper: number | null;
-  lowerOpen: boolean;
-  upperOpen: boolean;
+  /** Relative width of "about" for this claim (0.1 = ±10%). */
   tolerance: number | null;
+  /** The event the claim's date is of ("CSTO founded"). */
   event: string | null;
 }
 

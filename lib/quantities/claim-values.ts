@@ -4,23 +4,11 @@ import { dateIntervals, type DateInterval } from "./date-intervals";
 import { ABOUT_TOLERANCE, countedThing, formatInterval, quantityInterval, type Counted, type Interval } from "./intervals";
 import { extractQuantities } from "./scan";
 import type { Qualifier } from "./vocabulary";
+import type { ValueCorrectionView } from "../types";
 
-/** What a researcher stored for a claim (table ClaimValue); null fields leave the parse alone. */
-export interface ValueCorrection {
-  /** What is counted ("troops"); by default the unit's quantity. */
-  quantity: string | null;
-  unit: string | null;
-  value: number | null;
-  /** Bounds: when either is set they replace the parsed interval; a missing lower is 0, a missing upper ∞. */
-  lower: number | null;
-  upper: number | null;
-  lowerOpen: boolean;
-  upperOpen: boolean;
-  /** Relative width of "about" for this claim (0.1 = ±10%). */
-  tolerance: number | null;
-  /** The event the claim's date is of ("CSTO founded"). */
-  event: string | null;
-}
+/** What a researcher stored for a claim (table ClaimValue); null fields leave the parse alone.
+ *  Bounds, when either is set, replace the parsed interval (a missing lower is 0, a missing upper ∞). */
+export type ValueCorrection = ValueCorrectionView;
 
 export interface FigureValue extends Counted {
   /** As written ("about 3,000 paratroopers"), or the researcher's figure. */

@@ -2,31 +2,26 @@
 // scan on History's primary key plus two primary-key joins per row.
 import "server-only";
 import type { Db } from "../db";
-import type { ChangeEntity, ChangeNotice } from "../../live";
+import { Prisma } from "../../generated/prisma/client";
+import type { ChangeNotice } from "../../live";
 
-interface NoticeRow {
-  id: number;
-  entity: ChangeEntity;
-  entityId: string;
-  action: string;
-  claimId: string | null;
-  sourceId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  at: Date;
-}
+type NoticeRow = Omit<ChangeNotice, "at"> & { at: Date };
+
+/** A History row as a notice: its claim's source (or the source itself) and its actor's name. */
+const NOTICE_SELECT = Prisma.sql`
+    SELECT h."id", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
+           coalesce(c."sourceId", CASE WHEN h."entity" = 'SOURCE' THEN h."entityId" END) AS "sourceId",
+           h."actorId", u."name" AS "actorName", h."createdAt" AS "at"
+    FROM "History" h
+    LEFT JOIN "Claim" c ON c."id" = h."claimId"
+    LEFT JOIN "User" u ON u."id" = h."actorId"`;
 
 const toNotice = (r: NoticeRow): ChangeNotice => ({ ...r, at: r.at.toISOString() });
 
 /** Notices with ids in [first, last], in id order; at most `limit` of them. */
 export async function changesBetween(db: Db, first: number, last: number, limit: number): Promise<ChangeNotice[]> {
   const rows = await db.$queryRaw<NoticeRow[]>`
-    SELECT h."id", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
-           coalesce(c."sourceId", CASE WHEN h."entity" = 'SOURCE' THEN h."entityId" END) AS "sourceId",
-           h."actorId", u."name" AS "actorName", h."createdAt" AS "at"
-    FROM "History" h
-    LEFT JOIN "Claim" c ON c."id" = h."claimId"
-    LEFT JOIN "User" u ON u."id" = h."actorId"
+    ${NOTICE_SELECT}
     WHERE h."id" BETWEEN ${first} AND ${last}
     ORDER BY h."id"
     LIMIT ${limit}`;
@@ -39,12 +34,7 @@ export async function changesBetween(db: Db, first: number, last: number, limit:
 export async function changesSince(db: Db, afterId: number, limit: number, { lookback }: { lookback: boolean }): Promise<ChangeNotice[]> {
   const floor = lookback ? afterId - 100 : afterId;
   const rows = await db.$queryRaw<NoticeRow[]>`
-    SELECT h."id", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
-           coalesce(c."sourceId", CASE WHEN h."entity" = 'SOURCE' THEN h."entityId" END) AS "sourceId",
-           h."actorId", u."name" AS "actorName", h."createdAt" AS "at"
-    FROM "History" h
-    LEFT JOIN "Claim" c ON c."id" = h."claimId"
-    LEFT JOIN "User" u ON u."id" = h."actorId"
+    ${NOTICE_SELECT}
     WHERE h."id" > ${floor} AND (h."id" > ${afterId} OR h."createdAt" > now() - interval '1 minute')
     ORDER BY h."id"
     LIMIT ${limit}`;
