@@ -32,6 +32,7 @@ export interface PictureNote {
 const WIDTH = 1000;
 const LABEL_WIDTH = 330;
 const NOTE_WIDTH = 170;
+const NOTE_LINE = 13; // px between the lines of a row's notes
 const ROW = 34;
 const TOP = 10;
 const AXIS = 40;
@@ -119,8 +120,11 @@ export function ValuesPicture({ kind, members, sourceColour, notes }: {
                   {!r.unbounded && <circle cx={x2} cy={y} r={5} fill={r.toOpen ? "#fff" : colour} stroke={colour} strokeWidth={2} />}
                 </>
               )}
-              <text x={plotRight + 40} y={y + 4} fontSize={12} fill={conflict ? "#a40e26" : "#59636e"} fontWeight={conflict ? 700 : 400}>
-                {rowNotes.map((n) => n.text).join("; ")}
+              {/* One line per note, centred on the row: a contradiction in red, a link in grey. */}
+              <text x={plotRight + 40} y={y + 4 - ((rowNotes.length - 1) * NOTE_LINE) / 2} fontSize={12}>
+                {rowNotes.map((n, k) => (
+                  <tspan key={k} x={plotRight + 40} dy={k ? NOTE_LINE : 0} fill={n.conflict ? "#a40e26" : "#59636e"} fontWeight={n.conflict ? 700 : 400}>{n.text}</tspan>
+                ))}
               </text>
             </Group>
           );
