@@ -45,7 +45,8 @@ describe("adding a source", () => {
     expect(row.body).toBe(`${TEXT}\n`);
     expect(row.wordCount).toBeGreaterThan(30);
 
-    const approx = await create({ body: TEXT, date: "2022-01" });
+    // The same text twice would be refused as a duplicate (409): each source here has its own last line.
+    const approx = await create({ body: `${TEXT}\n\nFiled later.`, date: "2022-01" });
     expect(approx.json.source).toMatchObject({ publishedDate: null, approxDate: "2022-01", title: null });
   });
 
@@ -75,7 +76,7 @@ describe("editing a source", () => {
   const claimIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    sourceId = (await create({ body: TEXT, title: "Editable" })).json.source.id;
+    sourceId = (await create({ body: `${TEXT}\n\nKept for editing.`, title: "Editable" })).json.source.id;
     const actor = await ensureUser(t.db, "researcher");
     for (const [name, quote] of [["troops", "more than 2,000 troops"], ["left", "The troops left within two weeks."], ["critics", "a Russian show of force"], ["asked", "asked the CSTO for help"]] as const) {
       const start = TEXT.indexOf(quote);
@@ -143,7 +144,7 @@ describe("marking right after another app process corrected the text", () => {
   // (simulated by writing the row directly) must still be the text a new claim is judged against.
   it("anchors the new claim in the corrected text, at offsets only the corrected text has", async () => {
     const researcher = await ensureUser(t.db, "marker");
-    const made = await create({ body: TEXT, title: "Remembered text" });
+    const made = await create({ body: `${TEXT}\n\nKept for marking.`, title: "Remembered text" });
     const id = made.json.source.id as string;
     const first = await createClaim(t.db, researcher, { sourceId: id, start: 0, end: 10, kind: "FACT" });
     expect(first.quote).toBe("Kazakhstan");
