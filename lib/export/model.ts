@@ -13,6 +13,7 @@ import {
 import { paragraphIndex } from "../anchoring/paragraphs";
 import { exportProvenance, type ExportProvenance } from "./provenance";
 import { citationLabel, pageOf } from "../import/pdf/page-map";
+import type { OriginalReference } from "./w3c";
 
 export interface ExportClaimLink {
   linkId: string;
@@ -62,7 +63,7 @@ export interface ExportStream {
   /** Claims in the filter's order, each with its links, paragraph and provenance. */
   claims: AsyncIterable<ExportClaim>;
   /** The sources the claims cite, in the order they first appear, bodies included on request. */
-  sources(options: { withBodies: boolean }): AsyncIterable<SourceMeta & { body?: string; sections?: SourceDoc["sections"] }>;
+  sources(options: { withBodies: boolean }): AsyncIterable<SourceMeta & { body?: string; sections?: SourceDoc["sections"]; pageMap?: SourceDoc["pageMap"]; original?: OriginalReference | null }>;
   /** Links with both ends among the claims. */
   linksWithinScope(): Promise<LinkRecord[]>;
 }

@@ -201,22 +201,11 @@ function exportSources(bundle: ExportBundle): SourceMeta[] {
   return [...byId.values()];
 }
 
-/** What the streamed document needs besides the claims: known before the first claim is read. */
-export interface W3cStreamInput {
-  generatedAt: string;
-  /** Claims plus links that will be written: the collection's `total`. */
-  claimCount: number;
-  /** Every source the claims cite, in order, each with its body when one should be embedded. */
-  sources: AsyncIterable<SourceMeta & { body?: string; sections?: SourceSection[] }> | Iterable<SourceMeta & { body?: string; sections?: SourceSection[] }>;
-  /** Links with both ends among the claims (they are written after the claims). */
-  links: readonly LinkRecord[];
-  claims: AsyncIterable<ExportClaim> | Iterable<ExportClaim>;
-}
 
 /** Re-indents a pretty-printed JSON value to sit `depth` levels deep, as JSON.stringify(…, 2) would. */
 const nested = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 
-type SourceWithBody = SourceMeta & { body?: string; sections?: SourceSection[] };
+type SourceWithBody = SourceMeta & { body?: string; sections?: SourceSection[]; pageMap?: PageRange[] | null; original?: OriginalReference | null };
 
 /** The document's pieces, shared by the in-memory and the streamed writers; together they are
  *  byte for byte what JSON.stringify(document, null, 2) would print for the head. */
@@ -238,7 +227,7 @@ function w3cPieces(generatedAt: string, total: number, options: W3cOptions) {
   return {
     head: `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "cp:sources": [`,
     source(s: SourceWithBody): string {
-      const entry = sourceEntry(s, s.body === undefined ? options : { ...options, bodies: new Map([[s.id, { body: s.body, sections: s.sections }]]) });
+      const entry = sourceEntry(s, s.body === undefined ? options : { ...options, bodies: new Map([[s.id, { body: s.body, sections: s.sections, pageMap: s.pageMap, original: s.original }]]) });
       return `${sources++ ? "," : ""}\n    ${nested(entry, "    ")}`;
     },
     // Reopen the head object to append the page; JSON key order carries no meaning.
@@ -288,7 +277,7 @@ export function* w3cChunks(bundle: ExportBundle, options: W3cOptions = {}): Gene
   yield pieces.head;
   for (const s of exportSources(bundle)) {
     const body = options.bodies?.get(s.id);
-    yield pieces.source(body ? { ...s, body: body.body, sections: body.sections } : s);
+    yield pieces.source(body ? { ...s, ...body } : s);
   }
   yield pieces.page();
   for (const c of bundle.claims) yield pieces.item(claimAnnotation(c, options));

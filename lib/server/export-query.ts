@@ -149,16 +149,23 @@ export async function streamExport(db: Db, filter: ExportFilter, options: { now?
     }
   }
 
-  async function* sources({ withBodies }: { withBodies: boolean }): AsyncGenerator<SourceMeta & { body?: string; sections?: SourceSection[] }> {
-    // 50 texts a query: a thousand sources' bodies are never held at once.
+  async function* sources({ withBodies }: { withBodies: boolean }): AsyncGenerator<SourceMeta & { body?: string; sections?: SourceSection[]; pageMap?: PageRange[] | null; original?: OriginalReference | null }> {
+    // 50 texts a query: a thousand sources' bodies are never held at once. Originals by
+    // reference only (name, type, size, hash): their bytes stay in the database.
     for (let at = 0; at < sourceIds.length; at += 50) {
       const ids = sourceIds.slice(at, at + 50);
-      const rows = await db.source.findMany({ where: { id: { in: ids } }, select: { ...sourceMetaSelect, body: withBodies, sections: withBodies } });
+      const [rows, files] = await Promise.all([
+        db.source.findMany({ where: { id: { in: ids } }, select: { ...sourceMetaSelect, body: withBodies, sections: withBodies, pageMap: withBodies } }),
+        withBodies ? db.sourceFile.findMany({ where: { sourceId: { in: ids } }, select: { sourceId: true, name: true, mediaType: true, size: true, sha256: true } }) : [],
+      ]);
       const byId = new Map(rows.map((r) => [r.id, r]));
+      const originals = new Map(files.map(({ sourceId, ...o }) => [sourceId, o]));
       for (const id of ids) {
         const r = byId.get(id);
         if (!r) continue;
-        yield withBodies ? { ...toSourceMeta(r), body: r.body, sections: r.sections as unknown as SourceSection[] } : toSourceMeta(r);
+        yield withBodies
+          ? { ...toSourceMeta(r), body: r.body, sections: r.sections as unknown as SourceSection[], pageMap: r.pageMap as unknown as PageRange[] | null, original: originals.get(id) ?? null }
+          : toSourceMeta(r);
       }
     }
   }
