@@ -15,10 +15,11 @@ const QUOTES = {
 async function setUp(request: APIRequestContext) {
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const titles = { a: `Alpha report ${stamp}`, b: `Bravo report ${stamp}`, c: `Charlie report ${stamp}` };
+  // Each text ends with the stamp: the same text pasted twice is refused as a duplicate.
   const bodies = {
-    a: `Early on, ${QUOTES.a}.\n\n${FILLER}\n\nLate news: ${QUOTES.aLate}.`,
-    b: `${QUOTES.b}, said one source.\n\n${FILLER}`,
-    c: `${QUOTES.c}, said another.\n\n${FILLER}`,
+    a: `Early on, ${QUOTES.a}.\n\n${FILLER}\n\nLate news: ${QUOTES.aLate}.\n\nFiled ${stamp}.`,
+    b: `${QUOTES.b}, said one source.\n\n${FILLER}\n\nFiled ${stamp}.`,
+    c: `${QUOTES.c}, said another.\n\n${FILLER}\n\nFiled ${stamp}.`,
   };
   const ids = {
     a: await addSource(request, titles.a, bodies.a),

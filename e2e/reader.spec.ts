@@ -84,9 +84,10 @@ function paragraphGaps(reader: Locator) {
 
 test("paragraphs are spaced alike whether one line break or a blank line separates them", async ({ page, request }) => {
   const paragraphs = ["First paragraph of text.", "Second paragraph of text.", "Third paragraph of text.", "Fourth one.", "Fifth one.", "Sixth one."];
-  const single = await addSource(request, "Single line breaks", paragraphs.join("\n"));
-  const blank = await addSource(request, "Blank lines between", paragraphs.join("\n\n"));
-  const crlf = await addSource(request, "Windows line breaks", paragraphs.join("\r\n\r\n\r\n"));
+  // Each text opens with its own line: the same words pasted twice are refused as a duplicate.
+  const single = await addSource(request, "Single line breaks", ["Single line breaks.", ...paragraphs].join("\n"));
+  const blank = await addSource(request, "Blank lines between", ["Blank lines between.", ...paragraphs].join("\n\n"));
+  const crlf = await addSource(request, "Windows line breaks", ["Windows line breaks.", ...paragraphs].join("\r\n\r\n\r\n"));
   const gaps: number[][] = [];
   for (const id of [single, blank, crlf]) {
     await openReader(page, id);
