@@ -1,6 +1,5 @@
-// Runs before every page (Next 16 "proxy", formerly middleware), never before an API route: the
-// matcher leaves out /api/, so a JSON request pays for no proxy hop (the route wrapper in
-// app/api/_lib/http.ts refuses malformed %-escapes there). For pages:
+// Runs before every page (Next 16 "proxy", formerly middleware), and before an API route only
+// when its path holds a %-escape: a plain JSON request pays for no proxy hop. For those:
 // - a path with a malformed %-escape is answered 400 here: Next's own decoding would throw a 500;
 // - a fresh CSP nonce per request. The nonce forces dynamic rendering, which every page does
 //   anyway (the root layout waits for connection()). API routes keep next.config.js's policy.
@@ -21,6 +20,7 @@ export function proxy(request: NextRequest) {
   if (malformedPath(pathname)) {
     return NextResponse.json({ error: { message: "The address has a malformed %-escape" } }, { status: 400 });
   }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
@@ -42,5 +42,8 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Next decodes an API route's path parameters before the handler runs, and a malformed
+    // escape there is a 500 the route wrapper never sees: such paths are checked here.
+    "/api/:path(.*%.*)",
   ],
 };

@@ -44,7 +44,7 @@ test("every page passes axe", async ({ page, request, expectFailure }) => {
       await page.goto(url);
       // Hydrated: the live-update stream has opened (a state, where "network idle" would wait for
       // a stream that never ends).
-      await expect(page.getByRole("status", { name: "Live updates" })).toHaveAttribute("data-connected", "yes");
+      await expect(page.getByRole("status", { name: "Live activity" })).toHaveAttribute("data-connected", "yes");
       await expectAccessible(page, label);
     }
     // With the claim editor open and the shortcut list shown.

@@ -25,7 +25,7 @@ test("another researcher's new claim, kind change and link appear in an open rea
     await page.goto("/");
     await page.getByRole("link", { name: COUNTERPUNCH }).click();
     await expect(sourceText(page)).toBeVisible();
-    const live = page.getByRole("status", { name: "Live updates" });
+    const live = page.getByRole("status", { name: "Live activity" });
     await expect(live).toHaveAttribute("data-connected", "yes");
     const sourceId = page.url().split("/sources/")[1]!;
     const { body } = (await (await page.request.get(`/api/sources/${sourceId}`)).json()).source;

@@ -15,8 +15,9 @@ async function setUp(request: APIRequestContext) {
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const titles = { a: `Harbour wire ${stamp}`, b: `Quay bulletin ${stamp}` };
   const bodies = {
-    a: `Officials said ${QUOTES.a1}. Later, ${QUOTES.a2}.`,
-    b: `${QUOTES.b1}, a dock worker said.`,
+    // The stamp keeps each test's texts apart: a text pasted twice is refused as a duplicate.
+    a: `Officials said ${QUOTES.a1}. Later, ${QUOTES.a2}.\n\nFiled ${stamp}.`,
+    b: `${QUOTES.b1}, a dock worker said.\n\nFiled ${stamp}.`,
   };
   const ids = { a: await addSource(request, titles.a, bodies.a), b: await addSource(request, titles.b, bodies.b) };
   const claims = {

@@ -80,7 +80,8 @@ test("accept the suggested speaker and origin of an attribution phrase and see t
  *  reference; one in the author's voice; one resting on the second. */
 async function setUpAlmatyWeek(request: APIRequestContext) {
   const stamp = Date.now();
-  const body = "Tokayev asked the CSTO for help on 5 January.\n\nThe troops left within two weeks.\n\nThe mission was a success.";
+  // The stamp keeps each test's text apart: a text pasted twice is refused as a duplicate.
+  const body = `Tokayev asked the CSTO for help on 5 January.\n\nThe troops left within two weeks.\n\nThe mission was a success.\n\nFiled ${stamp}.`;
   const created = await request.post("/api/sources", { data: { title: `Almaty week ${stamp}`, author: "Dana Reporter", body } });
   expect(created.status()).toBe(201);
   const sourceId = (await created.json()).source.id as string;
@@ -179,8 +180,8 @@ async function setUpStory(request: APIRequestContext) {
     return claim.id as string;
   };
   const speaker = `Kassym-Jomart Tokayev ${stamp}`;
-  const wireBody = "Tokayev said 2,030 troops had come to restore order.\n\nThe mission would end within days.";
-  const reportBody = "About 2,000 foreign troops were in the country.\n\nThey left by 19 January.";
+  const wireBody = `Tokayev said 2,030 troops had come to restore order.\n\nThe mission would end within days.\n\nFiled ${stamp}.`;
+  const reportBody = `About 2,000 foreign troops were in the country.\n\nThey left by 19 January.\n\nFiled ${stamp}.`;
   const wire = await newSource(`Akorda wire ${stamp}`, "Akorda press office", wireBody);
   const report = await newSource(`Steppe report ${stamp}`, "Dana Reporter", reportBody);
   const said = await mark(wire, wireBody, "2,030 troops had come to restore order", {

@@ -82,7 +82,7 @@ export function LiveChanges({ after, viewerId, children }: { after: number | nul
   return (
     <LiveContext.Provider value={value}>
       {children}
-      <p className="live-notice" role="status" aria-label="Live updates" data-connected={connected ? "yes" : "no"}>
+      <p className="live-notice" role="status" aria-label="Live activity" data-connected={connected ? "yes" : "no"}>
         {notice}
       </p>
     </LiveContext.Provider>
