@@ -201,7 +201,12 @@ async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser
         });
       }, id!);
       await target.click({ position: { x: 4, y: 4 } });
-      const ms = await tab.evaluate(() => (window as unknown as { clickTime: Promise<number> }).clickTime);
+      // Bounded: a click that never shows its claim selected is a row saying so, not a bench that hangs.
+      const ms = await tab.evaluate(() => Promise.race([
+        (window as unknown as { clickTime: Promise<number> }).clickTime,
+        new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 30_000)),
+      ]));
+      if (Number.isNaN(ms)) throw new Error("a click on a claim did not show it selected with its card within 30 s");
       // The claim's editor has loaded it before the next click.
       await tab.waitForFunction(() => document.getElementById("claim-editor-title") && !document.querySelector(".annotator-side .loading"));
       if (k > 0) clicks.push(ms); // the first click also loads the claim editor's code
