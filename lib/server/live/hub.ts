@@ -12,7 +12,7 @@
 import "server-only";
 import pg from "pg";
 import { db as processDb, type Db } from "../db";
-import type { LiveEvent } from "../../live";
+import { SeenIds, type LiveEvent } from "../../live";
 import { changesBetween, changesSince, lastChangeId } from "./changes";
 
 const POLL_MS = 250;
@@ -40,7 +40,8 @@ export class ChangeHub {
   private failures = 0;
   /** Notices are read and delivered one batch after another, so order is kept. */
   private queue: Promise<void> = Promise.resolve();
-  private readonly recent = new Set<number>();
+  /** Ranges of concurrent statements can overlap: ids already delivered are dropped. */
+  private readonly delivered = new SeenIds(5_000);
   private started: Promise<void> = Promise.resolve();
 
   subscribe(listener: Listener): () => void {
@@ -104,7 +105,7 @@ export class ChangeHub {
         this.deliver([{ type: "resync", id: last }]);
         return;
       }
-      const notices = (await changesBetween(this.options.db, first, last, MAX_NOTICES_PER_BATCH)).filter((n) => this.remember(n.id));
+      const notices = (await changesBetween(this.options.db, first, last, MAX_NOTICES_PER_BATCH)).filter((n) => this.delivered.add(n.id));
       for (const n of notices) this.lastId = Math.max(this.lastId, n.id);
       this.deliver(notices.map((notice) => ({ type: "change", notice })));
     });
@@ -114,7 +115,7 @@ export class ChangeHub {
    *  look a little below it, for transactions that committed out of id order meanwhile. */
   private catchUp(lookback = false) {
     this.enqueue(async () => {
-      const notices = (await changesSince(this.options.db, this.lastId, MAX_NOTICES_PER_BATCH + 1, { lookback })).filter((n) => this.remember(n.id));
+      const notices = (await changesSince(this.options.db, this.lastId, MAX_NOTICES_PER_BATCH + 1, { lookback })).filter((n) => this.delivered.add(n.id));
       if (notices.length > MAX_NOTICES_PER_BATCH) {
         const last = await lastChangeId(this.options.db);
         this.lastId = last;
@@ -124,13 +125,6 @@ export class ChangeHub {
       for (const n of notices) this.lastId = Math.max(this.lastId, n.id);
       this.deliver(notices.map((notice) => ({ type: "change", notice })));
     });
-  }
-
-  private remember(id: number): boolean {
-    if (this.recent.has(id)) return false;
-    this.recent.add(id);
-    if (this.recent.size > 5_000) this.recent.delete(this.recent.values().next().value!);
-    return true;
   }
 
   private poll() {
