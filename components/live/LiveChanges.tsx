@@ -117,7 +117,7 @@ export function useLiveChanges(matches: (notice: ChangeNotice) => boolean, onCha
  *  researcher changes one of `entities`. */
 export function LiveRefresh({ entities }: { entities: ChangeNotice["entity"][] }) {
   const router = useRouter();
-  const key = entities.join(",");
-  useLiveChanges((n) => key.split(",").includes(n.entity), () => router.refresh(), 200);
+  // The matcher is read through a ref on each notice, so a new array each render costs nothing.
+  useLiveChanges((n) => entities.includes(n.entity), () => router.refresh(), 200);
   return null;
 }
