@@ -328,3 +328,12 @@ export interface ClaimValuesView {
   event: string | null;
   correction: ValueCorrectionView | null;
 }
+
+/** The uploaded file a source was made from, without its bytes (W3C export cp:original). */
+export interface OriginalReference {
+  name: string;
+  mediaType: string;
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+}

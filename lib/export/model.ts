@@ -7,13 +7,13 @@ import {
   type ClaimRecord,
   type LinkRecord,
   type LinkRelation,
+  type OriginalReference,
   type SourceDoc,
   type SourceMeta,
 } from "../types";
 import { paragraphIndex } from "../anchoring/paragraphs";
 import { exportProvenance, type ExportProvenance } from "./provenance";
 import { citationLabel, pageOf } from "../import/pdf/page-map";
-import type { OriginalReference } from "./w3c";
 
 export interface ExportClaimLink {
   linkId: string;

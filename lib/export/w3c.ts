@@ -38,7 +38,9 @@
 // <base>/claims/<id>, <base>/links/<id>, <base>/sources/<id>.
 
 import type { PageRange } from "../import/pdf/types";
-import type { LinkRecord, SourceMeta, SourceSection } from "../types";
+import type { LinkRecord, OriginalReference, SourceMeta, SourceSection } from "../types";
+
+export type { OriginalReference };
 import { linksWithinScope, ORPHANED_NOTICE, type ExportBundle, type ExportClaim } from "./model";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -75,14 +77,6 @@ export function parseRecordIri(kind: RecordKind, iri: string): string | null {
   }
 }
 
-/** The uploaded file a source was made from, without its bytes. */
-export interface OriginalReference {
-  name: string;
-  mediaType: string;
-  size: number;
-  /** Hex SHA-256 of the bytes. */
-  sha256: string;
-}
 
 export function originalEntry(o: OriginalReference): Record<string, unknown> {
   return { "cp:fileName": o.name, "dcterms:format": o.mediaType, "cp:byteSize": o.size, "cp:sha256": o.sha256 };

@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 import { buildExportBundle, type ExportBundle, type ExportClaim, type ExportStream } from "../export/model";
 import type { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
-import type { OriginalReference } from "../export/w3c";
+import type { OriginalReference } from "../types";
 import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { provenanceSelect, toProvenance } from "./provenance-fields";

@@ -15,7 +15,7 @@ import type { Db, Tx } from "./db";
 import { badRequest } from "../errors";
 import type { ImportClaim, ImportLink, ImportPlan, ImportSource } from "../import/w3c";
 import { Prisma } from "../generated/prisma/client";
-import type { OriginalReference } from "../export/w3c";
+import type { OriginalReference } from "../types";
 import { contentHash, countWords, normalizeBody } from "./sources";
 import { nameKey, normaliseName } from "../names";
 import type { ImportSummary } from "../types";
