@@ -205,6 +205,8 @@ export const exportFilterInput = z.strictObject({
   originSourceId: id.optional(),
 });
 export type ExportFilterInput = z.infer<typeof exportFilterInput>;
+/** The claims list's and the exports' filter, as parsed from a query string. */
+export type ExportFilter = ExportFilterInput;
 
 /** Empty query parameters mean "no filter", as an HTML form sends them. */
 export function dropEmpty(params: Record<string, string | string[] | undefined>): Record<string, string> {

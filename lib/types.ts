@@ -2,8 +2,7 @@
 // by the browser. No Prisma or React types, so pure modules (anchoring, export, quantities)
 // stay testable without a database.
 import type { PageRange } from "./import/pdf/types";
-import type { ExportFilterInput } from "./schemas";
-import type { AttributionSuggestion } from "./provenance/attribution-phrases";
+import type { Range } from "./provenance/text-window";
 import type { ClaimDateSuggestion } from "./provenance/claim-date";
 
 export const CLAIM_KINDS = ["FACT", "OPINION", "PREDICTION"] as const;
@@ -133,9 +132,6 @@ export interface ImportSummary {
   links: { created: number; unchanged: number };
 }
 
-/** The claims-list and export filter, as validated by lib/schemas.ts. */
-export type ExportFilter = ExportFilterInput;
-
 /** Title shown to people: the real title, else the suggested one, else a placeholder. */
 export function displayTitle(s: Pick<SourceMeta, "title" | "suggestedTitle">): string {
   return s.title ?? s.suggestedTitle ?? "Untitled source";
@@ -208,6 +204,19 @@ export interface ProvenanceGraphView {
   /** Each chain as node keys, the reporting claim first and the earliest known origin last. */
   chains: string[][];
   summary: { claims: number; sources: number; origins: number; sentence: string };
+}
+
+/** A speaker and attribution read from the words around a claim (lib/provenance/attribution-phrases.ts). */
+export interface AttributionSuggestion {
+  /** Null when the text names nobody: an anonymous group, an unresolved "he said", a bare quotation. */
+  speakerName: string | null;
+  /** The speaker's role or title ("Danish journalist based in Kyiv"); for ANONYMOUS, the unnamed group. */
+  role?: string;
+  attributionType: AttributionType;
+  /** What the claim may rest on: the reporting party of "according to X", the agency of a photo credit. */
+  originHint?: string;
+  /** The phrase in the body the suggestion comes from (UTF-16 offsets, end exclusive). */
+  evidence: Range;
 }
 
 /** One-click suggestions for a claim's provenance (GET /api/claims/:id/provenance-suggestions). */

@@ -4,7 +4,7 @@ import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
 import { db } from "@/lib/server/db";
 import { filterChoices, loadExport } from "@/lib/server/export-query";
-import type { ExportFilter } from "@/lib/types";
+import type { ExportFilter } from "@/lib/schemas";
 import { describeZodError, dropEmpty, exportFilterInput } from "@/lib/schemas";
 import { LiveRefresh } from "@/components/live/LiveChanges";
 

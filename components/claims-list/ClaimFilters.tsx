@@ -1,5 +1,6 @@
 import { attributionLabel, kindLabel } from "@/lib/labels";
-import { ATTRIBUTION_TYPES, CLAIM_KINDS, type ExportFilter } from "@/lib/types";
+import type { ExportFilter } from "@/lib/schemas";
+import { ATTRIBUTION_TYPES, CLAIM_KINDS } from "@/lib/types";
 import styles from "./claims-list.module.css";
 
 export interface FilterChoices {

@@ -1,5 +1,5 @@
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from "@/lib/export/registry";
-import type { ExportFilter } from "@/lib/types";
+import type { ExportFilter } from "@/lib/schemas";
 import styles from "./claims-list.module.css";
 
 export function exportHref(format: ExportFormat, filter: ExportFilter): string {

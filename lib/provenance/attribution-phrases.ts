@@ -2,20 +2,10 @@
 // a photo credit), offered as one-click suggestions for the claim's speaker and origin.
 // Heuristics on English news prose: a suggestion, never a decision; the researcher's choice wins.
 import { paragraphs } from "../anchoring/paragraphs";
-import type { AttributionType } from "../types";
-import { paragraphAt, sentenceRange, type Range } from "./text-window";
+import type { AttributionSuggestion } from "../types";
 
-export interface AttributionSuggestion {
-  /** Null when the text names nobody: an anonymous group, an unresolved "he said", a bare quotation. */
-  speakerName: string | null;
-  /** The speaker's role or title ("Danish journalist based in Kyiv"); for ANONYMOUS, the unnamed group. */
-  role?: string;
-  attributionType: AttributionType;
-  /** What the claim may rest on: the reporting party of "according to X", the agency of a photo credit. */
-  originHint?: string;
-  /** The phrase in the body the suggestion comes from (UTF-16 offsets, end exclusive). */
-  evidence: Range;
-}
+export type { AttributionSuggestion };
+import { paragraphAt, sentenceRange, type Range } from "./text-window";
 
 // A capitalised word (a period only inside, as in "U.S", and no apostrophe: "Sweden's" is a name
 // and a possessive), and a run of them joined by the small words of organisation names, with an

@@ -11,7 +11,8 @@ import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { toProvenance, type ProvenanceRow } from "./provenance-fields";
 import { attributionLabel } from "../labels";
-import { displayTitle, type ClaimRecord, type ExportFilter, type LinkRecord, type SourceDoc, type SourceMeta, type SourceSection } from "../types";
+import type { ExportFilter } from "../schemas";
+import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceMeta, type SourceSection } from "../types";
 
 type ClaimSort = NonNullable<ExportFilter["sort"]>;
 

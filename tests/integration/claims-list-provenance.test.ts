@@ -7,7 +7,7 @@ import { loadExport, scopeLabel } from "@/lib/server/export-query";
 import { exportFilterInput, type UpdateClaimInput } from "@/lib/schemas";
 import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser, type Actor } from "@/lib/server/users";
-import type { ExportFilter } from "@/lib/types";
+import type { ExportFilter } from "@/lib/schemas";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 describe("claims list: speaker, attribution and origin", () => {

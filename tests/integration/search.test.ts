@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { loadExport } from "@/lib/server/export-query";
-import type { ExportFilter } from "@/lib/types";
+import type { ExportFilter } from "@/lib/schemas";
 import { CLAIM_SEARCH_VECTOR } from "@/lib/server/search";
 import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser } from "@/lib/server/users";
