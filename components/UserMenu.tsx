@@ -21,7 +21,7 @@ export function UserMenu() {
     <span className="user-menu" aria-live="polite">
       {me.user ? (
         <>
-          Signed in as <strong data-testid="current-user">{me.user.name}</strong>{" "}
+          <span className="visually-hidden">Signed in as</span> <strong data-testid="current-user" title={`Signed in as ${me.user.name}`}>{me.user.name}</strong> · <Link href="/account">Account</Link>{" "}
           <button type="button" onClick={signOut}>Sign out</button>
         </>
       ) : (

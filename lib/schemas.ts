@@ -140,13 +140,22 @@ export const changePasswordInput = z.strictObject({
   newPassword: password.refine((p) => [...p].length >= MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`),
 });
 
+/** POST /api/tokens: a name to tell the token apart and how long it lives (null: until revoked). */
+export const createApiTokenInput = z.strictObject({
+  name: name("name", 100),
+  expiresInDays: z.number({ error: "must be a number of days or null" }).int("must be whole days").min(1, "must be at least 1").max(366, "must be at most 366").nullable(),
+});
+
 /** "sourceId: must not be empty" — the first problem, named by its field. */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.ZodError, input?: unknown): string {
   const issue = error.issues[0];
   if (!issue) return "Invalid input";
   const where = issue.path.length ? issue.path.join(".") : "";
   if (issue.code === "unrecognized_keys") return `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
-  if (issue.code === "invalid_type" && issue.input === undefined) return `${where || "body"}: is required`;
+  // Zod 4 leaves issue.input unset unless asked, so a wrong type ("3", 1.5) would read as missing:
+  // what was sent is looked up in the input itself when the caller passes it.
+  const missing = input === undefined ? issue.input === undefined : valueAt(input, issue.path) === undefined;
+  if (issue.code === "invalid_type" && missing) return `${where || "body"}: is required`;
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
@@ -300,3 +309,12 @@ export type ClaimValueInput = z.infer<typeof claimValueInput>;
 
 /** PATCH /api/clusters/:id: the event its members' dates are of. */
 export const clusterEventInput = z.strictObject({ event: optionalText(200).nullable() });
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || typeof at !== "object") return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}

@@ -346,3 +346,16 @@ export interface OriginalReference {
   /** Hex SHA-256 of the bytes. */
   sha256: string;
 }
+
+/** A personal API token as its owner sees it (never the secret, which is shown once when made). */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  /** The token's first characters ("cpt_AbCd"), to tell tokens apart. */
+  prefix: string;
+  state: "active" | "expired" | "revoked";
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

@@ -77,7 +77,7 @@ export function malformedBodies(valid: Record<string, unknown>, count: number, s
 export async function expectEveryCaseRefused(
   db: Db,
   handler: RouteHandler,
-  request: { method: string; path: string; params?: Record<string, string> },
+  request: { method: string; path: string; params?: Record<string, string>; headers?: Record<string, string> },
   cases: MalformedCase[],
 ): Promise<void> {
   const before = await databaseFingerprint(db);

@@ -1,3 +1,4 @@
+import { bearerActor } from "@/lib/server/api-tokens";
 import { authMode, localResearcherName, SESSION_COOKIE, sessionActor } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/errors";
@@ -33,9 +34,23 @@ export function clientAddress(request: Request): string | null {
   return address ? address.slice(0, 64) : null;
 }
 
+/** The researcher a request is from: an API token (Authorization: Bearer) when the request names
+ *  one, and a token that is not live is a 401; else the session cookie; else null. */
 export async function signedInActor(request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) return bearerActor(db(), authorization);
   const token = readCookie(request, SESSION_COOKIE);
   return token ? sessionActor(db(), token) : null;
+}
+
+/** The researcher signed in with a browser session: tokens are managed there only, so a leaked
+ *  token cannot make more tokens or keep itself alive. */
+export async function sessionOwner(request: Request, what: string): Promise<Actor> {
+  if (request.headers.get("authorization") !== null) throw new DomainError(403, `An API token cannot ${what}: sign in in the browser`);
+  const token = readCookie(request, SESSION_COOKIE);
+  const actor = token ? await sessionActor(db(), token) : null;
+  if (!actor) throw new DomainError(401, `Sign in to ${what}`);
+  return actor;
 }
 
 /** The signed-in researcher, else (single-user mode) the local researcher, else 401. */

@@ -37,7 +37,7 @@ function parseJsonText(text: string): unknown {
 
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new DomainError(400, describeZodError(parsed.error));
+  if (!parsed.success) throw new DomainError(400, describeZodError(parsed.error, value));
   return parsed.data;
 }
 
