@@ -310,7 +310,8 @@ export type ClaimValueInput = z.infer<typeof claimValueInput>;
 /** PATCH /api/clusters/:id: the event its members' dates are of. */
 export const clusterEventInput = z.strictObject({ event: optionalText(200).nullable() });
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+/** What sits at a zod issue's path in the parsed input (undefined when nothing does). */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value;
   for (const key of path) {
     if (at === null || typeof at !== "object") return undefined;

@@ -10,7 +10,7 @@
 import { readProvenance, type ImportProvenance } from "./w3c-provenance";
 import { z } from "zod";
 import { CLAIM_KINDS, LINK_RELATIONS, type ClaimRecord, type LinkRecord, type SourceMeta, type SourceSection } from "../types";
-import { isRealDay } from "../schemas";
+import { isRealDay, valueAt } from "../schemas";
 import { ANNO_CONTEXT, parseRecordIri, type OriginalReference, type RecordKind } from "../export/w3c";
 import type { PageRange } from "./pdf/types";
 
@@ -64,15 +64,6 @@ function describeValue(v: unknown): string {
   if (typeof v === "object") return "an object";
   // Error messages end up in the UI; a pasted paragraph in the wrong field should not.
   return typeof v === "string" && v.length > 60 ? JSON.stringify(`${v.slice(0, 60)}…`) : String(JSON.stringify(v));
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let v = value;
-  for (const key of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }
 
 type Issue = z.core.$ZodIssue;
