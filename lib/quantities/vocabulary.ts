@@ -1,5 +1,5 @@
 // The words the figure scanner knows: qualifiers, number words, units and their families,
-// labels, stop words and month names. Data only.
+// labels and stop words. Data only (month names are chrono-node's, lib/quantities/dates.ts).
 
 export type Qualifier = "more than" | "less than" | "about" | "at least" | "at most" | "exactly";
 
@@ -135,14 +135,3 @@ export const STOP_WORDS = new Set([
 ]);
 
 export const OF_DETERMINERS = new Set(["the", "its", "their", "his", "her", "our", "these", "those", "whom", "which"]);
-
-export const MONTHS: Array<[string, number]> = [
-  ["January", 1], ["February", 2], ["March", 3], ["April", 4], ["May", 5], ["June", 6],
-  ["July", 7], ["August", 8], ["September", 9], ["October", 10], ["November", 11],
-  ["December", 12], ["Sept", 9], ["Jan", 1], ["Feb", 2], ["Mar", 3], ["Apr", 4], ["Jun", 6],
-  ["Jul", 7], ["Aug", 8], ["Sep", 9], ["Oct", 10], ["Nov", 11], ["Dec", 12],
-];
-export const MONTH_NUMBER = new Map(MONTHS);
-// Case-sensitive on purpose: lower-case "may"/"march" are a verb, never a month.
-export const M = `(${MONTHS.map(([m]) => m).sort((a, b) => b.length - a.length).join("|")})\\.?`;
-export const ORD = "(?:st|nd|rd|th)?";

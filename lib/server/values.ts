@@ -3,7 +3,7 @@
 import "server-only";
 import type { ClaimValues, ValueCorrection } from "../quantities/claim-values";
 import { claimValues } from "../quantities/claim-values";
-import type { DatePrecision } from "../provenance/claim-date";
+import type { DatePrecision } from "../quantities/dates";
 import { badRequest, notFound } from "../errors";
 import type { ClaimValueInput } from "../schemas";
 import type { ClaimValuesView, ValueCorrectionView } from "../types";
