@@ -101,7 +101,7 @@ test("a figures cluster: the number line, and a correction of 'about' that settl
   const row3 = page.getByRole("row").filter({ hasText: "Russia sent about 3,000 paratroopers" });
   await row3.getByText("Correct value").click();
   const form = page.getByRole("form", { name: "Correct the value of #3" });
-  await form.getByLabel("“About” means ± %").fill("20");
+  await form.getByLabel("Tolerance of “about”, “almost” (%)").fill("20");
   await form.getByRole("button", { name: "Save value" }).click();
   await expect(rows.nth(2)).toHaveText(/: about 3,000 paratroopers \[2,400, 3,600\]$/);
   await expect(page.getByRole("region", { name: "Contradictions" })).toHaveCount(0);

@@ -75,7 +75,7 @@ export function ValueCorrectionForm({ claimId, number, correction }: { claimId: 
         <label>What is counted<input value={fields.quantity} onChange={set("quantity")} placeholder="troops" /></label>
         <label>Unit<input value={fields.unit} onChange={set("unit")} placeholder="soldiers" /></label>
         <label>Value<input inputMode="decimal" value={fields.value} onChange={set("value")} /></label>
-        <label>“About” means ± %<input inputMode="decimal" value={fields.tolerance} onChange={set("tolerance")} placeholder="10" /></label>
+        <label title="“about 3,000” is ± this share of 3,000, “almost 3,000” this share below it">Tolerance of “about”, “almost” (%)<input inputMode="decimal" value={fields.tolerance} onChange={set("tolerance")} placeholder="10" /></label>
         <label>Lower bound<input inputMode="decimal" value={fields.lower} onChange={set("lower")} /></label>
         <label>Upper bound<input inputMode="decimal" value={fields.upper} onChange={set("upper")} /></label>
         <label className="inline-check"><input type="checkbox" checked={fields.lowerOpen} onChange={set("lowerOpen")} /> lower bound excluded</label>

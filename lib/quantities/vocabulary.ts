@@ -1,7 +1,8 @@
 // The words the figure scanner knows: qualifiers, number words, units and their families,
 // labels and stop words. Data only (month names are chrono-node's, lib/quantities/dates.ts).
 
-export type Qualifier = "more than" | "less than" | "about" | "at least" | "at most" | "exactly";
+/** "almost" is just below the figure ("almost 10,000" is [9,000, 10,000)); "about" is either side. */
+export type Qualifier = "more than" | "less than" | "about" | "almost" | "at least" | "at most" | "exactly";
 
 // Longest phrases first so "no more than" wins over "more than".
 export const QUALIFIER_PHRASES: Array<[string[], Qualifier]> = (
@@ -27,8 +28,6 @@ export const QUALIFIER_PHRASES: Array<[string[], Qualifier]> = (
     [["fewer", "than"], "less than"],
     [["under"], "less than"],
     [["below"], "less than"],
-    // "nearly"/"almost" imply "slightly below", which the qualifier set cannot express; reading
-    // them as "about" keeps "almost 10,000" consistent with 9,800 and 10,000 alike.
     [["an", "estimated"], "about"],
     [["close", "to"], "about"],
     [["approximately"], "about"],
@@ -37,8 +36,10 @@ export const QUALIFIER_PHRASES: Array<[string[], Qualifier]> = (
     [["around"], "about"],
     [["about"], "about"],
     [["some"], "about"],
-    [["nearly"], "about"],
-    [["almost"], "about"],
+    [["nearly"], "almost"],
+    [["almost"], "almost"],
+    [["just", "under"], "almost"],
+    [["just", "below"], "almost"],
     [["circa"], "about"],
     [["exactly"], "exactly"],
     [["precisely"], "exactly"],

@@ -34,7 +34,7 @@ const FIGURES: Record<string, Array<[string, string, string]>> = {
     ["two months", "2", "month"],
     ["two countries", "2", "country"],
     ["more than 2,000 troops", "(2,000, ∞)", "troops"],
-    ["almost 10,000 people", "[9,000, 11,000]", "people"],
+    ["almost 10,000 people", "[9,000, 10,000)", "people"],
     ["17", "17", "null"],
     ["1500", "1,500", "null"],
     ["1500", "1,500", "null"],
