@@ -7,11 +7,11 @@ import { isKnownUnitWord } from "./units";
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-// A year standing alone ("in 2003", "1999, 2010 and 2021"), not part of "Rubezh-2021" or "2,000",
+// A year standing alone ("in 2003", "1999, 2010 and 2021", "a 2014 study"), not part of "Rubezh-2021" or "2,000",
 // and not a count ("2000 troops"). The match keeps its preposition or comma: chrono drops results
 // whose text is digits only.
 const bareYear: chrono.Parser = {
-  pattern: () => /(?:(?:\b(?:in|since|by|until|till|from|of|between|and|to|or|during|early|late|mid|before|after)|,)\s+)?(?<![\p{L}\p{N}-]|\d,)((?:18|19|20)\d{2})(?![\p{L}\p{N}-]|,\d)/iu,
+  pattern: () => /(?:(?:\b(?:in|since|by|until|till|from|of|between|and|to|or|during|early|late|mid|before|after|a|the)|,)\s+)?(?<![\p{L}\p{N}-]|\d,)((?:18|19|20)\d{2})(?![\p{L}\p{N}-]|,\d)/iu,
   extract: (context, match) => {
     const next = /^\s+([\p{L}-]+)/u.exec(context.text.slice((match.index ?? 0) + match[0].length));
     if (next && isKnownUnitWord(next[1]!)) return null;
@@ -34,8 +34,11 @@ export function readDates(text: string, reference?: Date): chrono.ParsedResult[]
   return parser.parse(text, reference ? { instant: reference, timezone: 0 } : undefined).filter((r) => !MONTH_AS_VERB.test(r.text));
 }
 
+// chrono reads "the end of April" as April 30; a reader knows only the month.
+const statesDay = (c: chrono.ParsedComponents) => c.isCertain("day") && !c.tags().has("refiner/ENEndOfPeriodRefiner");
+
 export function precisionOf(c: chrono.ParsedComponents): DatePrecision {
-  if (c.isCertain("day") || c.isCertain("weekday")) return "day";
+  if (statesDay(c) || c.isCertain("weekday")) return "day";
   if (c.isCertain("month")) return "month";
   return "year";
 }
@@ -70,10 +73,10 @@ export function datePeriod(r: chrono.ParsedResult): { start: string; end: string
   return { start, end, precision };
 }
 
-/** Where chrono's words for a date start and end, without the comma a year in a list keeps
- *  before it and trailing punctuation. */
+/** Where chrono's words for a date start and end, without the comma or article a bare year keeps
+ *  before it ("1999, 2010", "a 2014 study") and trailing punctuation. */
 export function dateWords(r: chrono.ParsedResult): { text: string; start: number; end: number } {
-  const lead = /^[\s,]*/.exec(r.text)![0].length;
+  const lead = /^(?:[\s,]|(?:a|the)\s)*/i.exec(r.text)![0].length;
   const text = r.text.slice(lead).replace(/[\s,.;:]+$/, "");
   const start = r.index + lead;
   return { text, start, end: start + text.length };
@@ -104,7 +107,7 @@ export function dateMentions(text: string): DateMention[] {
     const c = r.start;
     const words = dateWords(r);
     const month = c.isCertain("month") ? c.get("month")! : null;
-    const day = month !== null && c.isCertain("day") ? c.get("day")! : null;
+    const day = month !== null && statesDay(c) ? c.get("day")! : null;
     let mention: string | null = null;
     if (c.isCertain("year") && NAMES_A_YEAR.test(words.text)) {
       const year = String(c.get("year")!).padStart(4, "0");

@@ -61,7 +61,7 @@ function scan(text: string): Scanned {
       if (toks[startTok - 1]?.text === "US" && glued(toks[startTok - 1]!, toks[startTok]!)) startTok--;
     }
     if (isLabelled(text, toks, startTok)) continue;
-    const qual = matchQualifier(text, toks, startTok);
+    const qual = matchQualifier(text, toks, startTok) ?? (core.vague ? { qualifier: "at least" as const, index: startTok } : null);
     if (core.wordOnlyOne && !qual) continue; // "one member", "no one": a pronoun, not a count
     const unit = guessUnit(text, toks, core);
     drafts.push({ core, qual, unit, startTok: qual ? qual.index : startTok });

@@ -55,6 +55,11 @@ export const SMALL_NUMBERS: Record<string, number> = {
 export const SCALE_WORDS: Record<string, number> = {
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
 };
+// "dozens dead", "hundreds of deaths": an order of magnitude, read as at least two of the unit
+// ("at least 24"), never with an upper bound, so it contradicts only a figure below that.
+export const VAGUE_PLURALS: Record<string, number> = {
+  dozens: 24, hundreds: 200, thousands: 2e3, millions: 2e6, billions: 2e9,
+};
 // Letters glued to digits: "$500m", "1.5bn", "10k".
 export const COMPACT_SCALES: Record<string, number> = { k: 1e3, mn: 1e6, mln: 1e6, bn: 1e9, bln: 1e9 };
 export const COMPACT_UNITS = new Set(["km", "kg", "cm", "mm", "mi", "ft", "t", "m"]);

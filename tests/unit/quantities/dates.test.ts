@@ -62,6 +62,12 @@ describe("extractDates", () => {
     expect(extractDates("today, 5 days ago, for five years")).toEqual([]);
   });
 
+  it("reads a year after an article, and 'the end of April' as the month only", () => {
+    expect(extractDates("In a 2014 study, the centre said")).toEqual([expect.objectContaining({ iso: "2014", raw: "2014" })]);
+    expect(extractDates("at the end of April 2021")).toEqual([expect.objectContaining({ iso: "2021-04" })]);
+    expect(extractDates("denied it at the end of April, but")).toEqual([]);
+  });
+
   it("reads a year before a unit word as a count, not a date", () => {
     expect(extractDates("a force of 2000 troops")).toEqual([]);
     expect(extractQuantities("a force of 2000 troops")).toEqual([expect.objectContaining({ value: 2000, unit: "troops" })]);

@@ -72,8 +72,19 @@ describe("extractQuantities: other corpus figures", () => {
   it("reads 'almost 10,000 people arrested' as just below 10,000 people", () => {
     const s = sentenceWith("001_368f92058b86ed85.txt", "10,000");
     expect(extractQuantities(s)).toEqual([
+      expect.objectContaining({ value: 24, qualifier: "at least", unit: "dead", raw: "dozens dead" }),
       expect.objectContaining({ value: 10_000, qualifier: "almost", unit: "people", raw: "almost 10,000 people" }),
     ]);
+  });
+
+  it("reads 'dozens', 'hundreds' and 'hundreds of thousands' as at least two of them", () => {
+    expect(extractQuantities("Armenia deployed dozens of its soldiers to Syria")).toEqual([
+      expect.objectContaining({ value: 24, qualifier: "at least", unit: "soldiers", raw: "dozens of its soldiers" }),
+    ]);
+    expect(extractQuantities("hundreds of thousands of refugees")).toEqual([
+      expect.objectContaining({ value: 200_000, qualifier: "at least", unit: "refugees" }),
+    ]);
+    expect(extractQuantities("several test ranges")).toEqual([]);
   });
 
   it("reads a currency amount with a scale word (002)", () => {
