@@ -38,7 +38,7 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
                 {m.values.figure && <span>{m.values.figure.intervalText} of {m.values.figure.quantity}{m.values.figure.part ? ` (${m.values.figure.part})` : ""}{m.values.figure.corrected ? " · corrected" : ""}</span>}
                 {m.values.date && <span>{formatDateInterval(m.values.date)}{m.values.event ? ` · ${m.values.event}` : ""}</span>}
                 {!m.values.figure && !m.values.date && <span className="muted">none</span>}
-                <ValueCorrectionForm claimId={m.claimId} number={number.get(m.claimId)!} correction={m.values.correction} />
+                <ValueCorrectionForm claimId={m.claimId} number={number.get(m.claimId)!} correction={m.values.correction} date={m.values.date} />
               </td>
               <td>{m.contradicts.length ? <span className="conflict-note">⚠ #{m.contradicts.map((id) => number.get(id) ?? 0).sort((x, y) => x - y).join(", #")}</span> : <span className="muted">—</span>}</td>
               <td><RemoveClusterMember clusterId={cluster.id} claimId={m.claimId} quote={m.quote} /></td>
