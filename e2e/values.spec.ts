@@ -75,6 +75,46 @@ test("a dates cluster: name the event, see the time line and the contradiction, 
   await expect(suggestions.getByRole("listitem").filter({ hasText: "2002 vs 2003" })).toHaveCount(0);
 });
 
+test("a researcher corrects a member's date: its bar moves on the time line and the contradiction goes", async ({ page, request, expectFailure }) => {
+  test.slow(); // three saves and refreshes
+  expectFailure({ status: 400, method: "PUT", path: /\/api\/claims\/[^/]+\/value$/ });
+  const { clusterId } = await clusterOf(request, "Charter dated", [
+    "The charter entered into force in September 2003",
+    "The charter was signed in October 2002",
+  ]);
+  await page.goto(`/clusters/${clusterId}`);
+  await page.getByLabel("Event these claims date").fill("Charter signed");
+  await page.getByRole("button", { name: "Save event" }).click();
+  const timeLine = page.getByRole("figure", { name: /Dates on a time line/ });
+  const rows = timeLine.getByRole("list", { name: "Values, claim by claim" }).getByRole("listitem");
+  await expect(rows).toHaveText([/: September 2003 — ⚠ contradicts #2$/, /: October 2002 — ⚠ contradicts #1$/]);
+  const barStart = (n: number) => timeLine.locator(`[data-row="${n}"] circle`).first().getAttribute("cx").then(Number);
+  const before = { one: await barStart(1), two: await barStart(2) };
+  expect(before.one).toBeGreaterThan(before.two);
+
+  // The quote's September 2003 is when it took force; the researcher dates the signing.
+  const row1 = page.getByRole("row").filter({ hasText: "The charter entered into force in September 2003" });
+  await row1.getByText("Correct value or date").click();
+  const form = page.getByRole("form", { name: "Correct the value of #1" });
+  await form.getByLabel("Claim date from").fill("2002-10-01");
+  await form.getByLabel("Claim date to").fill("2002-10-31");
+  await form.getByLabel("Claim date known to the").selectOption("MONTH");
+  await form.getByRole("button", { name: "Save value" }).click();
+  await expect(rows).toHaveText([/: October 2002$/, /: October 2002$/]);
+  await expect(page.getByRole("region", { name: "Contradictions" })).toHaveCount(0);
+  expect(await barStart(1)).toBe(await barStart(2));
+
+  // A date after its end is refused with a message, and the stored date stays.
+  await form.getByLabel("Claim date from").fill("2002-11-01");
+  await form.getByRole("button", { name: "Save value" }).click();
+  await expect(form.getByRole("alert")).toContainText("start must not be after end");
+  await expect(rows.first()).toHaveText(/: October 2002$/);
+
+  // Back to the quote's date: the contradiction returns.
+  await form.getByRole("button", { name: "Back to the parsed value" }).click();
+  await expect(rows).toHaveText([/: September 2003 — ⚠ contradicts #2$/, /: October 2002 — ⚠ contradicts #1$/]);
+});
+
 test("a figures cluster: the number line, and a correction of 'about' that settles a contradiction", async ({ page, request }) => {
   test.slow(); // an axe run
   const { clusterId } = await clusterOf(request, "Deployment size", [
@@ -99,9 +139,9 @@ test("a figures cluster: the number line, and a correction of 'about' that settl
 
   // "about" read as ±20% reaches down to 2,400: the two can both be true.
   const row3 = page.getByRole("row").filter({ hasText: "Russia sent about 3,000 paratroopers" });
-  await row3.getByText("Correct value").click();
+  await row3.getByText("Correct value or date").click();
   const form = page.getByRole("form", { name: "Correct the value of #3" });
-  await form.getByLabel("“About” means ± %").fill("20");
+  await form.getByLabel("Tolerance of “about”, “almost” (%)").fill("20");
   await form.getByRole("button", { name: "Save value" }).click();
   await expect(rows.nth(2)).toHaveText(/: about 3,000 paratroopers \[2,400, 3,600\]$/);
   await expect(page.getByRole("region", { name: "Contradictions" })).toHaveCount(0);
@@ -112,7 +152,7 @@ test("a wrong correction is refused with a message and changes nothing", async (
   expectFailure({ status: 400, method: "PUT", path: /\/api\/claims\/[^/]+\/value$/ });
   await page.goto(`/clusters/${clusterId}`);
   const row1 = page.getByRole("row").filter({ hasText: "a mission of 2,000 troops" });
-  await row1.getByText("Correct value").click();
+  await row1.getByText("Correct value or date").click();
   const form = page.getByRole("form", { name: "Correct the value of #1" });
   await form.getByRole("textbox", { name: "Lower bound" }).fill("5000");
   await form.getByRole("textbox", { name: "Upper bound" }).fill("4000");

@@ -69,6 +69,7 @@ const restsOn = z.union([
   z.strictObject({ kind: z.literal("newReference"), reference: createReferenceInput }),
 ]).nullable();
 
+/** The period a claim is about (Claim.claimDate*): set in provenance or in the value correction. */
 const claimDate = z.strictObject({
   start: isoDay,
   end: isoDay,
@@ -288,7 +289,7 @@ const figure = z
   .refine((n) => Math.abs(n) <= MAX_FIGURE, `must be at most ${MAX_FIGURE.toExponential()} in size`)
   .nullable();
 
-/** PUT /api/claims/:id/value: the researcher's figure and event for a claim; null leaves the parse alone. */
+/** PUT /api/claims/:id/value: the researcher's figure, event and date for a claim; null leaves the parse alone. */
 export const claimValueInput = z
   .strictObject({
     quantity: optionalText(100).nullable().optional(),
@@ -301,6 +302,8 @@ export const claimValueInput = z
     upperOpen: z.boolean({ error: "must be true or false" }).optional(),
     tolerance: z.custom<number>((v) => typeof v === "number" && Number.isFinite(v), "must be a number").pipe(z.number().min(0, "must be at least 0").max(1, "must be at most 1 (100%)")).nullable().optional(),
     event: optionalText(200).nullable().optional(),
+    /** The claim's date (stored on the claim, where provenance keeps it); null clears it, absent leaves it. */
+    date: claimDate.optional(),
   })
   .refine((v) => v.lower == null || v.upper == null || v.lower <= v.upper, { message: "lower bound must not be above the upper bound", path: ["lower"] })
   .refine((v) => v.lower == null || v.upper == null || v.lower !== v.upper || (!v.lowerOpen && !v.upperOpen), { message: "equal bounds must both be closed", path: ["lower"] })

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { callApi, errorMessage } from "@/components/api/client";
 import { RELATION_LABELS } from "@/lib/labels";
-import { LINK_RELATIONS, type LinkRelation, type ValueCorrectionView } from "@/lib/types";
+import { DATE_PRECISION_VALUES, LINK_RELATIONS, type DatePrecisionValue, type DateValueView, type LinkRelation, type ValueCorrectionView } from "@/lib/types";
 
 function useSave() {
   const router = useRouter();
@@ -47,10 +47,17 @@ export function ClusterEventForm({ clusterId, event }: { clusterId: string; even
 
 const numberOrNull = (s: string) => (s.trim() === "" ? null : Number(s.replace(/[,\s]/g, "")));
 
-/** A researcher's correction of one claim's value; empty fields leave the parse alone. */
-export function ValueCorrectionForm({ claimId, number, correction }: { claimId: string; number: number; correction: ValueCorrectionView | null }) {
+const PRECISION_WORDS: Record<DatePrecisionValue, string> = { DAY: "day", MONTH: "month", YEAR: "year" };
+
+/** A researcher's correction of one claim's value; empty fields leave the parse alone.
+ *  `date` is the claim's date as the cluster shows it; only a stored one (corrected) fills the fields. */
+export function ValueCorrectionForm({ claimId, number, correction, date }: { claimId: string; number: number; correction: ValueCorrectionView | null; date: DateValueView | null }) {
   const c = correction;
   const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+  const stored = date?.corrected ? date : null;
+  const initialDate = { start: stored?.start ?? "", end: stored?.end ?? "", precision: (stored?.precision.toUpperCase() ?? "DAY") as DatePrecisionValue };
+  const [dated, setDated] = useState(initialDate);
+  const dateChanged = dated.start !== initialDate.start || dated.end !== initialDate.end || dated.precision !== initialDate.precision;
   const [fields, setFields] = useState({
     quantity: c?.quantity ?? "", unit: c?.unit ?? "", value: text(c?.value), lower: text(c?.lower), upper: text(c?.upper),
     lowerOpen: c?.lowerOpen ?? false, upperOpen: c?.upperOpen ?? false,
@@ -62,7 +69,7 @@ export function ValueCorrectionForm({ claimId, number, correction }: { claimId: 
   const submit = (body: Record<string, unknown>) => save(() => callApi(`/api/claims/${claimId}/value`, { method: "PUT", body }));
   return (
     <details>
-      <summary>Correct value{c ? " (corrected)" : ""}</summary>
+      <summary>Correct value or date{c || stored ? " (corrected)" : ""}</summary>
       <form className="values-form" aria-label={`Correct the value of #${number}`} onSubmit={(e) => {
         e.preventDefault();
         const tolerance = numberOrNull(fields.tolerance);
@@ -70,20 +77,29 @@ export function ValueCorrectionForm({ claimId, number, correction }: { claimId: 
           quantity: fields.quantity || null, unit: fields.unit || null, value: numberOrNull(fields.value),
           lower: numberOrNull(fields.lower), upper: numberOrNull(fields.upper), lowerOpen: fields.lowerOpen, upperOpen: fields.upperOpen,
           tolerance: tolerance === null ? null : tolerance / 100, event: fields.event || null,
+          // Sent only when changed: the date is the claim's own, which provenance edits too.
+          ...(dateChanged ? { date: dated.start || dated.end ? { start: dated.start || dated.end, end: dated.end || dated.start, precision: dated.precision } : null } : {}),
         });
       }}>
         <label>What is counted<input value={fields.quantity} onChange={set("quantity")} placeholder="troops" /></label>
         <label>Unit<input value={fields.unit} onChange={set("unit")} placeholder="soldiers" /></label>
         <label>Value<input inputMode="decimal" value={fields.value} onChange={set("value")} /></label>
-        <label>“About” means ± %<input inputMode="decimal" value={fields.tolerance} onChange={set("tolerance")} placeholder="10" /></label>
+        <label title="“about 3,000” is ± this share of 3,000, “almost 3,000” this share below it">Tolerance of “about”, “almost” (%)<input inputMode="decimal" value={fields.tolerance} onChange={set("tolerance")} placeholder="10" /></label>
         <label>Lower bound<input inputMode="decimal" value={fields.lower} onChange={set("lower")} /></label>
         <label>Upper bound<input inputMode="decimal" value={fields.upper} onChange={set("upper")} /></label>
         <label className="inline-check"><input type="checkbox" checked={fields.lowerOpen} onChange={set("lowerOpen")} /> lower bound excluded</label>
         <label className="inline-check"><input type="checkbox" checked={fields.upperOpen} onChange={set("upperOpen")} /> upper bound excluded</label>
+        <label>Claim date from<input type="date" value={dated.start} onChange={(e) => setDated({ ...dated, start: e.target.value })} /></label>
+        <label>Claim date to<input type="date" value={dated.end} onChange={(e) => setDated({ ...dated, end: e.target.value })} /></label>
+        <label>Claim date known to the
+          <select value={dated.precision} onChange={(e) => setDated({ ...dated, precision: e.target.value as DatePrecisionValue })}>
+            {DATE_PRECISION_VALUES.map((p) => <option key={p} value={p}>{PRECISION_WORDS[p]}</option>)}
+          </select>
+        </label>
         <label style={{ gridColumn: "1 / -1" }}>Event its date is of<input value={fields.event} onChange={set("event")} placeholder="the cluster's event" /></label>
         <div className="values-form-actions">
           <button type="submit" className="primary" disabled={busy}>Save value</button>
-          {c && <button type="button" disabled={busy} onClick={() => void submit({})}>Back to the parsed value</button>}
+          {(c || stored) && <button type="button" disabled={busy} onClick={() => void submit(stored ? { date: null } : {})}>Back to the parsed value</button>}
         </div>
         {error && <p role="alert" className="error-text" style={{ gridColumn: "1 / -1" }}>{error}</p>}
       </form>

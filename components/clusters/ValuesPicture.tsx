@@ -31,14 +31,24 @@ export interface PictureNote {
 
 const WIDTH = 1000;
 const LABEL_WIDTH = 330;
+const LABEL_CHARS = 40; // of the quote beside "#n", so a label of wide letters still ends before the plot
 const NOTE_WIDTH = 170;
 const NOTE_LINE = 13; // px between the lines of a row's notes
 const ROW = 34;
 const TOP = 10;
 const AXIS = 40;
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** At most `max` characters of the quote, cut so that the value's own words stay in view
+ *  ("…servicemen, about 3,000 paratroopers" rather than "sending the largest number of…"). */
+function clipAround(text: string, words: string | undefined, max: number): string {
+  if (text.length <= max) return text;
+  const at = words ? text.indexOf(words) : -1;
+  if (at < 0 || at + words!.length <= max - 1) return `${text.slice(0, max - 1)}…`;
+  const room = max - 2; // characters between the two ellipses
+  let from = Math.min(Math.max(1, at - 8), text.length - (max - 1));
+  if (from + room < at + words!.length) from = at + words!.length - room;
+  const end = from + room;
+  return end >= text.length ? `…${text.slice(text.length - (max - 1))}` : `…${text.slice(from, end)}…`;
 }
 
 interface Row {
@@ -50,6 +60,8 @@ interface Row {
   /** The end runs to infinity. */
   unbounded: boolean;
   text: string;
+  /** The quote's words the value was read from, kept visible in the row's label. */
+  words: string | undefined;
 }
 
 export function ValuesPicture({ kind, members, sourceColour, notes }: {
@@ -62,11 +74,11 @@ export function ValuesPicture({ kind, members, sourceColour, notes }: {
   for (const m of members) {
     if (kind === "figures" && m.values.figure) {
       const f = m.values.figure;
-      rows.push({ member: m, from: f.lower ?? 0, to: f.upper ?? NaN, fromOpen: f.lowerOpen, toOpen: f.upperOpen, unbounded: f.upper === null, text: `${f.label} ${f.intervalText}` });
+      rows.push({ member: m, from: f.lower ?? 0, to: f.upper ?? NaN, fromOpen: f.lowerOpen, toOpen: f.upperOpen, unbounded: f.upper === null, text: `${f.label} ${f.intervalText}`, words: f.corrected ? undefined : f.text });
     } else if (kind === "dates" && m.values.date) {
       const d = m.values.date;
       // A period runs from its first day's start to its last day's end.
-      rows.push({ member: m, from: Date.parse(d.start), to: Date.parse(d.end) + 86_400_000, fromOpen: false, toOpen: false, unbounded: false, text: formatDateInterval(d) });
+      rows.push({ member: m, from: Date.parse(d.start), to: Date.parse(d.end) + 86_400_000, fromOpen: false, toOpen: false, unbounded: false, text: formatDateInterval(d), words: d.corrected ? undefined : d.text });
     }
   }
   if (!rows.length) return null;
@@ -90,7 +102,8 @@ export function ValuesPicture({ kind, members, sourceColour, notes }: {
   const captionId = `values-${kind}-caption`;
   const listId = `values-${kind}-list`;
   const usedSources = [...new Map(rows.map((r) => [r.member.sourceId, r.member.sourceTitle])).entries()];
-  const noteFor = (claimId: string) => notes.filter((n) => n.claimId === claimId);
+  // A pair contradicting by its figures and by a link is one note, not two.
+  const noteFor = (claimId: string) => notes.filter((n, i) => n.claimId === claimId && notes.findIndex((o) => o.claimId === claimId && o.text === n.text) === i);
 
   return (
     <figure className="values-picture" aria-labelledby={captionId}>
@@ -104,10 +117,10 @@ export function ValuesPicture({ kind, members, sourceColour, notes }: {
           const rowNotes = noteFor(r.member.claimId);
           const conflict = rowNotes.some((n) => n.conflict);
           return (
-            <Group key={r.member.claimId} className="values-row">
+            <Group key={r.member.claimId} className="values-row" data-row={r.member.number}>
               {conflict && <rect x={0} y={y - ROW / 2 + 2} width={WIDTH} height={ROW - 4} fill="#a40e26" opacity={0.07} />}
               <text x={4} y={y + 4} fontSize={13} fill="#1b1f24">
-                <tspan fontWeight={700}>#{r.member.number}</tspan> {clip(r.member.quote, 44)}
+                <tspan fontWeight={700}>#{r.member.number}</tspan> {clipAround(r.member.quote, r.words, LABEL_CHARS)}
               </text>
               <Line from={{ x: plotLeft, y }} to={{ x: plotRight, y }} stroke="#d0d7de" strokeWidth={1} />
               {point ? (

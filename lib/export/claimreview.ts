@@ -2,7 +2,7 @@
 // the period it is about (`temporalCoverage`), where it appears and where it first appeared.
 // The @context is written inline (schema.org as @vocab), not as the URL "https://schema.org":
 // the file then expands to the same IRIs with no network fetch of the remote context.
-import type { DatePrecision } from "../provenance/claim-date";
+import type { DatePrecision } from "../quantities/dates";
 import { citationDate, displayTitle, type SourceMeta } from "../types";
 import type { ExportBundle } from "./model";
 import { recordIri } from "./w3c";

@@ -55,7 +55,8 @@ export function layoutClaimGraph(graph: ShapedClaimGraph, size = { width: GRAPH_
   const xs = simNodes.map((n) => n.x!);
   const ys = simNodes.map((n) => n.y!);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = Math.min(1.5, (width - 2 * margin) / Math.max(1, maxX - minX), (height - 2 * margin) / Math.max(1, maxY - minY));
+  // A small graph is spread over the picture (up to 2.5×) rather than left as a knot in its middle.
+  const scale = Math.min(2.5, (width - 2 * margin) / Math.max(1, maxX - minX), (height - 2 * margin) / Math.max(1, maxY - minY));
   const offsetX = (width - (maxX - minX) * scale) / 2;
   const offsetY = (height - (maxY - minY) * scale) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;

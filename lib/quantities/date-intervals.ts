@@ -1,7 +1,7 @@
 // Dates as intervals of days: "14 May 2002" is one day, "October 2002" the month's days, "in 2003"
-// the year's. Parsing is the provenance claim-date parser's (chrono-node plus bare years), so the
-// app reads a date one way only.
-import { suggestClaimDates, type DatePrecision } from "../provenance/claim-date";
+// the year's. Reading is lib/quantities/dates.ts's (chrono-node plus bare years), so the app reads
+// a date one way only.
+import { datePeriod, dateWords, NAMES_A_YEAR, readDates, type DatePrecision } from "./dates";
 
 export interface DateInterval {
   /** First day, ISO yyyy-mm-dd. */
@@ -13,16 +13,12 @@ export interface DateInterval {
   text: string;
 }
 
-// A date a text states outright names its year; "today", "for five years" and "last January"
-// would be read against the day the code runs, which is no value of the claim.
-const NAMES_A_YEAR = /(?<!\d)(?:1[0-9]|20)\d{2}(?!\d)/;
-
-/** Every date a text states outright, in text order. Relative dates ("last January", "today") are left out. */
+/** Every date a text states outright, in text order. Relative dates ("last January", "today") and
+ *  days without a year ("on January 6") are left out: their year would be invented. */
 export function dateIntervals(text: string): DateInterval[] {
-  return suggestClaimDates(text, 0, text.length, null)
-    .filter((d) => NAMES_A_YEAR.test(d.text))
-    .sort((a, b) => a.evidence.start - b.evidence.start)
-    .map(({ start, end, precision, text: words }) => ({ start, end, precision, text: words }));
+  return readDates(text)
+    .filter((r) => r.start.isCertain("year") && NAMES_A_YEAR.test(dateWords(r).text))
+    .map((r) => ({ ...datePeriod(r), text: dateWords(r).text }));
 }
 
 /** Whether some day lies in both (ISO dates compare as strings). */

@@ -13,7 +13,8 @@ export interface Interval {
   upperOpen: boolean;
 }
 
-/** Relative tolerance of "about"/"around"/"nearly" etc. unless a researcher states another: ±10%, the usual reading of a round figure. */
+/** Relative tolerance of "about"/"around" etc. unless a researcher states another: ±10%, the usual
+ *  reading of a round figure. "almost"/"nearly" take the same width below the figure only. */
 export const ABOUT_TOLERANCE = 0.1;
 
 /** What a figure counts, normalised: "paratroopers" counts troops, as a part of them. */
@@ -34,7 +35,7 @@ export function countedThing(unit: string | null): Counted {
 
 /**
  * The interval a figure states. Figures in text are magnitudes, so "under 4000" starts at 0.
- * `tolerance` is the relative width of "about" (0.1 = ±10%).
+ * `tolerance` is the relative width of "about" (0.1 = ±10%) and of "almost" (0.1 = the 10% below).
  */
 export function quantityInterval(q: Pick<Quantity, "value" | "qualifier">, tolerance = ABOUT_TOLERANCE): Interval {
   const v = q.value;
@@ -51,6 +52,8 @@ export function quantityInterval(q: Pick<Quantity, "value" | "qualifier">, toler
       const d = Math.abs(v) * tolerance;
       return { lower: v - d, lowerOpen: false, upper: v + d, upperOpen: false };
     }
+    case "almost":
+      return { lower: v - Math.abs(v) * tolerance, lowerOpen: false, upper: v, upperOpen: true };
     default:
       return { lower: v, lowerOpen: false, upper: v, upperOpen: false };
   }

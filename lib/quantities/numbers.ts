@@ -1,7 +1,7 @@
 // A figure at a token: digits ("2,000", "$500m", "1.5bn") or words ("six million"), with the
 // qualifier before it ("more than") and whether a label makes it an identifier ("Article 4").
 import { glued, isDigit, isLetter, spaced, type Token } from "./tokenize";
-import { COMPACT_SCALES, COMPACT_UNITS, CURRENCY_SIGNS, LABEL_WORDS, QUALIFIER_PHRASES, SCALE_WORDS, SMALL_NUMBERS, type Qualifier } from "./vocabulary";
+import { COMPACT_SCALES, COMPACT_UNITS, CURRENCY_SIGNS, LABEL_WORDS, QUALIFIER_PHRASES, SCALE_WORDS, SMALL_NUMBERS, VAGUE_PLURALS, type Qualifier } from "./vocabulary";
 
 /** Multiplying decimals by scales leaves float noise (2.3 * 1e6); keep 12 significant digits. */
 function clean(n: number): number {
@@ -17,6 +17,8 @@ export interface Core {
   currency: string | null;
   compactUnit: string | null;
   wordOnlyOne: boolean;
+  /** "dozens", "hundreds of thousands": a lower bound, not a figure. */
+  vague: boolean;
 }
 
 export function parseDigitCore(text: string, toks: Token[], i: number): Core | null {
@@ -71,10 +73,28 @@ export function parseDigitCore(text: string, toks: Token[], i: number): Core | n
     currency,
     compactUnit,
     wordOnlyOne: false,
+    vague: false,
   };
 }
 
+/** "dozens", "hundreds of thousands" at token i. */
+function parseVagueCore(text: string, toks: Token[], i: number): Core | null {
+  const t = toks[i]!;
+  if (VAGUE_PLURALS[t.lower] === undefined) return null;
+  let value = VAGUE_PLURALS[t.lower]!;
+  let last = i;
+  const of = toks[i + 1];
+  const scale = toks[i + 2];
+  if (of?.lower === "of" && scale && spaced(text, t, of) && spaced(text, of, scale) && VAGUE_PLURALS[scale.lower] !== undefined) {
+    value *= VAGUE_PLURALS[scale.lower]! / 2;
+    last = i + 2;
+  }
+  return { value, first: i, last, yearLike: false, currency: null, compactUnit: null, wordOnlyOne: false, vague: true };
+}
+
 export function parseWordCore(text: string, toks: Token[], i: number): Core | null {
+  const vague = parseVagueCore(text, toks, i);
+  if (vague) return vague;
   let total = 0;
   let current = 0;
   let sawNumber = false;
@@ -149,6 +169,7 @@ export function parseWordCore(text: string, toks: Token[], i: number): Core | nu
     currency: null,
     compactUnit: null,
     wordOnlyOne: last === i && toks[i]!.lower === "one",
+    vague: false,
   };
 }
 

@@ -1,7 +1,7 @@
 // Pull comparable numbers ("more than 2,000 troops") and dates out of claim quotes so that
 // claims from different sources can be checked against each other.
 // Offsets are UTF-16 code units into the input, end exclusive, like everywhere else in lib/.
-import { monthDates, type DateMention } from "./dates";
+import { dateMentions, type DateMention } from "./dates";
 import { isLabelled, matchQualifier, parseDigitCore, parseWordCore, type Core } from "./numbers";
 import { glued, tokenize, type Token } from "./tokenize";
 import { guessUnit, type UnitGuess } from "./units";
@@ -33,7 +33,7 @@ interface Scanned {
 }
 
 function scan(text: string): Scanned {
-  const dates = monthDates(text);
+  const dates = dateMentions(text);
   const inDate = (t: Token) => dates.some((d) => t.start < d.end && d.start < t.end);
   const toks = tokenize(text);
 
@@ -61,7 +61,7 @@ function scan(text: string): Scanned {
       if (toks[startTok - 1]?.text === "US" && glued(toks[startTok - 1]!, toks[startTok]!)) startTok--;
     }
     if (isLabelled(text, toks, startTok)) continue;
-    const qual = matchQualifier(text, toks, startTok);
+    const qual = matchQualifier(text, toks, startTok) ?? (core.vague ? { qualifier: "at least" as const, index: startTok } : null);
     if (core.wordOnlyOne && !qual) continue; // "one member", "no one": a pronoun, not a count
     const unit = guessUnit(text, toks, core);
     drafts.push({ core, qual, unit, startTok: qual ? qual.index : startTok });
@@ -86,11 +86,8 @@ function scan(text: string): Scanned {
   for (const d of drafts) {
     const { core, qual, unit } = d;
     const countable = unit.known && unit.unit !== null;
-    if (yearCandidate(core, qual) && !countable) {
-      const tok = toks[core.first]!;
-      dates.push({ iso: tok.text, raw: tok.text, start: tok.start, end: tok.end });
-      continue;
-    }
+    // A year is no count; the dates chrono read are already in `dates` ("Rubezh-2021" is neither).
+    if (yearCandidate(core, qual) && !countable) continue;
     // Only stretch raw over the unit word when a unit was actually recognised.
     const endTok = unit.unit !== null ? Math.max(unit.last, core.last) : core.last;
     const start = toks[d.startTok]!.start;
@@ -105,7 +102,6 @@ function scan(text: string): Scanned {
     });
   }
   quantities.sort((x, y) => x.start - y.start);
-  dates.sort((x, y) => x.start - y.start);
   return { quantities, dates };
 }
 

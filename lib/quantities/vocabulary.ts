@@ -1,7 +1,8 @@
 // The words the figure scanner knows: qualifiers, number words, units and their families,
-// labels, stop words and month names. Data only.
+// labels and stop words. Data only (month names are chrono-node's, lib/quantities/dates.ts).
 
-export type Qualifier = "more than" | "less than" | "about" | "at least" | "at most" | "exactly";
+/** "almost" is just below the figure ("almost 10,000" is [9,000, 10,000)); "about" is either side. */
+export type Qualifier = "more than" | "less than" | "about" | "almost" | "at least" | "at most" | "exactly";
 
 // Longest phrases first so "no more than" wins over "more than".
 export const QUALIFIER_PHRASES: Array<[string[], Qualifier]> = (
@@ -27,8 +28,6 @@ export const QUALIFIER_PHRASES: Array<[string[], Qualifier]> = (
     [["fewer", "than"], "less than"],
     [["under"], "less than"],
     [["below"], "less than"],
-    // "nearly"/"almost" imply "slightly below", which the qualifier set cannot express; reading
-    // them as "about" keeps "almost 10,000" consistent with 9,800 and 10,000 alike.
     [["an", "estimated"], "about"],
     [["close", "to"], "about"],
     [["approximately"], "about"],
@@ -37,8 +36,10 @@ export const QUALIFIER_PHRASES: Array<[string[], Qualifier]> = (
     [["around"], "about"],
     [["about"], "about"],
     [["some"], "about"],
-    [["nearly"], "about"],
-    [["almost"], "about"],
+    [["nearly"], "almost"],
+    [["almost"], "almost"],
+    [["just", "under"], "almost"],
+    [["just", "below"], "almost"],
     [["circa"], "about"],
     [["exactly"], "exactly"],
     [["precisely"], "exactly"],
@@ -53,6 +54,11 @@ export const SMALL_NUMBERS: Record<string, number> = {
 };
 export const SCALE_WORDS: Record<string, number> = {
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+};
+// "dozens dead", "hundreds of deaths": an order of magnitude, read as at least two of the unit
+// ("at least 24"), never with an upper bound, so it contradicts only a figure below that.
+export const VAGUE_PLURALS: Record<string, number> = {
+  dozens: 24, hundreds: 200, thousands: 2e3, millions: 2e6, billions: 2e9,
 };
 // Letters glued to digits: "$500m", "1.5bn", "10k".
 export const COMPACT_SCALES: Record<string, number> = { k: 1e3, mn: 1e6, mln: 1e6, bn: 1e9, bln: 1e9 };
@@ -135,14 +141,3 @@ export const STOP_WORDS = new Set([
 ]);
 
 export const OF_DETERMINERS = new Set(["the", "its", "their", "his", "her", "our", "these", "those", "whom", "which"]);
-
-export const MONTHS: Array<[string, number]> = [
-  ["January", 1], ["February", 2], ["March", 3], ["April", 4], ["May", 5], ["June", 6],
-  ["July", 7], ["August", 8], ["September", 9], ["October", 10], ["November", 11],
-  ["December", 12], ["Sept", 9], ["Jan", 1], ["Feb", 2], ["Mar", 3], ["Apr", 4], ["Jun", 6],
-  ["Jul", 7], ["Aug", 8], ["Sep", 9], ["Oct", 10], ["Nov", 11], ["Dec", 12],
-];
-export const MONTH_NUMBER = new Map(MONTHS);
-// Case-sensitive on purpose: lower-case "may"/"march" are a verb, never a month.
-export const M = `(${MONTHS.map(([m]) => m).sort((a, b) => b.length - a.length).join("|")})\\.?`;
-export const ORD = "(?:st|nd|rd|th)?";

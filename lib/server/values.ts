@@ -3,7 +3,7 @@
 import "server-only";
 import type { ClaimValues, ValueCorrection } from "../quantities/claim-values";
 import { claimValues } from "../quantities/claim-values";
-import type { DatePrecision } from "../provenance/claim-date";
+import type { DatePrecision } from "../quantities/dates";
 import { badRequest, notFound } from "../errors";
 import type { ClaimValueInput } from "../schemas";
 import type { ClaimValuesView, ValueCorrectionView } from "../types";
@@ -27,7 +27,8 @@ export function toCorrection(row: CorrectionRow | null | undefined): ValueCorrec
 
 /**
  * Replaces the claim's correction (any signed-in researcher may judge a value; History records who).
- * All fields empty removes it, so the parse speaks again. One transaction.
+ * All fields empty removes it, so the parse speaks again. A given `date` sets or (null) clears the
+ * claim's date. One transaction.
  */
 export async function setClaimValue(db: Db, actor: Actor, claimId: string, input: ClaimValueInput): Promise<ValueCorrectionView | null> {
   const next: ValueCorrection = {
@@ -42,9 +43,26 @@ export async function setClaimValue(db: Db, actor: Actor, claimId: string, input
     event: input.event ?? null,
   };
   return db.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, deletedAt: true } });
+    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, deletedAt: true, claimDateStart: true, claimDateEnd: true, claimDatePrecision: true } });
     if (!claim) throw notFound(`Claim ${claimId} does not exist`);
     if (claim.deletedAt) throw badRequest(`Claim ${claimId} was deleted: its value cannot be corrected`);
+    if (input.date !== undefined) {
+      // The date lives on the claim (Claim.claimDate*, CHECK start <= end), the one place provenance
+      // also sets it; the version moves so an editor holding the old date gets a 409, not an overwrite.
+      const d = input.date;
+      const day = (x: Date | null) => x?.toISOString().slice(0, 10) ?? null;
+      await tx.claim.update({
+        where: { id: claimId },
+        data: { claimDateStart: d ? new Date(`${d.start}T00:00:00Z`) : null, claimDateEnd: d ? new Date(`${d.end}T00:00:00Z`) : null, claimDatePrecision: d?.precision ?? null, version: { increment: 1 } },
+      });
+      await tx.history.create({
+        data: {
+          entity: "CLAIM", entityId: claimId, claimId, action: "claim date set", actorId: actor.id,
+          before: claim.claimDateStart ? { start: day(claim.claimDateStart), end: day(claim.claimDateEnd), precision: claim.claimDatePrecision } : undefined,
+          after: d ? { ...d } : undefined,
+        },
+      });
+    }
     const before = toCorrection(await tx.claimValue.findUnique({ where: { claimId } }));
     if (isEmpty(next)) await tx.claimValue.deleteMany({ where: { claimId } });
     else await tx.claimValue.upsert({ where: { claimId }, create: { claimId, ...next, authorId: actor.id }, update: { ...next, authorId: actor.id } });

@@ -1,6 +1,6 @@
 // Values through the real route handlers: a dates cluster compares its members only once it names
 // the event they date; a REFINES link settles the conflict in the cluster and in the suggestions;
-// a researcher's correction of a figure is stored and wins; bad corrections are refused, nothing written.
+// a researcher's correction of a figure or a date is stored and wins; bad corrections are refused, nothing written.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/claims/route";
@@ -87,6 +87,35 @@ describe("a dates cluster", () => {
   });
 });
 
+describe("a date's correction", () => {
+  it("is stored on the claim, wins over the quote's date in the cluster, and clearing it lets the quote speak again", async () => {
+    const inForce = await mark("000_dfd454984cb772b8.txt", "ratified by all CSTO member states, and entered into force in September 2003");
+    const signed = await mark("004_438cc6c4c90e1221.txt", "with the erstwhile signing of its charter in October 2002 in Moldova");
+    const created = await call(clustersRoute, "POST", "/api/clusters", { name: "Charter signed", claimIds: [inForce, signed] });
+    const id = created.json.cluster.id;
+    expect((await call(clusterPatchRoute, "PATCH", `/api/clusters/${id}`, { event: "charter signed" }, { id })).status).toBe(200);
+    const dateOf = async (claimId: string) => (await cluster(id)).members.find((m: { claimId: string }) => m.claimId === claimId).values.date;
+    expect((await cluster(id)).contradictions).toEqual([expect.objectContaining({ basis: "dates", figures: [expect.objectContaining({ a: expect.stringMatching(/^(September 2003|October 2002)$/) })] })]);
+
+    // The researcher judges the quote's September 2003 to be when it took force, not when it was signed.
+    const put = await putValue(inForce, { date: { start: "2002-10-01", end: "2002-10-31", precision: "MONTH" } });
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+    expect(await dateOf(inForce)).toEqual({ start: "2002-10-01", end: "2002-10-31", precision: "month", text: "set by a researcher", corrected: true });
+    expect((await cluster(id)).contradictions).toEqual([]);
+    const row = await t.db.claim.findUniqueOrThrow({ where: { id: inForce } });
+    expect([row.claimDateStart?.toISOString().slice(0, 10), row.claimDateEnd?.toISOString().slice(0, 10), row.claimDatePrecision]).toEqual(["2002-10-01", "2002-10-31", "MONTH"]);
+    expect(await t.db.history.count({ where: { entityId: inForce, action: "claim date set" } })).toBe(1);
+
+    // A correction of the figure alone leaves the date as it is.
+    expect((await putValue(inForce, { event: "charter signed" })).status).toBe(200);
+    expect(await dateOf(inForce)).toMatchObject({ start: "2002-10-01", corrected: true });
+
+    expect((await putValue(inForce, { date: null })).status).toBe(200);
+    expect(await dateOf(inForce)).toMatchObject({ start: "2003-09-01", end: "2003-09-30", precision: "month", corrected: false });
+    expect((await cluster(id)).contradictions).toHaveLength(1);
+  });
+});
+
 describe("a figure's correction", () => {
   it("is stored and wins over the parse, and clearing it lets the parse speak again", async () => {
     const essay = await mark("000_dfd454984cb772b8.txt", "about 3,000 paratroopers");
@@ -120,6 +149,10 @@ describe("a figure's correction", () => {
     [{ tolerance: 2 }, /at most 1/],
     [{ tolerance: "wide" }, /tolerance: must be a number/],
     [{ colour: "red" }, /colour/],
+    [{ date: { start: "2022-02-31", end: "2022-02-31", precision: "DAY" } }, /not a real day/],
+    [{ date: { start: "2022-03-02", end: "2022-03-01", precision: "DAY" } }, /start must not be after end/],
+    [{ date: { start: "March 2022", end: "2022-03-31", precision: "MONTH" } }, /must be a date \(yyyy-mm-dd\)/],
+    [{ date: { start: "2022-03-01", end: "2022-03-31", precision: "WEEK" } }, /precision: must be one of DAY, MONTH, YEAR/],
   ])("refuses %j with a 400 and writes nothing", async (body, message) => {
     const claim = await t.db.claim.findFirstOrThrow({ where: { quote: "about 3,000 paratroopers" } });
     const before = await databaseFingerprint(t.db);

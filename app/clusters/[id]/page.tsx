@@ -11,7 +11,7 @@ import { clusterProvenanceGraph } from "@/lib/server/provenance";
 import { LiveRefresh } from "@/components/live/LiveChanges";
 import { Quote } from "@/components/Quote";
 import { SOURCE_COLOURS, ValuesPicture, type PictureNote } from "@/components/clusters/ValuesPicture";
-import { ClusterEventForm, LinkMembersForm, ValueCorrectionForm } from "@/components/clusters/ValueActions";
+import { ClusterEventForm, LinkMembersForm } from "@/components/clusters/ValueActions";
 import { RELATION_LABELS } from "@/lib/labels";
 import { formatDateInterval } from "@/lib/quantities/date-intervals";
 

