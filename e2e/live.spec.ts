@@ -40,10 +40,18 @@ test("another researcher's new claim, kind change and link appear in an open rea
     await expect(claimInText(page, first).first()).toHaveAttribute("data-kind", "OPINION");
     await expect(live).toHaveText(`${ana} changed the kind of a claim`);
 
-    // Bo opens the claim; Ana links it to another: the link shows in Bo's open editor.
+    // Bo opens the claim: it is Ana's, so it opens read-only with the reason, not with controls
+    // that would fail on save; linking stays open to him.
     await claimInText(page, first).first().click();
-    const links = page.getByRole("region", { name: "Edit claim" }).getByRole("region", { name: "Links" });
+    const editor = page.getByRole("region", { name: "Claim", exact: true });
+    await expect(editor.getByRole("note")).toHaveText(`Only its author, ${ana}, can change this claim. You can link it to other claims.`);
+    await expect(editor.getByLabel("Kind")).toBeDisabled();
+    await expect(editor.getByRole("button", { name: "Save note" })).toBeDisabled();
+    await expect(editor.getByRole("button", { name: "Delete" })).toHaveCount(0);
+    // Ana links it to another: the link shows in Bo's open editor.
+    const links = editor.getByRole("region", { name: "Links" });
     await expect(links).toBeVisible();
+    await expect(links.getByRole("button", { name: "Add link" })).toBeEnabled();
     const second = await addClaim(anaApi, sourceId, body, "The treaty eventually came into force two years later in 1994.");
     made.push(second);
     await expect(claimInText(page, second).first()).toBeVisible();

@@ -85,6 +85,18 @@ export interface ClaimView extends ClaimRecord {
   authorId: string;
   deleted: boolean;
   links: ClaimLinkSummary[];
+  /** What the researcher reading may do with it (GET /api/claims/:id only): the editor opens
+   *  read-only with the reason rather than with controls that fail on save. */
+  viewer?: ClaimViewerRights;
+}
+
+export interface ClaimViewerRights {
+  /** Re-tag, re-span, note, attribute, delete. */
+  mayChange: boolean;
+  /** Link it to other claims (anyone signed in, or the single-user researcher). */
+  mayLink: boolean;
+  /** Why not, in words for the editor; null when both are allowed. */
+  reason: string | null;
 }
 
 /** What the reader needs to paint and list a source's claims; the editor loads the whole claim

@@ -52,18 +52,24 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
     if (span.start !== claim.start || span.end !== claim.end) onUpdate(span, label);
   };
   const links = claim.links.length;
+  // Rights come with the claim as loaded (GET); a claim just saved here was ours to change.
+  const rights = claim.viewer ?? { mayChange: true, mayLink: true, reason: null };
 
   return (
     <section className="claim-editor" aria-labelledby="claim-editor-title">
       <div className="claim-editor-head">
-        <h2 id="claim-editor-title">Edit claim</h2>
+        <h2 id="claim-editor-title">{rights.mayChange ? "Edit claim" : "Claim"}</h2>
         <button type="button" onClick={onClose}>Close</button>
       </div>
       <blockquote className={`claim-quote kind-${claim.kind.toLowerCase()}`}>{claim.quote}</blockquote>
       <p className="muted">by {claim.authorName} · characters {claim.start}–{claim.end}</p>
+      {rights.reason && <p className="read-only-reason" role="note">{rights.reason}</p>}
       {claim.orphaned && (
         <p className="error-text">Orphaned: its words are no longer in the text. Select new words and re-attach it, or delete it.</p>
       )}
+
+      {/* A disabled fieldset disables every control inside it, the provenance form's too. */}
+      <fieldset className="claim-controls" disabled={!rights.mayChange} aria-label={rights.mayChange ? undefined : "Claim details (read-only)"}>
 
       <label className="field">
         Kind{" "}
@@ -99,10 +105,13 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
       </fieldset>
 
       <WhoSaysIt claim={claim} busy={busy} onUpdate={onUpdate} />
+      </fieldset>
 
-      <LinkPanel claim={claim} onChanged={onChanged} />
+      <fieldset className="claim-controls" disabled={!rights.mayLink}>
+        <LinkPanel claim={claim} onChanged={onChanged} />
+      </fieldset>
 
-      <div className="danger-zone">
+      {rights.mayChange && <div className="danger-zone">
         {confirming ? (
           <div role="group" aria-label="Confirm delete">
             <p>Delete this claim? {links ? `${links} link${links === 1 ? "" : "s"} will be removed with it.` : "It has no links."}</p>
@@ -112,7 +121,7 @@ export function ClaimEditorPanel({ claim, body, selection, busy, onUpdate, onDel
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete</button>
         )}
-      </div>
+      </div>}
 
       <h3>History</h3>
       {history ? (

@@ -85,10 +85,16 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
       return `${kindLabel(kind)} created: “${excerpt(claim.quote)}”`;
     });
 
-  type Versioned = Pick<ClaimView, "id" | "version" | "kind" | "note" | "start" | "end" | "provenance">;
+  type Versioned = Pick<ClaimView, "id" | "version" | "kind" | "note" | "start" | "end" | "provenance" | "viewer">;
+  /** A claim the reader may not change says why before anything is sent (shortcuts included). */
+  const refuseReadOnly = (claim: Pick<ClaimView, "viewer">) => {
+    if (claim.viewer?.mayChange !== false) return false;
+    showError(claim.viewer.reason ?? "You may not change this claim");
+    return true;
+  };
   /** `done` completes "Claim …" in the message shown once the change is saved. */
   const updateClaim = (claim: Versioned, change: ClaimChange, done: string) =>
-    run(async () => {
+    refuseReadOnly(claim) ? undefined : run(async () => {
       const before: ClaimChange = {};
       if (change.kind !== undefined) before.kind = claim.kind;
       if (change.note !== undefined) before.note = claim.note;
@@ -100,8 +106,8 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
       return `Claim ${done}`;
     });
 
-  const deleteClaim = (claim: Pick<ClaimView, "id" | "version">) =>
-    run(async () => {
+  const deleteClaim = (claim: Pick<ClaimView, "id" | "version" | "viewer">) =>
+    refuseReadOnly(claim) ? undefined : run(async () => {
       const { removedLinks } = await claimsApi.remove(claim.id, claim.version);
       if (selectedId === claim.id) setSelectedId(null);
       undo.push({ type: "delete", claimId: claim.id, label: "the delete" });

@@ -13,7 +13,7 @@ import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from ".
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
-import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, HistoryEntry, ReaderClaim, RestsOnView, SourceSection } from "../types";
+import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, ClaimViewerRights, HistoryEntry, ReaderClaim, RestsOnView, SourceSection } from "../types";
 import { inCommentsSection } from "../provenance/attribution";
 import { isRestsOnCycle, provenanceChanges } from "./claim-provenance";
 import { provenanceSelect, referenceLabel, toProvenance, toReferenceView } from "./provenance-fields";
@@ -99,6 +99,14 @@ async function loadLive(tx: Tx, id: string) {
 function checkAuthor(actor: Actor, row: { id: string; authorId: string; author?: { name: string } }) {
   if (actor.mayEditAll || row.authorId === actor.id) return;
   throw forbidden(`Claim ${row.id} belongs to ${row.author?.name ?? "another researcher"}: only its author can change it`);
+}
+
+/** The same rule, said to the editor before anything is tried: `viewer` is who reads (null: nobody
+ *  is signed in where accounts are required). */
+export function claimViewerRights(viewer: Actor | null, claim: Pick<ClaimView, "authorId" | "authorName">): ClaimViewerRights {
+  if (!viewer) return { mayChange: false, mayLink: false, reason: "Sign in to change or link this claim." };
+  if (viewer.mayEditAll || claim.authorId === viewer.id) return { mayChange: true, mayLink: true, reason: null };
+  return { mayChange: false, mayLink: true, reason: `Only its author, ${claim.authorName}, can change this claim. You can link it to other claims.` };
 }
 
 function checkVersion(row: { version: number; id: string }, version: number | undefined) {

@@ -11,7 +11,7 @@ type Routes = Record<string, RouteHandler>;
 
 describe("permissions in accounts mode", () => {
   let t: TestDatabase;
-  let r: Record<"register" | "claims" | "clusters" | "cluster" | "members" | "member" | "sources" | "source" | "importer", Routes>;
+  let r: Record<"register" | "claims" | "clusters" | "cluster" | "members" | "member" | "sources" | "source" | "importer" | "claim", Routes>;
   let seeded: { id: string; body: string; version: number };
   const cookies = { alice: "", bob: "" };
 
@@ -30,6 +30,7 @@ describe("permissions in accounts mode", () => {
       sources: await load("@/app/api/sources/route"),
       source: await load("@/app/api/sources/[id]/route"),
       importer: await load("@/app/api/import/route"),
+      claim: await load("@/app/api/claims/[id]/route"),
     };
     for (const name of ["alice", "bob"] as const) {
       const response = await callRoute(r.register.POST, { method: "POST", path: "/api/auth/register", body: { name, password: "correct horse battery" } });
@@ -116,5 +117,20 @@ describe("permissions in accounts mode", () => {
     const before = await databaseFingerprint(t.db);
     expect((await callRoute(r.importer.POST, { method: "POST", path: "/api/import", body: doc })).status).toBe(401);
     expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("a claim says what the reader may do with it, by the same rule the writes enforce", async () => {
+    const id = await claim("alice", seeded.id, seeded.body, seeded.body.slice(seeded.body.indexOf(" ", 300) + 1, seeded.body.indexOf(" ", 300) + 30).trim());
+    const rights = async (headers: Record<string, string>) =>
+      (await (await callRoute(r.claim.GET, { method: "GET", path: `/api/claims/${id}`, params: { id }, headers })).json()).claim.viewer;
+    expect(await rights(as("alice"))).toEqual({ mayChange: true, mayLink: true, reason: null });
+    expect(await rights(as("bob"))).toEqual({ mayChange: false, mayLink: true, reason: "Only its author, alice, can change this claim. You can link it to other claims." });
+    expect(await rights({})).toEqual({ mayChange: false, mayLink: false, reason: "Sign in to change or link this claim." });
+    // And the write is refused as the rights said.
+    const patched = await callRoute(r.claim.PATCH, { method: "PATCH", path: `/api/claims/${id}`, params: { id }, headers: as("bob"), body: { version: 1, kind: "OPINION" } });
+    expect(patched.status).toBe(403);
+    // Single-user mode: the one person at the keyboard, not signed in, may change everything.
+    delete process.env.CP_AUTH;
+    expect(await rights({})).toEqual({ mayChange: true, mayLink: true, reason: null });
   });
 });

@@ -1,18 +1,19 @@
 import { NextResponse } from "next/server";
-import { deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
+import { claimViewerRights, deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { deleteClaimInput, updateClaimInput } from "@/lib/schemas";
-import { currentActor } from "../../_lib/actor";
+import { currentActor, viewerActor } from "../../_lib/actor";
 import { parseInput, readJson, route } from "../../_lib/http";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = route<Ctx>(async (_request, { params }) => {
+/** The claim with its links, and what the researcher asking may do with it (`claim.viewer`). */
+export const GET = route<Ctx>(async (request, { params }) => {
   const { id } = await params;
-  const claim = await getClaim(db(), id);
+  const [claim, viewer] = await Promise.all([getClaim(db(), id), viewerActor(request)]);
   if (!claim) throw notFound(`Claim ${id} does not exist`);
-  return NextResponse.json({ claim });
+  return NextResponse.json({ claim: { ...claim, viewer: claimViewerRights(viewer, claim) } });
 });
 
 export const PATCH = route<Ctx>(async (request, { params }) => {
