@@ -272,6 +272,9 @@ export interface SourcePairMatrix {
   relation: "CONTRADICTS" | "SUPPORTS";
   sources: OverviewSource[];
   counts: number[][];
+  /** How many sources there are in all; more than `sources.length` when the picture is cut to
+   *  the sources with the most links of the relation (lib/overview/source-matrix.ts). */
+  ofSources: number;
 }
 
 /** A claim in the overview's claims-and-links graph, placed by lib/overview/graph-layout.ts. */

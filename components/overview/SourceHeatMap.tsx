@@ -47,6 +47,7 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
     <figure className="heat-map" aria-labelledby={captionId}>
       <figcaption id={captionId}>
         <strong>{title}</strong> between sources: {MEANING[matrix.relation]} Choose a cell to compare the two sources.
+        {matrix.ofSources > n && <> Drawn: the {n} sources with the most such links, of {matrix.ofSources.toLocaleString("en-GB")}.</>}
       </figcaption>
       <div className="picture-scroll">
         <svg width={width} height={height} role="group" aria-label={`${title} heat map`}>

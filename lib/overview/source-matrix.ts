@@ -11,12 +11,23 @@ export interface SourcePairCounts {
   supports: number[][];
 }
 
-export function sourcePairMatrices(counts: SourcePairCounts): SourcePairMatrix[] {
-  const sources = counts.sources.map(({ id, title }) => ({ id, title }));
-  return [
-    { relation: "CONTRADICTS", sources, counts: counts.contradictions },
-    { relation: "SUPPORTS", sources, counts: counts.supports },
-  ];
+/** Sources a heat map draws at most: 30 × 30 cells stay readable on a 1280 px screen, where a
+ *  thousand sources would be a million cells. The table below the picture says which are shown. */
+export const MAX_MATRIX_SOURCES = 30;
+
+/**
+ * Each relation's matrix, cut to the `max` sources with the most links of that relation (ties in
+ * the overview's source order), kept in that order. Cost: sources² to sum and copy the counts.
+ */
+export function sourcePairMatrices(counts: SourcePairCounts, max = MAX_MATRIX_SOURCES): SourcePairMatrix[] {
+  const all = counts.sources.map(({ id, title }) => ({ id, title }));
+  const cut = (relation: SourcePairMatrix["relation"], matrix: number[][]): SourcePairMatrix => {
+    if (all.length <= max) return { relation, sources: all, counts: matrix, ofSources: all.length };
+    const linked = matrix.map((row) => row.reduce((sum, n) => sum + n, 0));
+    const kept = all.map((_, i) => i).sort((a, b) => linked[b]! - linked[a]! || a - b).slice(0, max).sort((a, b) => a - b);
+    return { relation, sources: kept.map((i) => all[i]!), counts: kept.map((i) => kept.map((j) => matrix[i]![j]!)), ofSources: all.length };
+  };
+  return [cut("CONTRADICTS", counts.contradictions), cut("SUPPORTS", counts.supports)];
 }
 
 /** "S3": how the pictures name the source at index i (the legend spells out the titles). */

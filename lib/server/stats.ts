@@ -31,12 +31,12 @@ const zeroKinds = () => Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Re
 /**
  * Counts and matrices are computed by PostgreSQL (GROUP BY over live claims and links), so the
  * page reads one row per source × kind and per source pair, never every claim. What grows with
- * the number of sources: the suggestion scan of each source's text (suggestClaims) and one
- * index probe per suggested sentence to see whether a claim covers it.
+ * the number of sources: the suggestion scan of each text not scanned before (suggestedSpans) and
+ * one index probe per suggested sentence to see whether a claim covers it.
  */
 export async function overview(db: Db): Promise<Overview> {
   const [sources, claimCounts, linkCounts] = await Promise.all([
-    db.source.findMany({ select: { id: true, title: true, suggestedTitle: true, body: true, sections: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }] }),
+    db.source.findMany({ select: { id: true, title: true, suggestedTitle: true, contentHash: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }] }),
     db.$queryRaw<{ sourceId: string; kind: ClaimKind; n: number; orphaned: number }[]>`
       SELECT "sourceId", kind, count(*)::int AS n, (count(*) FILTER (WHERE orphaned))::int AS orphaned
       FROM "Claim" WHERE "deletedAt" IS NULL GROUP BY "sourceId", kind`,
@@ -75,9 +75,10 @@ export async function overview(db: Db): Promise<Overview> {
     }
   }
   // Suggested sentences, and which of them a live claim overlaps (one index probe each).
+  const spans = await suggestedSpans(db, sources);
   const suggested = { source: [] as string[], start: [] as number[], end: [] as number[], at: [] as number[] };
   sources.forEach((s, i) => {
-    const suggestions = suggestClaims(s.body, { excludeRanges: s.sections as unknown as SourceSection[] });
+    const suggestions = spans.get(s.id) ?? [];
     perSource[i].suggestions = suggestions.length;
     perSource[i].unreviewedSuggestions = suggestions.length;
     for (const g of suggestions) {
@@ -94,4 +95,25 @@ export async function overview(db: Db): Promise<Overview> {
     for (const row of covered) perSource[suggested.at[Number(row.i) - 1]!]!.unreviewedSuggestions--;
   }
   return { byKind, byRelation, sources: perSource, contradictions, supports };
+}
+
+// The sentences suggestClaims finds in a text depend on the text alone, so they are kept per
+// source and content hash: the overview reads and scans only texts it has not seen (all of them
+// once per process, then those corrected since). Spans only, a few numbers a sentence.
+const MAX_REMEMBERED = 5_000;
+const rememberedSpans = new Map<string, { contentHash: string; spans: { start: number; end: number }[] }>();
+
+async function suggestedSpans(db: Db, sources: { id: string; contentHash: string }[]): Promise<Map<string, { start: number; end: number }[]>> {
+  const unseen = sources.filter((s) => rememberedSpans.get(s.id)?.contentHash !== s.contentHash).map((s) => s.id);
+  // 50 texts a query: a thousand sources' bodies are never held at once.
+  for (let at = 0; at < unseen.length; at += 50) {
+    const texts = await db.source.findMany({ where: { id: { in: unseen.slice(at, at + 50) } }, select: { id: true, body: true, sections: true, contentHash: true } });
+    for (const t of texts) {
+      const spans = suggestClaims(t.body, { excludeRanges: t.sections as unknown as SourceSection[] }).map(({ start, end }) => ({ start, end }));
+      rememberedSpans.delete(t.id);
+      rememberedSpans.set(t.id, { contentHash: t.contentHash, spans });
+      if (rememberedSpans.size > MAX_REMEMBERED) rememberedSpans.delete(rememberedSpans.keys().next().value!);
+    }
+  }
+  return new Map(sources.map((s) => [s.id, rememberedSpans.get(s.id)?.spans ?? []]));
 }

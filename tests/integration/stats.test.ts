@@ -3,6 +3,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
+import { updateSource } from "@/lib/server/source-edit";
 import { seedCorpus } from "@/lib/server/seed";
 import { overview } from "@/lib/server/stats";
 import { ensureUser } from "@/lib/server/users";
@@ -39,4 +40,16 @@ it("counts claims, links and unreviewed suggestions per source; deleted claims a
   expect(o.contradictions[0]![1]).toBe(1);
   expect(o.contradictions[1]![0]).toBe(1);
   expect(o.supports.flat().every((n) => n === 0)).toBe(true);
+});
+
+it("a corrected text's suggestions are counted anew (they are remembered per content hash)", async () => {
+  const ada = await ensureUser(t.db, "Ada");
+  const source = await t.db.source.findFirstOrThrow({ where: { seedKey: { startsWith: "004" } }, select: { id: true, version: true, body: true } });
+  const before = (await overview(t.db)).sources.find((s) => s.id === source.id)!;
+  const added = "\n\nIn 2024, about 5,000 troops were said to be ready. Officials said 12 states would join by 2030.";
+  await updateSource(t.db, ada, source.id, { version: source.version, body: source.body + added });
+  const after = (await overview(t.db)).sources.find((s) => s.id === source.id)!;
+  const fresh = await t.db.source.findUniqueOrThrow({ where: { id: source.id }, select: { body: true, sections: true } });
+  expect(after.suggestions).toBe(suggestClaims(fresh.body, { excludeRanges: fresh.sections as never }).length);
+  expect(after.suggestions).toBeGreaterThan(before.suggestions);
 });

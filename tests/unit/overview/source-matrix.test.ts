@@ -20,10 +20,26 @@ const supports = [
 describe("source pair matrices", () => {
   it("gives one heat map per relation, contradicts first, with the overview's sources and counts", () => {
     const [c, s] = sourcePairMatrices({ sources: sources.map((x) => ({ ...x, claims: 3 })), contradictions, supports });
-    expect(c).toEqual({ relation: "CONTRADICTS", sources, counts: contradictions });
-    expect(s).toEqual({ relation: "SUPPORTS", sources, counts: supports });
+    expect(c).toEqual({ relation: "CONTRADICTS", sources, counts: contradictions, ofSources: 3 });
+    expect(s).toEqual({ relation: "SUPPORTS", sources, counts: supports, ofSources: 3 });
     expect(matrixMax(c)).toBe(2);
     expect(matrixMax(s)).toBe(1);
+  });
+
+  it("cuts a large overview to the sources with the most links of each relation, in source order", () => {
+    const [c, s] = sourcePairMatrices({ sources, contradictions, supports }, 2);
+    // Contradicts: Alpha 2, Beta 3, Gamma 0 links; supports: Alpha 1, Beta 0, Gamma 1.
+    expect(c).toEqual({ relation: "CONTRADICTS", sources: [sources[0], sources[1]], counts: [[0, 2], [2, 1]], ofSources: 3 });
+    expect(s).toEqual({ relation: "SUPPORTS", sources: [sources[0], sources[2]], counts: [[0, 1], [1, 0]], ofSources: 3 });
+    // A thousand sources draw 30 × 30 cells.
+    const many = Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, title: `Source ${i}` }));
+    const zeros = many.map(() => many.map(() => 0));
+    zeros[999]![500] = zeros[500]![999] = 4;
+    const [big] = sourcePairMatrices({ sources: many, contradictions: zeros, supports: zeros });
+    expect(big!.sources).toHaveLength(30);
+    expect(big!.counts.every((row) => row.length === 30)).toBe(true);
+    expect(big!.sources.map((x) => x.id)).toEqual(expect.arrayContaining(["s500", "s999"]));
+    expect(big!.ofSources).toBe(1000);
   });
 
   it("labels a cell in words, within one source on the diagonal", () => {
