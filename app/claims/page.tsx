@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { z } from "zod";
+import Link from "@/components/Link";
 import { ClaimFilters } from "@/components/claims-list/ClaimFilters";
 import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
@@ -16,11 +18,25 @@ const SHOWN = 500;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Where the list stands: after which claim (keyset), and the number of the first one shown. */
+const pageInput = z.object({ after: z.string().max(64).optional(), from: z.coerce.number().int().min(1).max(10_000_000).optional() });
+
 export default async function ClaimsPage({ searchParams }: Props) {
-  const parsed = exportFilterInput.safeParse(dropEmpty(await searchParams));
+  const { after: rawAfter, from: rawFrom, ...params } = dropEmpty(await searchParams);
+  const parsed = exportFilterInput.safeParse(params);
   const filter: ExportFilter = parsed.success ? parsed.data : {};
-  const [choices, loaded] = await Promise.all([filterChoices(db()), loadExport(db(), filter, { limit: SHOWN })]);
+  const page = pageInput.safeParse({ after: rawAfter, from: rawFrom });
+  const after = page.success ? page.data.after : undefined;
+  const from = after && page.success ? page.data.from ?? SHOWN + 1 : 1;
+  const [choices, loaded] = await Promise.all([filterChoices(db()), loadExport(db(), filter, { limit: SHOWN, after })]);
   const { claims } = loaded.bundle;
+  const pageHref = (next: { after?: string; from?: number }) => {
+    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"));
+    if (next.after) query.set("after", next.after);
+    if (next.from) query.set("from", String(next.from));
+    return `/claims${query.size ? `?${query}` : ""}`;
+  };
+  const last = from + claims.length - 1;
   return (
     <>
       <h1>Claims</h1>
@@ -29,9 +45,21 @@ export default async function ClaimsPage({ searchParams }: Props) {
       <ClaimFilters filter={filter} choices={choices} />
       <ExportLinks filter={filter} />
       <p aria-live="polite">
-        {loaded.total === 0 ? "No claims match." : loaded.total > claims.length ? `Showing the first ${claims.length} of ${loaded.total} claims (exports include all).` : `${loaded.total} claim${loaded.total === 1 ? "" : "s"}.`}
+        {loaded.total === 0
+          ? "No claims match."
+          : claims.length === 0
+            ? "No claims on this page: the claim it started after was deleted or no longer matches."
+            : loaded.total > claims.length
+              ? `Showing claims ${from.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${loaded.total.toLocaleString("en-GB")} (exports include all).`
+              : `${loaded.total} claim${loaded.total === 1 ? "" : "s"}.`}
       </p>
       <ClaimsList claims={claims} />
+      {(after || loaded.nextAfter) && (
+        <nav aria-label="Pages of claims" className="page-links">
+          {after && <Link href={pageHref({})}>First page</Link>}
+          {loaded.nextAfter && <Link href={pageHref({ after: loaded.nextAfter, from: last + 1 })}>Next {SHOWN} claims</Link>}
+        </nav>
+      )}
     </>
   );
 }

@@ -68,6 +68,9 @@ export interface LoadExportOptions {
   withBodies?: boolean;
   /** Only the first claims (the list page); exports take all. */
   limit?: number;
+  /** With `limit`: the claims after this one in the filter's order (keyset paging, so a late page
+   *  costs what the first does; an offset would read and skip every claim before it). */
+  after?: string;
   now?: Date;
 }
 
@@ -76,6 +79,8 @@ export interface LoadedExport {
   bodies: Map<string, { body: string; sections: SourceSection[]; pageMap: PageRange[] | null; original: OriginalReference | null }>;
   /** Claims matching the filter, also when `limit` cut the list. */
   total: number;
+  /** With `limit`: the last claim shown when more follow (the next page's `after`), else null. */
+  nextAfter: string | null;
 }
 
 const SORTS: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
@@ -229,10 +234,15 @@ export async function streamExport(db: Db, filter: ExportFilter, options: { now?
 export async function loadExport(db: Db, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
   const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined);
   const [order, total] = await Promise.all([
-    db.claim.findMany({ where, orderBy: SORTS[filter.sort ?? "position"], take: options.limit, select: { id: true } }),
+    db.claim.findMany({
+      where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
+      // One more than shown tells whether a next page exists.
+      ...(options.limit === undefined ? {} : { take: options.limit + 1, ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}) }),
+    }),
     options.limit === undefined ? Promise.resolve(-1) : db.claim.count({ where }),
   ]);
-  const claimIds = order.map((r) => r.id);
+  const more = options.limit !== undefined && order.length > options.limit;
+  const claimIds = (more ? order.slice(0, options.limit) : order).map((r) => r.id);
   const [records, links] = await Promise.all([claimRecordsByIds(db, claimIds), linksTouching(db, claimIds)]);
   const recordById = new Map(records.map((r) => [r.id, r]));
   // In the filter's order; a claim deleted between the two reads is left out.
@@ -251,7 +261,7 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
     ? new Map((await db.sourceFile.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, name: true, mediaType: true, size: true, sha256: true } })).map(({ sourceId, ...o }) => [sourceId, o]))
     : new Map<string, OriginalReference>();
   const bodies = new Map(options.withBodies ? sources.map((s) => [s.id, { body: s.body, sections: s.sections, pageMap: s.pageMap ?? null, original: originals.get(s.id) ?? null }]) : []);
-  return { bundle, bodies, total: total < 0 ? claims.length : total };
+  return { bundle, bodies, total: total < 0 ? claims.length : total, nextAfter: more ? claimIds.at(-1)! : null };
 }
 
 const ORIGIN_SCOPE: Record<OriginFilter, string> = {
