@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { request as httpRequest, type APIRequestContext } from "@playwright/test";
 import { addClaim, addSource } from "./support/api";
+import { claimInText } from "./support/reader";
 import { expect, test } from "./support/fixtures";
 
 const secondPort = Number(process.env.E2E_PORT ?? 3200) + 1;
@@ -16,23 +17,31 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0
 let second: ChildProcess;
 let viaSecond: APIRequestContext;
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
+async function startSecond() {
   second = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(secondPort), "-H", "127.0.0.1"], {
     stdio: "ignore", env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  viaSecond = await httpRequest.newContext({ baseURL: secondBase });
   // Until the second process answers (it refuses connections while starting).
   await expect.poll(async () => (await viaSecond.get("/api/sources").catch(() => null))?.status() ?? 0, { timeout: 90_000 }).toBe(200);
+}
+
+async function stopSecond(signal: NodeJS.Signals = "SIGTERM") {
+  if (second && second.exitCode === null && second.signalCode === null) {
+    const exited = new Promise((resolve) => second.once("exit", resolve));
+    second.kill(signal);
+    await exited;
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  viaSecond = await httpRequest.newContext({ baseURL: secondBase });
+  await startSecond();
 });
 
 test.afterAll(async () => {
+  await stopSecond();
   await viaSecond?.dispose();
-  if (second && second.exitCode === null) {
-    const exited = new Promise((resolve) => second.once("exit", resolve));
-    second.kill("SIGTERM");
-    await exited;
-  }
 });
 
 /** A word no other spec writes, so searches find only this test's claims. */
@@ -89,4 +98,32 @@ test("a source corrected through one process is never marked against its old tex
   const { claim } = await bare.json();
   expect(newBody.slice(claim.start, claim.end)).toBe(claim.quote);
   expect(claim.quote).not.toBe(phrase);
+});
+
+test("a page's live stream outlives its server: restarted, it catches up on what was written meanwhile", async ({ page, request, expectFailure }) => {
+  test.setTimeout(180_000);
+  // The stream's requests fail while the server is away; that is the point.
+  expectFailure({ status: 0, path: /^\/api\/events/ });
+  const word = uniqueWord();
+  const body = `The ${word} convoy crossed the border at dawn.\n\nIts size was reported later as 40 vehicles.`;
+  const sourceId = await addSource(request, `${word} restart`, body);
+  await page.goto(`${secondBase}/sources/${sourceId}`);
+  const live = page.getByRole("status", { name: "Live activity" });
+  await expect(live).toHaveAttribute("data-connected", "yes");
+
+  // The page's server dies (as a crash or a deploy does); the stream drops, and a claim is
+  // written through the other process meanwhile.
+  await stopSecond("SIGKILL");
+  await expect(live).toHaveAttribute("data-connected", "no");
+  // By another researcher: a page never re-reads for its own researcher's changes.
+  const colleague = await httpRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const registered = await colleague.post("/api/auth/register", { data: { name: `Colleague ${word}`, password: "a long enough password" } });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const claimId = await addClaim(colleague, sourceId, body, `${word} convoy crossed the border`);
+  await colleague.dispose();
+
+  // Back on the same port: the page reconnects by itself and shows the claim, with no reload.
+  await startSecond();
+  await expect(live).toHaveAttribute("data-connected", "yes", { timeout: 30_000 });
+  await expect(claimInText(page, claimId).first()).toHaveAttribute("data-kind", "FACT");
 });
