@@ -94,7 +94,7 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
         </svg>
       </div>
       <div className="heat-legend">
-        <svg width={LEGEND_W + 90} height={44} aria-hidden="true">
+        <svg width={max <= 1 ? 76 : LEGEND_W + 70} height={44} aria-hidden="true">
           <defs>
             <linearGradient id={gradientId}>
               <stop offset="0%" stopColor={low} />
