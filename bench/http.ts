@@ -193,18 +193,14 @@ async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser
           document.addEventListener("mousedown", (down) => {
             const t0 = down.timeStamp;
             // The claim shows selected in the text, and the card (lazy-loaded, placed after it
-            // mounts) is visible and tells this claim's kind.
-            const done = () => {
-              const card = document.querySelector<HTMLElement>('[aria-label="Claim card"]');
-              return !!document.querySelector(`.reader-text .claim-selected[data-claim-id="${CSS.escape(claimId)}"]`)
-                && !!card && card.style.visibility === "visible" && card.textContent!.startsWith(kind);
-            };
-            const settle = () => requestAnimationFrame(() => resolve(performance.now() - t0));
-            if (done()) return settle();
+            // mounts) is visible and tells this claim's kind. No named function in here: tsx
+            // wraps those in a helper (__name) the page does not have, and the listener threw.
             const observer = new MutationObserver(() => {
-              if (!done()) return;
+              const card = document.querySelector<HTMLElement>('[aria-label="Claim card"]');
+              if (!document.querySelector(`.reader-text .claim-selected[data-claim-id="${CSS.escape(claimId)}"]`)) return;
+              if (!card || card.style.visibility !== "visible" || !card.textContent!.startsWith(kind)) return;
               observer.disconnect();
-              settle();
+              requestAnimationFrame(() => resolve(performance.now() - t0));
             });
             observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
           }, { once: true, capture: true });
