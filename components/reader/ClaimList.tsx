@@ -1,5 +1,6 @@
 "use client";
 
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useMemo, useRef } from "react";
 import { CLAIM_KINDS, type ReaderClaim, type ClaimKind } from "@/lib/types";
 import { kindLabel } from "@/lib/labels";
@@ -33,10 +34,26 @@ export function isShown(claim: ReaderClaim, kinds: ClaimKind[], author: string |
   return kinds.includes(claim.kind) && (author === null || claim.authorName === author);
 }
 
-/** One entry; memoised, so opening a claim re-renders two entries, not all n of them. */
-const ClaimItem = memo(function ClaimItem({ claim, current, onPick }: { claim: ReaderClaim; current: boolean; onPick: (id: string) => void }) {
+// The list scrolls in its own box and holds only the entries in view (and a few around them): a
+// source of 10,000 claims would otherwise send, hydrate and lay out 10,000 entries beside its text.
+const ESTIMATED_ENTRY_PX = 44; // two lines of excerpt; each entry is measured once shown
+const FIRST_VIEW_PX = 448; // what the server renders (28rem, the box's height): no scroll box there
+const OVERSCAN = 6;
+
+interface ItemProps {
+  claim: ReaderClaim;
+  current: boolean;
+  onPick: (id: string) => void;
+  index: number;
+  count: number;
+  top: number;
+  measure: (el: HTMLLIElement | null) => void;
+}
+
+/** One entry; memoised, so opening a claim re-renders two entries, not all those in view. */
+const ClaimItem = memo(function ClaimItem({ claim, current, onPick, index, count, top, measure }: ItemProps) {
   return (
-    <li>
+    <li ref={measure} data-index={index} aria-posinset={index + 1} aria-setsize={count} style={{ transform: `translateY(${top}px)` }}>
       <button type="button" className={`claim-item${current ? " current" : ""}`} aria-current={current ? "true" : undefined} onClick={() => onPick(claim.id)}>
         <span className={`badge claim-${claim.kind.toLowerCase()}`}>{kindLabel(claim.kind)}</span> {excerpt(claim.quote)}
       </button>
@@ -53,6 +70,15 @@ export function ClaimList({ claims, shownKinds, onShownKindsChange, shownAuthor,
   const latestPick = useRef(onPick);
   latestPick.current = onPick;
   const pick = useRef((id: string) => latestPick.current(id)).current;
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ENTRY_PX,
+    getItemKey: (i) => shown[i]!.id,
+    overscan: OVERSCAN,
+    initialRect: { width: 0, height: FIRST_VIEW_PX },
+  });
   const toggle = (kind: ClaimKind, on: boolean) =>
     onShownKindsChange(CLAIM_KINDS.filter((k) => (k === kind ? on : shownKinds.includes(k))));
   return (
@@ -76,9 +102,14 @@ export function ClaimList({ claims, shownKinds, onShownKindsChange, shownAuthor,
         </label>
       )}
       {shown.length ? (
-        <ol className="claim-list" aria-label="Claims in text order">
-          {shown.map((c) => <ClaimItem key={c.id} claim={c} current={c.id === selectedId} onPick={pick} />)}
-        </ol>
+        <div className="claim-list-scroll" ref={scroller}>
+          <ol className="claim-list" aria-label="Claims in text order" style={{ height: rows.getTotalSize() }}>
+            {rows.getVirtualItems().map((row) => {
+              const c = shown[row.index]!;
+              return <ClaimItem key={c.id} claim={c} current={c.id === selectedId} onPick={pick} index={row.index} count={shown.length} top={row.start} measure={rows.measureElement} />;
+            })}
+          </ol>
+        </div>
       ) : (
         <p className="muted">{claims.length ? "No claims of the chosen kinds and researcher." : "No claims yet: select text to mark one."}</p>
       )}

@@ -8,7 +8,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } fro
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind, ReaderClaim } from "@/lib/types";
 import { HighlightedRuns } from "@/components/highlights/HighlightedText";
-import { paintClaims } from "@/components/highlights/paint";
+import { paintClaims, type Painted } from "@/components/highlights/paint";
 import { claimHighlights, highlightKey, paints, type HighlightState } from "./extensions/claimDecorations";
 import type { Anchor } from "./ClaimCard";
 import { ReaderKeyboard, claimAt, selectedSpan, type TextSpan } from "./extensions/readerKeyboard";
@@ -44,8 +44,7 @@ interface Props {
 
 /** The text with its claims as the server sends it, so highlights show at first paint, before
  *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. */
-function StaticText({ body, claims }: { body: string; claims: ReaderClaim[] }) {
-  const painted = useMemo(() => paintClaims(body.length, claims), [body, claims]);
+function StaticText({ body, painted }: { body: string; painted: Painted }) {
   let lineStart = 0;
   return (
     <div className="source-body reader-text-static">
@@ -84,8 +83,11 @@ function anchorFor(root: HTMLElement, id: string, fallback?: () => DOMRect): Anc
 export function ReaderEditor(props: Props) {
   const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId } = props;
   const claims = useMemo(() => props.claims.filter((c) => !c.orphaned), [props.claims]);
-  const latest = useRef({ ...props, claims });
-  latest.current = { ...props, claims };
+  // Cost: O(n log n) for n claims, once per change of the claims; the static text and the editor's
+  // decorations both paint with it.
+  const painted = useMemo(() => paintClaims(body.length, claims), [body, claims]);
+  const latest = useRef({ ...props, claims, painted });
+  latest.current = { ...props, claims, painted };
   const wrapper = useRef<HTMLDivElement>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [anchor, setAnchor] = useState<Anchor | null>(null);
@@ -96,8 +98,8 @@ export function ReaderEditor(props: Props) {
       Document, Paragraph.configure({ HTMLAttributes: { elementtiming: "source-text" } }), Text, ReaderSection, BlankLines, UnchangeableText,
       // The claims as they are when the editor is made: its first render paints them.
       claimHighlights(() => {
-        const { claims: now, suggestions: marks, selectedId: open, flashId: flashing } = latest.current;
-        return { layout, claims: now, suggestions: marks, selectedId: open, flashId: flashing };
+        const { claims: now, painted: runs, suggestions: marks, selectedId: open, flashId: flashing } = latest.current;
+        return { layout, claims: now, painted: runs, suggestions: marks, selectedId: open, flashId: flashing };
       }),
       ReaderKeyboard.configure({
         body, layout,
@@ -146,7 +148,7 @@ export function ReaderEditor(props: Props) {
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    const highlights: HighlightState = { layout, claims, suggestions, selectedId, flashId };
+    const highlights: HighlightState = { layout, claims, painted, suggestions, selectedId, flashId };
     if (!paints(editor.state, highlights)) editor.view.dispatch(editor.state.tr.setMeta(highlightKey, highlights));
     // For `npm run bench`: when the claims are first on screen, as a performance mark.
     if (claims.length && !performance.getEntriesByName("claims-painted").length) {
@@ -158,7 +160,7 @@ export function ReaderEditor(props: Props) {
         else setTimeout(preload, 0);
       });
     }
-  }, [editor, layout, claims, suggestions, selectedId, flashId]);
+  }, [editor, layout, claims, painted, suggestions, selectedId, flashId]);
 
   const onMouseOver = (event: React.MouseEvent) => {
     const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
@@ -174,7 +176,7 @@ export function ReaderEditor(props: Props) {
 
   return (
     <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
-      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} claims={claims} />}
+      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} painted={painted} />}
       {editor && (
         <Suspense fallback={null}>
           <TagBubble editor={editor} shouldShow={showToolbar} />

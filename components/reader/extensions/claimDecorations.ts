@@ -2,6 +2,7 @@
 // (components/highlights/paint.ts): a decoration per claim over each run it covers, nested
 // as the static text nests them (the shortest claim innermost, so it shows).
 import { Extension } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { offsetToPos, type TextLayout } from "@/lib/text-positions";
@@ -14,9 +15,14 @@ export interface HighlightState {
   suggestions: { key: string; start: number; end: number }[];
   selectedId: string | null;
   flashId: string | null;
+  /** paintClaims of `claims` (no flags) when the caller has it already: the static first-paint
+   *  text paints with the same runs, so n claims are sorted and swept once per page, not twice. */
+  painted?: Painted;
 }
 
 type PluginValue = {
+  /** The document the set was built for (the text never changes; a new editor has a new one). */
+  doc: PmNode;
   highlights: HighlightState;
   set: DecorationSet;
   painted: Painted;
@@ -45,9 +51,11 @@ function decorateRun(run: HighlightRun, painted: Painted, h: HighlightState): De
   });
 }
 
-/** Cost per full repaint: the painter's O(n log n), then one decoration per claim per run it covers. */
-function decorate(state: EditorState, h: HighlightState): PluginValue {
-  const painted = paintClaims(textLength(h.layout), h.claims, h);
+/** Cost per full repaint: the painter's O(n log n) (unless given), then one decoration per claim
+ *  per run it covers, then ProseMirror's DecorationSet.create: O(n log n) to sort, plus a pass over
+ *  the decorations per line of text (its tree is built line by line). */
+function decorate(doc: PmNode, h: HighlightState): PluginValue {
+  const painted = h.painted ?? paintClaims(textLength(h.layout), h.claims);
   const decorations = h.suggestions.map((s) =>
     Decoration.inline(offsetToPos(h.layout, s.start), offsetToPos(h.layout, s.end), { nodeName: "span", class: "suggestion", "data-suggestion": s.key }),
   );
@@ -63,7 +71,7 @@ function decorate(state: EditorState, h: HighlightState): PluginValue {
       else runsOf.set(id, [i]);
     }
   });
-  return { highlights: h, set: DecorationSet.create(state.doc, decorations), painted, runDecorations, runsOf };
+  return { doc, highlights: h, set: DecorationSet.create(doc, decorations), painted, runDecorations, runsOf };
 }
 
 /** Only the open or flashing claim changed (a click, a pick from the list): the runs of the claims
@@ -92,21 +100,44 @@ function sameClaims(a: HighlightState, b: HighlightState): boolean {
   return a.layout === b.layout && a.claims === b.claims && a.suggestions === b.suggestions;
 }
 
+/** Paints with the editor's own decorations prop until the plugin is there: TipTap makes its view
+ *  with no plugins and adds them right after, so decorations only a plugin gave would lay out the
+ *  text bare and then all of it again with its claims (at 10,000 claims, a third of the editor's
+ *  start). The plugin then starts from the very same set, so adding it redraws nothing. */
+function firstPaint(initial: HighlightState | (() => HighlightState)) {
+  let first: PluginValue | null = null;
+  return (doc: PmNode): PluginValue => {
+    if (!first || first.doc !== doc) first = decorate(doc, typeof initial === "function" ? initial() : initial);
+    return first;
+  };
+}
+
 /** `initial` is read when the editor is made, so its first render already shows the claims
  *  (rendering the text bare and then again with its claims would lay it out twice). */
 export function claimHighlights(initial: HighlightState | (() => HighlightState)) {
+  const initialValue = firstPaint(initial);
   return Extension.create({
     name: "claimHighlights",
+    onBeforeCreate() {
+      const options = this.editor.options;
+      const own = options.editorProps.decorations;
+      options.editorProps = {
+        ...options.editorProps,
+        decorations(state) {
+          return highlightKey.getState(state) ? own?.call(this, state) : initialValue(state.doc).set;
+        },
+      };
+    },
     addProseMirrorPlugins() {
       return [
         new Plugin<PluginValue>({
           key: highlightKey,
           state: {
-            init: (_config, state) => decorate(state, typeof initial === "function" ? initial() : initial),
+            init: (_config, state) => initialValue(state.doc),
             apply: (tr, value, _old, state) => {
               const highlights = tr.getMeta(highlightKey) as HighlightState | undefined;
               if (!highlights) return value;
-              if (!sameClaims(value.highlights, highlights)) return decorate(state, highlights);
+              if (!sameClaims(value.highlights, highlights)) return decorate(state.doc, highlights);
               if (value.highlights.selectedId === highlights.selectedId && value.highlights.flashId === highlights.flashId) return value;
               return restyle(state, value, highlights);
             },

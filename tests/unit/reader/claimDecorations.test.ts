@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import type { Editor } from "@tiptap/core";
-import { posToOffset, textLayout } from "@/lib/text-positions";
+import { Editor } from "@tiptap/core";
+import Document from "@tiptap/extension-document";
+import Paragraph from "@tiptap/extension-paragraph";
+import Text from "@tiptap/extension-text";
+import { posToOffset, readerDoc, textLayout } from "@/lib/text-positions";
 import { claimHighlights, highlightKey, paints, type HighlightState } from "@/components/reader/extensions/claimDecorations";
 import { readerEditor } from "./editor";
 
@@ -93,4 +96,24 @@ describe("claim decorations", () => {
     ({ editor } = readerEditor(BODY, [claimHighlights(() => ({ layout, claims: [{ id: "early", kind: "FACT", ...at("First line") }], suggestions: [], selectedId: null, flashId: null }))]));
     expect((editor.view.dom as HTMLElement).querySelector('[data-claim-id="early"]')!.textContent).toBe("First line");
   });
+
+  it("draws the text once, with its claims, when the editor is made (adding the plugins redraws nothing)", () => {
+    const layout = textLayout(BODY);
+    const place = document.createElement("div");
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(place, { childList: true, subtree: true });
+    editor = new Editor({
+      element: place,
+      extensions: [Document, Paragraph, Text, claimHighlights({ layout, claims: [{ id: "once", kind: "FACT", ...at("Second line") }], suggestions: [], selectedId: null, flashId: null })],
+      content: readerDoc(BODY, layout),
+    });
+    const records = observer.takeRecords();
+    observer.disconnect();
+    // The editor's element and its lines put in place, each once, the claim inside from the start:
+    // nothing taken out again.
+    expect(records.flatMap((r) => [...r.removedNodes])).toEqual([]);
+    expect(records.flatMap((r) => [...r.addedNodes]).length).toBe(1 + 3);
+    expect(place.querySelector('[data-claim-id="once"]')!.textContent).toBe("Second line");
+  });
 });
+
