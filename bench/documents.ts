@@ -8,7 +8,7 @@ import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../scripts/chromium";
 import { ROOT, buildIfChanged } from "../scripts/tasks";
 import { waitForServer } from "./http";
-import { timed, type BenchContext, type BenchRow, type BenchSection } from "./run";
+import { timed, type BenchContext, type BenchRow, type BenchSection } from "./harness";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sentence = (i: number) => `Report ${i}: officials said ${1000 + (i % 900)} troops crossed the border on day ${(i % 28) + 1}, while observers counted fewer vehicles than announced.`;

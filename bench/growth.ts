@@ -12,7 +12,7 @@ import { buildIfChanged } from "../scripts/tasks";
 import { createTestDatabase } from "@/tests/helpers/testdb";
 import { buildCorpus } from "./corpus";
 import { createClaimRows, percentile, startApp } from "./http";
-import type { BenchRow, BenchSection } from "./run";
+import type { BenchRow, BenchSection } from "./harness";
 
 const SEARCHES: [string, string][] = [["word", "troops"], ["prefix", "paratro"], ["phrase", '"collective security"'], ["figure", "3000"]];
 

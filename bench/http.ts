@@ -12,7 +12,7 @@ import { chromiumLaunchOptions } from "../scripts/chromium";
 import { ROOT, buildIfChanged } from "../scripts/tasks";
 import { kindLabel } from "@/lib/labels";
 import type { ClaimKind } from "@/lib/types";
-import type { BenchContext, BenchRow, BenchSection } from "./run";
+import type { BenchContext, BenchRow, BenchSection } from "./harness";
 
 interface Latency {
   requests: number;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT, buildIfChanged } from "../scripts/tasks";
 import { waitForServer } from "./http";
-import type { BenchContext, BenchRow, BenchSection } from "./run";
+import type { BenchContext, BenchRow, BenchSection } from "./harness";
 
 const PAGES = 20;
 const WRITES = 60;

@@ -3,7 +3,7 @@
 import { shapeClaimGraph } from "@/lib/overview/claim-graph";
 import { layoutClaimGraph } from "@/lib/overview/graph-layout";
 import { loadClaimGraph } from "@/lib/server/claim-graph";
-import { timed, type BenchRow, type BenchSection } from "./run";
+import { timed, type BenchRow, type BenchSection } from "./harness";
 
 export const overviewSection: BenchSection = {
   name: "overview",

@@ -3,7 +3,6 @@
 // BENCH_SECTIONS; add yours there. Sections get the seeded database and return table rows.
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import type { Db } from "@/lib/server/db";
 import { chunksToStream } from "@/lib/export/model";
 import { EXPORT_FORMATS } from "@/lib/export/registry";
@@ -16,37 +15,15 @@ import { growthSection } from "./growth";
 import { httpSection } from "./http";
 import { liveSection } from "./live";
 import { overviewSection } from "./overview";
+import { timed, type BenchContext, type BenchRow, type BenchSection } from "./harness";
 
-export interface BenchContext {
-  db: Db;
-  url: string;
-  actor: Actor;
-  claimCount: number;
-}
-
-export interface BenchRow {
-  section: string;
-  step: string;
-  ms: number;
-  /** Anything worth reading next to the time: rows, bytes, memory. */
-  detail: string;
-}
-
-export interface BenchSection {
-  name: string;
-  run(ctx: BenchContext): Promise<BenchRow[]>;
-}
+export type { BenchContext, BenchRow, BenchSection };
 
 export const CLAIM_COUNT = 10_000;
 const LINK_COUNT = 2_000;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - t0 };
-}
 
 async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
   let bytes = 0;
