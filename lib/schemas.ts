@@ -218,6 +218,11 @@ export type ExportFilterInput = z.infer<typeof exportFilterInput>;
 /** The claims list's and the exports' filter, as parsed from a query string. */
 export type ExportFilter = ExportFilterInput;
 
+/** A filter as query parameters (the claims list's page links and the export links), empty ones left out. */
+export function filterSearchParams(filter: ExportFilter): URLSearchParams {
+  return new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+}
+
 /** Empty query parameters mean "no filter", as an HTML form sends them. */
 export function dropEmpty(params: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

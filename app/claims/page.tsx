@@ -7,7 +7,7 @@ import { ExportLinks } from "@/components/claims-list/ExportLinks";
 import { db } from "@/lib/server/db";
 import { filterChoices, loadExport } from "@/lib/server/export-query";
 import type { ExportFilter } from "@/lib/schemas";
-import { describeZodError, dropEmpty, exportFilterInput } from "@/lib/schemas";
+import { describeZodError, dropEmpty, exportFilterInput, filterSearchParams } from "@/lib/schemas";
 import { LiveRefresh } from "@/components/live/LiveChanges";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
   const [choices, loaded] = await Promise.all([filterChoices(db()), loadExport(db(), filter, { limit: SHOWN, after })]);
   const { claims } = loaded.bundle;
   const pageHref = (next: { after?: string; from?: number }) => {
-    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string"));
+    const query = filterSearchParams(filter);
     if (next.after) query.set("after", next.after);
     if (next.from) query.set("from", String(next.from));
     return `/claims${query.size ? `?${query}` : ""}`;

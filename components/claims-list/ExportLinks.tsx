@@ -1,10 +1,9 @@
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from "@/lib/export/registry";
-import type { ExportFilter } from "@/lib/schemas";
+import { filterSearchParams, type ExportFilter } from "@/lib/schemas";
 import styles from "./claims-list.module.css";
 
 export function exportHref(format: ExportFormat, filter: ExportFilter): string {
-  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
-  const qs = query.toString();
+  const qs = filterSearchParams(filter).toString();
   return `/api/export/${format}${qs ? `?${qs}` : ""}`;
 }
 

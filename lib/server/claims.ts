@@ -96,8 +96,10 @@ async function loadLive(tx: Tx, id: string) {
 }
 
 /** The rule: a claim is changed (re-tagged, re-spanned, noted, deleted, restored) by its author only. */
+const mayChangeClaim = (actor: Actor, authorId: string) => actor.mayEditAll === true || authorId === actor.id;
+
 function checkAuthor(actor: Actor, row: { id: string; authorId: string; author?: { name: string } }) {
-  if (actor.mayEditAll || row.authorId === actor.id) return;
+  if (mayChangeClaim(actor, row.authorId)) return;
   throw forbidden(`Claim ${row.id} belongs to ${row.author?.name ?? "another researcher"}: only its author can change it`);
 }
 
@@ -105,7 +107,7 @@ function checkAuthor(actor: Actor, row: { id: string; authorId: string; author?:
  *  is signed in where accounts are required). */
 export function claimViewerRights(viewer: Actor | null, claim: Pick<ClaimView, "authorId" | "authorName">): ClaimViewerRights {
   if (!viewer) return { mayChange: false, mayLink: false, reason: "Sign in to change or link this claim." };
-  if (viewer.mayEditAll || claim.authorId === viewer.id) return { mayChange: true, mayLink: true, reason: null };
+  if (mayChangeClaim(viewer, claim.authorId)) return { mayChange: true, mayLink: true, reason: null };
   return { mayChange: false, mayLink: true, reason: `Only its author, ${claim.authorName}, can change this claim. You can link it to other claims.` };
 }
 
