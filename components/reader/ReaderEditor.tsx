@@ -4,9 +4,10 @@ import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import { offsetToPos, posToOffset, readerDoc, type TextLayout } from "@/lib/text-positions";
 import type { ClaimKind, ReaderClaim } from "@/lib/types";
+import { initialPaintWindow, type TextWindow } from "@/lib/highlights/window";
 import { HighlightedRuns } from "@/components/highlights/HighlightedText";
 import { paintClaims, type Painted } from "@/components/highlights/paint";
 import { claimHighlights, highlightKey, paints, type HighlightState } from "./extensions/claimDecorations";
@@ -40,21 +41,32 @@ interface Props {
   onSelectionChange: (span: TextSpan | null) => void;
   onTag: (kind: ClaimKind, span: TextSpan) => void;
   onOpenClaim: (id: string) => void;
+  ref?: Ref<ReaderHandle>;
+}
+
+export interface ReaderHandle {
+  /** Scrolls the claim into the middle of the screen, painted or not yet (a long text paints only
+   *  what is near the screen: scrolling there paints it). */
+  reveal(id: string): void;
 }
 
 /** The text with its claims as the server sends it, so highlights show at first paint, before
- *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. */
-function StaticText({ body, painted }: { body: string; painted: Painted }) {
+ *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. Only
+ *  the editor's first window is highlighted (all of a text of ordinary length). */
+function StaticText({ body, painted, window }: { body: string; painted: Painted; window: TextWindow | null }) {
   let lineStart = 0;
+  const paintTo = window ? window.to : body.length;
   return (
     <div className="source-body reader-text-static">
       {body.split("\n").map((line, i) => {
         const from = lineStart;
         lineStart += line.length + 1;
+        const to = from + line.length;
         // elementtiming: the browser records when each paragraph's text is painted (npm run bench).
         return (
           <p key={i} elementtiming="source-text" className={line && !line.trim() ? "blank-line" : undefined}>
-            <HighlightedRuns text={body} from={from} to={from + line.length} painted={painted} idAttribute="data-static-claim-id" />
+            {from < paintTo && <HighlightedRuns text={body} from={from} to={Math.min(to, paintTo)} painted={painted} idAttribute="data-static-claim-id" />}
+            {to > paintTo && body.slice(Math.max(from, paintTo), to)}
           </p>
         );
       })}
@@ -81,11 +93,12 @@ function anchorFor(root: HTMLElement, id: string, fallback?: () => DOMRect): Anc
 
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
 export function ReaderEditor(props: Props) {
-  const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId } = props;
+  const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId, ref } = props;
   const claims = useMemo(() => props.claims.filter((c) => !c.orphaned), [props.claims]);
   // Cost: O(n log n) for n claims, once per change of the claims; the static text and the editor's
   // decorations both paint with it.
   const painted = useMemo(() => paintClaims(body.length, claims), [body, claims]);
+  const firstWindow = useMemo(() => initialPaintWindow(body.length), [body]);
   const latest = useRef({ ...props, claims, painted });
   latest.current = { ...props, claims, painted };
   const wrapper = useRef<HTMLDivElement>(null);
@@ -100,7 +113,7 @@ export function ReaderEditor(props: Props) {
       claimHighlights(() => {
         const { claims: now, painted: runs, suggestions: marks, selectedId: open, flashId: flashing } = latest.current;
         return { layout, claims: now, painted: runs, suggestions: marks, selectedId: open, flashId: flashing };
-      }),
+      }, { initialWindow: firstWindow }),
       ReaderKeyboard.configure({
         body, layout,
         claims: () => latest.current.claims,
@@ -109,7 +122,7 @@ export function ReaderEditor(props: Props) {
       }),
       ...(pageStarts.length ? [pageMarkers(layout, pageStarts)] : []),
     ],
-    [body, layout, pageStarts],
+    [body, layout, pageStarts, firstWindow],
   );
 
   const editor = useEditor(
@@ -162,6 +175,20 @@ export function ReaderEditor(props: Props) {
     }
   }, [editor, layout, claims, painted, suggestions, selectedId, flashId]);
 
+  useImperativeHandle(ref, () => ({
+    reveal(id: string) {
+      if (!editor || editor.isDestroyed) return;
+      const root = editor.view.dom as HTMLElement;
+      const claim = latest.current.claims.find((c) => c.id === id);
+      let target: Element | null = root.querySelector(`[data-claim-id="${CSS.escape(id)}"]`);
+      if (!target && claim) {
+        const { node } = editor.view.domAtPos(offsetToPos(layout, claim.start));
+        target = node instanceof Element ? node : node.parentElement;
+      }
+      target?.scrollIntoView({ block: "center", behavior: "smooth" });
+    },
+  }), [editor, layout]);
+
   const onMouseOver = (event: React.MouseEvent) => {
     const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
     if (!target || !editor) return;
@@ -176,7 +203,7 @@ export function ReaderEditor(props: Props) {
 
   return (
     <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
-      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} painted={painted} />}
+      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} painted={painted} window={firstWindow} />}
       {editor && (
         <Suspense fallback={null}>
           <TagBubble editor={editor} shouldShow={showToolbar} />

@@ -14,7 +14,7 @@ import { useSuggestions } from "./hooks/useSuggestions";
 import { useUndo, type UndoStep } from "./hooks/useUndo";
 import { kindLabel } from "@/lib/labels";
 import { OrphanList } from "./OrphanList";
-import { ReaderEditor, type TextSpan } from "./ReaderEditor";
+import { ReaderEditor, type ReaderHandle, type TextSpan } from "./ReaderEditor";
 import type { PageStart } from "./extensions/pageMarkers";
 import { SuggestionList } from "./SuggestionList";
 
@@ -31,7 +31,7 @@ const NO_PAGES: PageStart[] = [];
 const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 60).trimEnd()}…` : quote);
 
 export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims: sent }: Props) {
-  const initialClaims = useMemo(() => sent.map(receivedReaderClaim), [sent]);
+  const initialClaims = useMemo(() => sent.map((c) => receivedReaderClaim(c, body)), [sent, body]);
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -116,10 +116,11 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
     });
 
   const flashTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const reader = useRef<ReaderHandle>(null);
   const pickClaim = (id: string) => {
     setSelectedId(id);
     setFlashId(id);
-    document.querySelector(`.reader-text [data-claim-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    reader.current?.reveal(id);
     clearTimeout(flashTimer.current);
     flashTimer.current = setTimeout(() => setFlashId(null), 1600);
   };
@@ -136,6 +137,7 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
         </div>
         <p className="muted reader-hint">Select text, then choose Fact, Opinion or Prediction (keys F, O, P). Click a claim, or put the caret in it and press Enter, to edit it.</p>
         <ReaderEditor
+          ref={reader}
           body={body}
           layout={layout}
           sectionLabel={comments?.label ?? ""}

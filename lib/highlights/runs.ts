@@ -58,3 +58,16 @@ export function highlightSegments(length: number, spans: RunSpan[]): Segment[] {
   }
   return segments;
 }
+
+/** Index of the first run ending after `offset` (runs are sorted and touch end to start), or
+ *  runs.length. Cost: O(log n). */
+export function firstRunEndingAfter(runs: readonly { end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

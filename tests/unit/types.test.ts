@@ -16,8 +16,9 @@ describe("source display helpers", () => {
 });
 
 describe("reader claims as the source page sends them", () => {
+  const body = "Yet 2,500 of its troops entered Kazakhstan.";
   const plain: ReaderClaim = {
-    id: "c1", start: 4, end: 20, kind: "FACT", quote: "2,500 of its troops", note: "", authorName: "Ana", version: 1,
+    id: "c1", start: 4, end: 23, kind: "FACT", quote: "2,500 of its troops", note: "", authorName: "Ana", version: 1,
     linkCount: 0, orphaned: false, speaker: null, attributionType: "OWN_VOICE", restsOn: null,
   };
   const full: ReaderClaim = {
@@ -26,18 +27,26 @@ describe("reader claims as the source page sends them", () => {
     restsOn: { kind: "source", id: "s9", label: "TASS, 6 January 2022" },
   };
 
-  it("leaves out the fields at their usual value, and the page gets the same claim back", () => {
-    const sent = sentReaderClaim(plain);
-    expect(Object.keys(sent).sort()).toEqual(["authorName", "end", "id", "kind", "quote", "start", "version"]);
-    expect(receivedReaderClaim(JSON.parse(JSON.stringify(sent)))).toEqual(plain);
+  const roundTrip = (c: ReaderClaim) => receivedReaderClaim(JSON.parse(JSON.stringify(sentReaderClaim(c, body))), body);
+
+  it("leaves out the fields at their usual value and the quote the text holds, and the page gets the same claim back", () => {
+    expect(body.slice(plain.start, plain.end)).toBe(plain.quote);
+    expect(Object.keys(sentReaderClaim(plain, body)).sort()).toEqual(["authorName", "end", "id", "kind", "start", "version"]);
+    expect(roundTrip(plain)).toEqual(plain);
   });
 
-  it("keeps every field that differs from its usual value", () => {
-    const sent = JSON.parse(JSON.stringify(sentReaderClaim(full)));
-    expect(receivedReaderClaim(sent)).toEqual(full);
+  it("keeps every field that differs from its usual value, and an orphan's quote, which the text no longer holds", () => {
+    expect(sentReaderClaim(full, body).quote).toBe(full.quote);
+    expect(roundTrip(full)).toEqual(full);
+  });
+
+  it("keeps a quote that differs from the text at its offsets", () => {
+    const moved = { ...plain, start: 0, end: 19 };
+    expect(sentReaderClaim(moved, body).quote).toBe("2,500 of its troops");
+    expect(roundTrip(moved)).toEqual(moved);
   });
 
   it("names the fields in one order whatever was sent, so the reader's loops see one shape", () => {
-    expect(Object.keys(receivedReaderClaim(sentReaderClaim(plain)))).toEqual(Object.keys(receivedReaderClaim(sentReaderClaim(full))));
+    expect(Object.keys(roundTrip(plain))).toEqual(Object.keys(roundTrip(full)));
   });
 });

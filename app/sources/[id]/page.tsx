@@ -51,7 +51,7 @@ export default async function SourcePage({ params }: Props) {
           ))}
         </p>
       )}
-      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={claims.map(sentReaderClaim)} />
+      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={claims.map((c) => sentReaderClaim(c, source.body))} />
     </article>
   );
 }

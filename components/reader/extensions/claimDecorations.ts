@@ -1,13 +1,15 @@
 // Claims and suggestions painted over the text from their stored offsets, through the one painter
 // (components/highlights/paint.ts): a decoration per claim over each run it covers, nested
-// as the static text nests them (the shortest claim innermost, so it shows).
+// as the static text nests them (the shortest claim innermost, so it shows). A long text paints
+// only the stretch near the screen (lib/highlights/window.ts), which moves as the reader scrolls.
 import { Extension } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
-import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { offsetToPos, type TextLayout } from "@/lib/text-positions";
+import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
+import { offsetToPos, posToOffset, type TextLayout } from "@/lib/text-positions";
 import { claimClassName, paintClaims, type PaintClaim, type Painted } from "@/components/highlights/paint";
-import type { HighlightRun } from "@/lib/highlights/runs";
+import { firstRunEndingAfter, type HighlightRun } from "@/lib/highlights/runs";
+import { nextPaintWindow, type TextWindow } from "@/lib/highlights/window";
 
 export interface HighlightState {
   layout: TextLayout;
@@ -24,11 +26,14 @@ type PluginValue = {
   /** The document the set was built for (the text never changes; a new editor has a new one). */
   doc: PmNode;
   highlights: HighlightState;
+  /** The stretch of text painted; null for all of it. */
+  window: TextWindow | null;
   set: DecorationSet;
   painted: Painted;
-  /** The claim decorations of each painted run, innermost first (as they went into the set). */
-  runDecorations: Decoration[][];
-  /** The runs each claim covers, by index in painted.runs. */
+  /** The claim decorations of each painted run by its index in painted.runs, innermost first (as
+   *  they went into the set). Runs outside the window have none. */
+  runDecorations: Map<number, Decoration[]>;
+  /** The painted runs each claim covers, by index in painted.runs. */
   runsOf: Map<string, number[]>;
 };
 /** Dispatch a transaction with `setMeta(highlightKey, nextHighlightState)` to repaint. */
@@ -52,26 +57,30 @@ function decorateRun(run: HighlightRun, painted: Painted, h: HighlightState): De
 }
 
 /** Cost per full repaint: the painter's O(n log n) (unless given), then one decoration per claim
- *  per run it covers, then ProseMirror's DecorationSet.create: O(n log n) to sort, plus a pass over
- *  the decorations per line of text (its tree is built line by line). */
-function decorate(doc: PmNode, h: HighlightState): PluginValue {
-  const painted = h.painted ?? paintClaims(textLength(h.layout), h.claims);
+ *  per run it covers inside the window (all runs without one), then ProseMirror's
+ *  DecorationSet.create: O(m log m) for the m decorations made, plus a pass over them per line. */
+function decorate(doc: PmNode, h: HighlightState, window: TextWindow | null, given?: Painted): PluginValue {
+  const painted = given ?? h.painted ?? paintClaims(textLength(h.layout), h.claims);
   const decorations = h.suggestions.map((s) =>
     Decoration.inline(offsetToPos(h.layout, s.start), offsetToPos(h.layout, s.end), { nodeName: "span", class: "suggestion", "data-suggestion": s.key }),
   );
-  const runDecorations: Decoration[][] = [];
+  const runDecorations = new Map<number, Decoration[]>();
   const runsOf = new Map<string, number[]>();
-  painted.runs.forEach((run, i) => {
+  const { runs } = painted;
+  const to = window ? window.to : Infinity;
+  for (let i = window ? firstRunEndingAfter(runs, window.from) : 0; i < runs.length && runs[i]!.start < to; i++) {
+    const run = runs[i]!;
+    if (!run.ids.length) continue;
     const decos = decorateRun(run, painted, h);
-    runDecorations.push(decos);
+    runDecorations.set(i, decos);
     decorations.push(...decos);
     for (const id of run.ids) {
-      const runs = runsOf.get(id);
-      if (runs) runs.push(i);
+      const of = runsOf.get(id);
+      if (of) of.push(i);
       else runsOf.set(id, [i]);
     }
-  });
-  return { doc, highlights: h, set: DecorationSet.create(doc, decorations), painted, runDecorations, runsOf };
+  }
+  return { doc, highlights: h, window, set: DecorationSet.create(doc, decorations), painted, runDecorations, runsOf };
 }
 
 /** Only the open or flashing claim changed (a click, a pick from the list): the runs of the claims
@@ -85,13 +94,14 @@ function restyle(state: EditorState, value: PluginValue, h: HighlightState): Plu
   }
   const runs = [...new Set([...changed].flatMap((id) => value.runsOf.get(id) ?? []))];
   if (!runs.length) return { ...value, highlights: h };
-  const runDecorations = value.runDecorations.slice();
+  const runDecorations = new Map(value.runDecorations);
   const removed: Decoration[] = [];
   const added: Decoration[] = [];
   for (const i of runs) {
-    removed.push(...runDecorations[i]!);
-    runDecorations[i] = decorateRun(value.painted.runs[i]!, value.painted, h);
-    added.push(...runDecorations[i]!);
+    removed.push(...runDecorations.get(i)!);
+    const decos = decorateRun(value.painted.runs[i]!, value.painted, h);
+    runDecorations.set(i, decos);
+    added.push(...decos);
   }
   return { ...value, highlights: h, set: value.set.remove(removed).add(state.doc, added), runDecorations };
 }
@@ -104,25 +114,44 @@ function sameClaims(a: HighlightState, b: HighlightState): boolean {
  *  with no plugins and adds them right after, so decorations only a plugin gave would lay out the
  *  text bare and then all of it again with its claims (at 10,000 claims, a third of the editor's
  *  start). The plugin then starts from the very same set, so adding it redraws nothing. */
-function firstPaint(initial: HighlightState | (() => HighlightState)) {
+function firstPaint(initial: HighlightState | (() => HighlightState), window: TextWindow | null) {
   let first: PluginValue | null = null;
   return (doc: PmNode): PluginValue => {
-    if (!first || first.doc !== doc) first = decorate(doc, typeof initial === "function" ? initial() : initial);
+    if (!first || first.doc !== doc) first = decorate(doc, typeof initial === "function" ? initial() : initial, window);
     return first;
   };
 }
 
+interface HighlightOptions {
+  /** The stretch painted on the first render; null paints the whole text. With a window, the
+   *  plugin moves it with the screen (initialPaintWindow gives one for long texts only). */
+  initialWindow?: TextWindow | null;
+}
+
+/** The text offsets on screen: from the editor's top-left visible point to its bottom-right one. */
+function visibleOffsets(view: EditorView, layout: TextLayout): TextWindow | null {
+  const box = view.dom.getBoundingClientRect();
+  const top = Math.max(box.top, 0);
+  const bottom = Math.min(box.bottom, window.innerHeight);
+  if (bottom <= top) return null;
+  const first = view.posAtCoords({ left: box.left + 1, top: top + 1 });
+  const last = view.posAtCoords({ left: box.right - 1, top: bottom - 1 });
+  if (!first || !last) return null;
+  return { from: posToOffset(layout, first.pos), to: posToOffset(layout, last.pos) };
+}
+
 /** `initial` is read when the editor is made, so its first render already shows the claims
  *  (rendering the text bare and then again with its claims would lay it out twice). */
-export function claimHighlights(initial: HighlightState | (() => HighlightState)) {
-  const initialValue = firstPaint(initial);
+export function claimHighlights(initial: HighlightState | (() => HighlightState), options: HighlightOptions = {}) {
+  const { initialWindow = null } = options;
+  const initialValue = firstPaint(initial, initialWindow);
   return Extension.create({
     name: "claimHighlights",
     onBeforeCreate() {
-      const options = this.editor.options;
-      const own = options.editorProps.decorations;
-      options.editorProps = {
-        ...options.editorProps,
+      const editorOptions = this.editor.options;
+      const own = editorOptions.editorProps.decorations;
+      editorOptions.editorProps = {
+        ...editorOptions.editorProps,
         decorations(state) {
           return highlightKey.getState(state) ? own?.call(this, state) : initialValue(state.doc).set;
         },
@@ -135,9 +164,11 @@ export function claimHighlights(initial: HighlightState | (() => HighlightState)
           state: {
             init: (_config, state) => initialValue(state.doc),
             apply: (tr, value, _old, state) => {
+              const moved = tr.getMeta(windowKey) as TextWindow | undefined;
+              if (moved) return decorate(state.doc, value.highlights, moved, value.painted);
               const highlights = tr.getMeta(highlightKey) as HighlightState | undefined;
               if (!highlights) return value;
-              if (!sameClaims(value.highlights, highlights)) return decorate(state.doc, highlights);
+              if (!sameClaims(value.highlights, highlights)) return decorate(state.doc, highlights, value.window);
               if (value.highlights.selectedId === highlights.selectedId && value.highlights.flashId === highlights.flashId) return value;
               return restyle(state, value, highlights);
             },
@@ -145,10 +176,42 @@ export function claimHighlights(initial: HighlightState | (() => HighlightState)
           props: {
             decorations: (state) => highlightKey.getState(state)?.set,
           },
+          // Scrolling moves the painted window: checked once a frame at most, repainted only when
+          // the screen comes near the window's edge (cost: the runs of the new window).
+          view: (view) => {
+            if (!initialWindow || typeof window === "undefined") return {};
+            let frame = 0;
+            const check = () => {
+              frame = 0;
+              const value = highlightKey.getState(view.state);
+              const visible = value?.window && visibleOffsets(view, value.highlights.layout);
+              const next = visible && nextPaintWindow(value.window!, visible, textLength(value.highlights.layout));
+              if (next) view.dispatch(view.state.tr.setMeta(windowKey, next));
+            };
+            const schedule = () => { if (!frame) frame = requestAnimationFrame(check); };
+            window.addEventListener("scroll", schedule, { passive: true, capture: true });
+            window.addEventListener("resize", schedule, { passive: true });
+            schedule();
+            return {
+              destroy() {
+                if (frame) cancelAnimationFrame(frame);
+                window.removeEventListener("scroll", schedule, { capture: true });
+                window.removeEventListener("resize", schedule);
+              },
+            };
+          },
         }),
       ];
     },
   });
+}
+
+/** Dispatch a transaction with `setMeta(windowKey, window)` to paint another stretch of the text. */
+export const windowKey = new PluginKey("claimHighlightsWindow");
+
+/** The stretch of text the editor paints now; null when it paints all of it. */
+export function paintedWindow(state: EditorState): TextWindow | null {
+  return highlightKey.getState(state)?.window ?? null;
 }
 
 /** Whether the editor already paints `h` (a dispatch would change nothing). */

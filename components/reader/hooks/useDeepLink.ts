@@ -1,6 +1,7 @@
 "use client";
 // A link to /sources/<id>#claim-<claimId> (claims list, search, clusters) opens that claim once
-// the editor has painted it: a MutationObserver waits for its highlight, no polling.
+// the editor has taken over (its first render paints the claims near the start; a claim further
+// down a long text is painted when opening it scrolls there): a MutationObserver waits, no polling.
 import { useEffect, useRef } from "react";
 
 /** `unpainted(id)`: the claim is never painted (an orphan), so it opens at once. */
@@ -10,9 +11,8 @@ export function useDeepLink(open: (id: string) => void, unpainted: (id: string) 
   useEffect(() => {
     const id = decodeURIComponent(window.location.hash.match(/^#claim-(.+)$/)?.[1] ?? "");
     if (!id) return;
-    const selector = `.reader-text [data-claim-id="${CSS.escape(id)}"]`;
     const tryOpen = () => {
-      if (!unpainted(id) && !document.querySelector(selector)) return false;
+      if (!unpainted(id) && !document.querySelector(".reader-text")) return false;
       openRef.current(id);
       return true;
     };

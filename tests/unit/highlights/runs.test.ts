@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightRuns, highlightSegments } from "@/lib/highlights/runs";
+import { firstRunEndingAfter, highlightRuns, highlightSegments } from "@/lib/highlights/runs";
 
 describe("highlightRuns", () => {
   it("lists the claims over each run, longest first, so the shortest is the one shown", () => {
@@ -28,5 +28,21 @@ describe("highlightRuns", () => {
       { start: 4, end: 8, claimId: "b" },
       { start: 8, end: 10, claimId: null },
     ]);
+  });
+});
+
+describe("firstRunEndingAfter", () => {
+  const runs = highlightRuns(20, [{ id: "a", start: 2, end: 5 }, { id: "b", start: 10, end: 12 }]);
+  // Runs: [0,2) [2,5) [5,10) [10,12) [12,20)
+  it("finds the run an offset falls in, a run ending at the offset not counted", () => {
+    expect(firstRunEndingAfter(runs, 0)).toBe(0);
+    expect(firstRunEndingAfter(runs, 2)).toBe(1);
+    expect(firstRunEndingAfter(runs, 4)).toBe(1);
+    expect(firstRunEndingAfter(runs, 10)).toBe(3);
+    expect(firstRunEndingAfter(runs, 19)).toBe(4);
+  });
+  it("is past the last run at the text's end, and 0 for no runs", () => {
+    expect(firstRunEndingAfter(runs, 20)).toBe(5);
+    expect(firstRunEndingAfter([], 3)).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { posToOffset, readerDoc, textLayout } from "@/lib/text-positions";
-import { claimHighlights, highlightKey, paints, type HighlightState } from "@/components/reader/extensions/claimDecorations";
+import { claimHighlights, highlightKey, paintedWindow, paints, windowKey, type HighlightState } from "@/components/reader/extensions/claimDecorations";
+import { initialPaintWindow } from "@/lib/highlights/window";
 import { readerEditor } from "./editor";
 
 const BODY = "First line about troops.\n\nSecond line: 2,000 troops were sent.";
@@ -115,5 +116,35 @@ describe("claim decorations", () => {
     expect(records.flatMap((r) => [...r.addedNodes]).length).toBe(1 + 3);
     expect(place.querySelector('[data-claim-id="once"]')!.textContent).toBe("Second line");
   });
-});
 
+  it("paints only the window of a long text, moves it when told, and keeps the open claim's style when it comes into view", () => {
+    // 2,600 lines of 24 characters and a line break: 65,000 characters, a claim on the first ten
+    // characters of every line.
+    const lines = Array.from({ length: 2600 }, (_, i) => `Line ${String(i).padStart(5, "0")} says 2,000 troops.`.slice(0, 24));
+    const body = lines.join("\n");
+    const layout = textLayout(body);
+    const lineStart = (i: number) => i * 25;
+    const claims = lines.map((line, i) => ({ id: `c${i}`, kind: "FACT" as const, start: lineStart(i), end: lineStart(i) + 10 }));
+    const window = initialPaintWindow(body.length)!;
+    ({ editor } = readerEditor(body, [claimHighlights({ layout, claims, suggestions: [], selectedId: "c2000", flashId: null }, { initialWindow: window })]));
+    const dom = editor.view.dom as HTMLElement;
+    const paintedIds = () => [...dom.querySelectorAll("[data-claim-id]")].map((e) => e.getAttribute("data-claim-id"));
+    // The first 20,000 characters: lines 0 to 799 (line 799 starts at 19,975).
+    expect(paintedIds()).toEqual(Array.from({ length: 800 }, (_, i) => `c${i}`));
+    expect(paintedWindow(editor.state)).toEqual({ from: 0, to: 20_000 });
+
+    editor.view.dispatch(editor.state.tr.setMeta(windowKey, { from: 49_980, to: 50_100 }));
+    // c1999 covers [49,975, 49,985): it reaches in. c2003 starts at 50,075, c2004 at 50,100: out.
+    expect(paintedIds()).toEqual(["c1999", "c2000", "c2001", "c2002", "c2003"]);
+    expect(dom.querySelector('[data-claim-id="c2000"]')!.className).toContain("claim-selected");
+    expect(dom.querySelector('[data-claim-id="c2000"]')!.textContent).toBe("Line 02000");
+
+    // Opening another claim outside the window restyles nothing painted, and breaks nothing.
+    editor.view.dispatch(editor.state.tr.setMeta(highlightKey, { layout, claims, suggestions: [], selectedId: "c10", flashId: null }));
+    expect(dom.querySelectorAll(".claim-selected").length).toBe(0);
+    editor.view.dispatch(editor.state.tr.setMeta(windowKey, { from: 0, to: 300 }));
+    expect(dom.querySelector('[data-claim-id="c10"]')!.className).toContain("claim-selected");
+    // Claims c0 to c11 (c11 starts at 275).
+    expect(paintedIds()).toEqual(Array.from({ length: 12 }, (_, i) => `c${i}`));
+  });
+});
