@@ -2,6 +2,7 @@
 // (reader comments) in a section node. Claims are stored as plain-text offsets, so this module is
 // the one place that converts between text offsets and ProseMirror positions for that document.
 
+import { partitionPoint } from "./sorted";
 export interface TextLayout {
   /** Text offset where each line starts. */
   lineStarts: number[];
@@ -36,14 +37,7 @@ export function textLayout(body: string, wrapFromOffset: number | null = null): 
 
 /** Index of the last entry of a sorted array that is <= value (0 when none is). */
 function lastAtOrBefore(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(0, sorted.length, (i) => sorted[i]! <= value) - 1);
 }
 
 /** The ProseMirror position of a text offset; the offset of a line break maps to the end of its line. */

@@ -1,5 +1,6 @@
 // The one paragraph numbering, shared by the reader's citations and every export: paragraphs
 // are the body's non-blank lines.
+import { partitionPoint } from "../sorted";
 export interface Paragraph {
   start: number;
   /** End of the line's text; the newline after it also belongs to this paragraph. */
@@ -29,14 +30,7 @@ export function paragraphIndex(body: string): (offset: number) => number {
   const paras = paragraphs(body);
   return (offset) => {
     // k = how many paragraphs start at or before offset.
-    let lo = 0;
-    let hi = paras.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paras[mid]!.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = lo;
+    const k = partitionPoint(0, paras.length, (i) => paras[i]!.start <= offset);
     if (k === 0) return 1;
     if (offset <= paras[k - 1]!.end) return k;
     return k < paras.length ? k + 1 : k;

@@ -1,6 +1,8 @@
 // How claims stack where they overlap: an outer claim's underline sits lower than the claims
 // inside it, so every claim's underline stays visible.
 
+import { partitionPoint } from "../sorted";
+
 export interface StackSpan {
   id: string;
   start: number;
@@ -18,14 +20,7 @@ export const MAX_LEVEL = 3;
 
 /** First index in `sorted[from, to)` whose value is >= `value` (or > when `strict`). */
 function bound(sorted: number[], value: number, strict: boolean, from = 0, to = sorted.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (strict ? sorted[mid]! <= value : sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return strict ? partitionPoint(from, to, (i) => sorted[i]! <= value) : partitionPoint(from, to, (i) => sorted[i]! < value);
 }
 
 /**

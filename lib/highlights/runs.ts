@@ -2,6 +2,7 @@
 // without crossing tags. The one overlap rule: a run lists its claims outermost first, and the
 // last (the shortest claim covering it, the most specific) is the one the run shows.
 
+import { partitionPoint } from "../sorted";
 export interface RunSpan {
   id: string;
   start: number;
@@ -62,12 +63,5 @@ export function highlightSegments(length: number, spans: RunSpan[]): Segment[] {
 /** Index of the first run ending after `offset` (runs are sorted and touch end to start), or
  *  runs.length. Cost: O(log n). */
 export function firstRunEndingAfter(runs: readonly { end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, runs.length, (i) => runs[i]!.end <= offset);
 }

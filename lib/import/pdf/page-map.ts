@@ -1,18 +1,13 @@
 // Citing a place in a PDF-born source by page and paragraph.
+import { partitionPoint } from "../../sorted";
 import type { PageRange } from "./types";
 
 /** The page the body offset came from, or null outside the body. Binary search: O(log pages). */
 export function pageOf(pageMap: PageRange[], offset: number): number | null {
-  let lo = 0;
-  let hi = pageMap.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const range = pageMap[mid];
-    if (offset < range.start) hi = mid - 1;
-    else if (offset >= range.end && !(offset === range.end && mid === pageMap.length - 1)) lo = mid + 1;
-    else return range.page;
-  }
-  return null;
+  const last = pageMap.length - 1;
+  // The first page not wholly before the offset; the last page also holds its end offset.
+  const i = partitionPoint(0, pageMap.length, (k) => pageMap[k]!.end <= offset && !(k === last && offset === pageMap[k]!.end));
+  return i <= last && pageMap[i]!.start <= offset ? pageMap[i]!.page : null;
 }
 
 /**
