@@ -249,8 +249,14 @@ async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser
   }
 }
 
-/** Create-claim rows at 1, 10 and 50 clients on `sourceId` (the first seeded article by default). */
-export async function createClaimRows(ctx: BenchContext, base: string, seconds: number, sourceId?: string): Promise<BenchRow[]> {
+/** Create-claim rows at 1, 10 and 50 clients (or `clientCounts`) on `sourceId` (the first seeded
+ *  article by default). With several bases (app processes on one database), the requests take
+ *  turns between them, as a round-robin load balancer would send them. */
+export async function createClaimRows(
+  ctx: BenchContext, base: string | string[], seconds: number, sourceId?: string, clientCounts = [1, 10, 50],
+): Promise<BenchRow[]> {
+  const bases = typeof base === "string" ? [base] : base;
+  const processes = bases.length > 1 ? `, ${bases.length} app processes` : "";
   const source = sourceId
     ? await ctx.db.source.findUniqueOrThrow({ where: { id: sourceId } })
     : await ctx.db.source.findUniqueOrThrow({ where: { seedKey: "000_dfd454984cb772b8.txt" } });
@@ -259,14 +265,14 @@ export async function createClaimRows(ctx: BenchContext, base: string, seconds: 
   const rows: BenchRow[] = [];
   const post = async (i: number) => {
     const { start, end } = span(offset + i);
-    const response = await fetch(`${base}/api/claims`, {
+    const response = await fetch(`${bases[i % bases.length]}/api/claims`, {
       method: "POST", headers: { "content-type": "application/json" },
       body: JSON.stringify({ sourceId: source.id, start, end, kind: "FACT" }),
     });
     // 409 means another bench run already made that span: still a full create attempt.
     if (response.status !== 201 && response.status !== 409) throw new Error(`create failed: ${response.status} ${await response.text()}`);
   };
-  for (const clients of [1, 10, 50]) {
+  for (const clients of clientCounts) {
     offset += (await closedLoop(clients, 1, post)).requests + clients; // warm-up
     const http = await closedLoop(clients, seconds, post);
     offset += http.requests + clients;
@@ -282,7 +288,7 @@ export async function createClaimRows(ctx: BenchContext, base: string, seconds: 
     });
     await pool.end();
     const fmt = (l: Latency) => `p50 ${l.p50.toFixed(1)} / p95 ${l.p95.toFixed(1)} / p99 ${l.p99.toFixed(1)} ms, ${l.perSecond.toFixed(0)} req/s, n=${l.requests}`;
-    rows.push({ section: "create-claim", step: `POST /api/claims, ${clients} client${clients > 1 ? "s" : ""} (p95)`, ms: http.p95, detail: fmt(http) });
+    rows.push({ section: "create-claim", step: `POST /api/claims, ${clients} client${clients > 1 ? "s" : ""}${processes} (p95)`, ms: http.p95, detail: fmt(http) });
     rows.push({ section: "create-claim", step: `bare pg INSERT floor, ${clients} client${clients > 1 ? "s" : ""} (p95)`, ms: floor.p95, detail: `${fmt(floor)}; HTTP p95 is ${(http.p95 / floor.p95).toFixed(1)}x the floor` });
   }
   return rows;
@@ -312,11 +318,23 @@ export const httpSection: BenchSection = {
   name: "http",
   async run(ctx) {
     await buildIfChanged();
-    const app = await startApp(ctx.url, Number(process.env.BENCH_PORT ?? 3650));
+    const port = Number(process.env.BENCH_PORT ?? 3650);
+    const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+    const app = await startApp(ctx.url, port);
+    const rows: BenchRow[] = [];
     try {
-      return [...(await paintRows(ctx, app.base)), ...(await createClaimRows(ctx, app.base, Number(process.env.BENCH_SECONDS ?? 5)))];
+      rows.push(...(await paintRows(ctx, app.base)), ...(await createClaimRows(ctx, app.base, seconds)));
     } finally {
       await app.stop();
     }
+    // Issue 18: what a second app process on the same database gives (here on this machine's
+    // cores, shared with PostgreSQL and the bench's own client).
+    const [one, two] = [await startApp(ctx.url, port), await startApp(ctx.url, port + 2)];
+    try {
+      rows.push(...(await createClaimRows(ctx, [one.base, two.base], seconds, undefined, [10, 50])));
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+    }
+    return rows;
   },
 };
