@@ -329,9 +329,11 @@ export const httpSection: BenchSection = {
     }
     // Issue 18: what a second app process on the same database gives (here on this machine's
     // cores, shared with PostgreSQL and the bench's own client).
+    // On another article: its spans (HTTP and floor alike) are all new, as in the runs above.
+    const other = await ctx.db.source.findFirstOrThrow({ where: { seedKey: { not: null, notIn: ["000_dfd454984cb772b8.txt"] } }, orderBy: { seedKey: "asc" } });
     const [one, two] = [await startApp(ctx.url, port), await startApp(ctx.url, port + 2)];
     try {
-      rows.push(...(await createClaimRows(ctx, [one.base, two.base], seconds, undefined, [10, 50])));
+      rows.push(...(await createClaimRows(ctx, [one.base, two.base], seconds, other.id, [10, 50])));
     } finally {
       await Promise.all([one.stop(), two.stop()]);
     }
