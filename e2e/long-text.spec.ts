@@ -53,3 +53,16 @@ test("scrolling to the end of a long text paints the claims there, and back to t
   await page.evaluate(() => window.scrollTo({ top: 0 }));
   await expect(claimInText(page, near)).toBeInViewport();
 });
+
+test("the first paint of a long text carries its first screens, not all of it", async ({ browser, request }) => {
+  const { sourceId, near } = await longSource(request, "Long report, first paint");
+  // Without scripts the page stays as the server sent it: the text before the editor takes over.
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto(`/sources/${sourceId}`);
+  const firstPaint = page.getByRole("main");
+  await expect(firstPaint.locator(`[data-static-claim-id="${near}"]`)).toHaveText(NEAR);
+  await expect(firstPaint.getByText("Paragraph 5 of the long report", { exact: false })).toBeVisible();
+  await expect(firstPaint.getByText("Paragraph 880 of", { exact: false })).toHaveCount(0);
+  await context.close();
+});

@@ -120,34 +120,65 @@ export interface ReaderClaim {
   restsOn: RestsOnView | null;
 }
 
-/** A reader claim as the source page sends it: fields at their usual value are left out, and so
- *  is the quote while it is the text at the claim's offsets (the page sends the text once). At
- *  1,000 claims the defaults were 45 KB of the page's 570 KB, the quotes 90 KB more (the payload
- *  is a JSON string in a script, so every quote is escaped twice); `receivedReaderClaim` puts
- *  them back. */
-export type SentReaderClaim = Pick<ReaderClaim, "id" | "start" | "end" | "kind" | "authorName" | "version">
-  & Partial<Pick<ReaderClaim, "quote" | "note" | "linkCount" | "orphaned" | "speaker" | "attributionType" | "restsOn">>;
+/** The fields of a reader claim that most claims leave at their usual value. */
+type ReaderClaimExtras = Partial<Pick<ReaderClaim, "quote" | "note" | "linkCount" | "orphaned" | "speaker" | "attributionType" | "restsOn">>;
 
-/** `body`: the source's text, as the page sends it. */
-export function sentReaderClaim(c: ReaderClaim, body: string): SentReaderClaim {
-  const sent: SentReaderClaim = { id: c.id, start: c.start, end: c.end, kind: c.kind, authorName: c.authorName, version: c.version };
-  if (c.orphaned || body.slice(c.start, c.end) !== c.quote) sent.quote = c.quote;
-  if (c.note) sent.note = c.note;
-  if (c.linkCount) sent.linkCount = c.linkCount;
-  if (c.orphaned) sent.orphaned = true;
-  if (c.speaker) sent.speaker = c.speaker;
-  if (c.attributionType !== "OWN_VOICE") sent.attributionType = c.attributionType;
-  if (c.restsOn) sent.restsOn = c.restsOn;
+/** A source's reader claims as its page sends them: a column per field instead of an object per
+ *  claim, author names once, and only the values that differ from the usual ones (among them the
+ *  quote, where the text at the claim's offsets is not the quote: the page sends the text once).
+ *  The payload is a JSON string in a script, so every key and quote is written escaped: as objects
+ *  with every field, 1,000 claims took 379 KB of a 616 KB page and 10,000 claims 4.4 MB of page. */
+export interface SentReaderClaims {
+  ids: string[];
+  starts: number[];
+  ends: number[];
+  /** Index in CLAIM_KINDS. */
+  kinds: number[];
+  authorNames: string[];
+  /** Index in authorNames. */
+  authors: number[];
+  versions: number[];
+  /** By claim index: the fields that differ from their usual value. */
+  extras: Record<number, ReaderClaimExtras>;
+}
+
+/** `body`: the source's text, as the page sends it. Cost: O(n) for n claims. */
+export function sendReaderClaims(claims: readonly ReaderClaim[], body: string): SentReaderClaims {
+  const sent: SentReaderClaims = { ids: [], starts: [], ends: [], kinds: [], authorNames: [], authors: [], versions: [], extras: {} };
+  const authorIndex = new Map<string, number>();
+  claims.forEach((c, i) => {
+    sent.ids.push(c.id);
+    sent.starts.push(c.start);
+    sent.ends.push(c.end);
+    sent.kinds.push(CLAIM_KINDS.indexOf(c.kind));
+    let author = authorIndex.get(c.authorName);
+    if (author === undefined) authorIndex.set(c.authorName, (author = sent.authorNames.push(c.authorName) - 1));
+    sent.authors.push(author);
+    sent.versions.push(c.version);
+    const extras: ReaderClaimExtras = {};
+    if (c.orphaned || body.slice(c.start, c.end) !== c.quote) extras.quote = c.quote;
+    if (c.note) extras.note = c.note;
+    if (c.linkCount) extras.linkCount = c.linkCount;
+    if (c.orphaned) extras.orphaned = true;
+    if (c.speaker) extras.speaker = c.speaker;
+    if (c.attributionType !== "OWN_VOICE") extras.attributionType = c.attributionType;
+    if (c.restsOn) extras.restsOn = c.restsOn;
+    if (Object.keys(extras).length) sent.extras[i] = extras;
+  });
   return sent;
 }
 
-/** Every field named, in one order: the reader's loops over claims see one object shape. */
-export function receivedReaderClaim(s: SentReaderClaim, body: string): ReaderClaim {
-  return {
-    id: s.id, start: s.start, end: s.end, kind: s.kind, quote: s.quote ?? body.slice(s.start, s.end), note: s.note ?? "", authorName: s.authorName,
-    version: s.version, linkCount: s.linkCount ?? 0, orphaned: s.orphaned ?? false, speaker: s.speaker ?? null,
-    attributionType: s.attributionType ?? "OWN_VOICE", restsOn: s.restsOn ?? null,
-  };
+/** The claims back, every field named in one order: the reader's loops see one object shape. */
+export function receivedReaderClaims(sent: SentReaderClaims, body: string): ReaderClaim[] {
+  return sent.ids.map((id, i) => {
+    const [start, end] = [sent.starts[i]!, sent.ends[i]!];
+    const x = sent.extras[i] ?? {};
+    return {
+      id, start, end, kind: CLAIM_KINDS[sent.kinds[i]!]!, quote: x.quote ?? body.slice(start, end), note: x.note ?? "",
+      authorName: sent.authorNames[sent.authors[i]!]!, version: sent.versions[i]!, linkCount: x.linkCount ?? 0,
+      orphaned: x.orphaned ?? false, speaker: x.speaker ?? null, attributionType: x.attributionType ?? "OWN_VOICE", restsOn: x.restsOn ?? null,
+    };
+  });
 }
 
 export interface HistoryEntry {

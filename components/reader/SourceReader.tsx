@@ -3,7 +3,7 @@
 import { provenanceBefore } from "@/components/provenance/provenance-undo";
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from "react";
 import { useLiveChanges } from "@/components/live/LiveChanges";
-import { CLAIM_KINDS, receivedReaderClaim, type ClaimView, type ReaderClaim, type ClaimKind, type SentReaderClaim, type SourceSection } from "@/lib/types";
+import { CLAIM_KINDS, receivedReaderClaims, type ClaimView, type ReaderClaim, type ClaimKind, type SentReaderClaims, type SourceSection } from "@/lib/types";
 import { textLayout } from "@/lib/text-positions";
 import { ClaimList, KindLegend, isShown } from "./ClaimList";
 import { claimsApi, type ClaimChange } from "./claimsApi";
@@ -22,7 +22,7 @@ interface Props {
   body: string;
   sections: SourceSection[];
   pageStarts?: PageStart[];
-  initialClaims: SentReaderClaim[];
+  initialClaims: SentReaderClaims;
 }
 
 const NO_PAGES: PageStart[] = [];
@@ -36,7 +36,7 @@ const ClaimEditorPanel = lazy(() => loadClaimEditorPanel().then((m) => ({ defaul
 const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 60).trimEnd()}…` : quote);
 
 export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims: sent }: Props) {
-  const initialClaims = useMemo(() => sent.map((c) => receivedReaderClaim(c, body)), [sent, body]);
+  const initialClaims = useMemo(() => receivedReaderClaims(sent, body), [sent, body]);
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citationDate, displayTitle, receivedReaderClaim, sentReaderClaim, type ReaderClaim } from "@/lib/types";
+import { citationDate, displayTitle, receivedReaderClaims, sendReaderClaims, type ReaderClaim } from "@/lib/types";
 
 describe("source display helpers", () => {
   it("shows the title, else the suggested one, else a placeholder", () => {
@@ -22,31 +22,30 @@ describe("reader claims as the source page sends them", () => {
     linkCount: 0, orphaned: false, speaker: null, attributionType: "OWN_VOICE", restsOn: null,
   };
   const full: ReaderClaim = {
-    ...plain, note: "check the figure", version: 3, linkCount: 2, orphaned: true,
+    ...plain, id: "c2", kind: "PREDICTION", note: "check the figure", authorName: "Bo", version: 3, linkCount: 2, orphaned: true,
     speaker: { name: "Kanat Altynbayev", role: "CSTO spokesman" }, attributionType: "DIRECT_QUOTE",
     restsOn: { kind: "source", id: "s9", label: "TASS, 6 January 2022" },
   };
+  const moved: ReaderClaim = { ...plain, id: "c3", kind: "OPINION", start: 0, end: 19 };
+  const roundTrip = (claims: ReaderClaim[]) => receivedReaderClaims(JSON.parse(JSON.stringify(sendReaderClaims(claims, body))), body);
 
-  const roundTrip = (c: ReaderClaim) => receivedReaderClaim(JSON.parse(JSON.stringify(sentReaderClaim(c, body))), body);
-
-  it("leaves out the fields at their usual value and the quote the text holds, and the page gets the same claim back", () => {
+  it("sends a column per field and nothing for the usual values, the quote included where the text holds it", () => {
     expect(body.slice(plain.start, plain.end)).toBe(plain.quote);
-    expect(Object.keys(sentReaderClaim(plain, body)).sort()).toEqual(["authorName", "end", "id", "kind", "start", "version"]);
-    expect(roundTrip(plain)).toEqual(plain);
+    const sent = sendReaderClaims([plain, { ...plain, id: "c4", authorName: "Bo" }, { ...plain, id: "c5" }], body);
+    expect(sent).toEqual({
+      ids: ["c1", "c4", "c5"], starts: [4, 4, 4], ends: [23, 23, 23], kinds: [0, 0, 0],
+      authorNames: ["Ana", "Bo"], authors: [0, 1, 0], versions: [1, 1, 1], extras: {},
+    });
   });
 
-  it("keeps every field that differs from its usual value, and an orphan's quote, which the text no longer holds", () => {
-    expect(sentReaderClaim(full, body).quote).toBe(full.quote);
-    expect(roundTrip(full)).toEqual(full);
-  });
-
-  it("keeps a quote that differs from the text at its offsets", () => {
-    const moved = { ...plain, start: 0, end: 19 };
-    expect(sentReaderClaim(moved, body).quote).toBe("2,500 of its troops");
-    expect(roundTrip(moved)).toEqual(moved);
+  it("gives back the very claims, with an orphan's quote and one that differs from the text at its offsets", () => {
+    expect(sendReaderClaims([full, moved], body).extras[1]).toEqual({ quote: "2,500 of its troops" });
+    expect(roundTrip([plain, full, moved])).toEqual([plain, full, moved]);
+    expect(roundTrip([])).toEqual([]);
   });
 
   it("names the fields in one order whatever was sent, so the reader's loops see one shape", () => {
-    expect(Object.keys(roundTrip(plain))).toEqual(Object.keys(roundTrip(full)));
+    const [a, b] = roundTrip([plain, full]);
+    expect(Object.keys(a!)).toEqual(Object.keys(b!));
   });
 });

@@ -7,7 +7,7 @@ import { listReaderClaims } from "@/lib/server/claims";
 import { appearancesOf } from "@/lib/server/documents";
 import { getSource } from "@/lib/server/sources";
 import type { PageRange } from "@/lib/import/pdf/types";
-import { displayTitle, sentReaderClaim } from "@/lib/types";
+import { displayTitle, sendReaderClaims } from "@/lib/types";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 import { SourceReader } from "@/components/reader/SourceReader";
@@ -51,7 +51,7 @@ export default async function SourcePage({ params }: Props) {
           ))}
         </p>
       )}
-      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={claims.map((c) => sentReaderClaim(c, source.body))} />
+      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={sendReaderClaims(claims, source.body)} />
     </article>
   );
 }
