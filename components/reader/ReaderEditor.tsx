@@ -54,8 +54,8 @@ export interface ReaderHandle {
  *  the editor takes over. Its spans carry data-static-claim-id: they are not yet clickable. A long
  *  text sends only its first window (the first screens): the editor, ready a moment later, shows
  *  the rest, and the page's HTML does not carry a hundred screens nobody sees before then. */
-function StaticText({ body, painted, window }: { body: string; painted: Painted; window: TextWindow | null }) {
-  const paintTo = window ? window.to : body.length;
+function StaticText({ body, painted, stretch }: { body: string; painted: Painted; stretch: TextWindow | null }) {
+  const paintTo = stretch ? stretch.to : body.length;
   const paragraphs: React.ReactNode[] = [];
   // Cost: one paragraph per line up to the window's end (all lines of an ordinary text).
   for (let from = 0, i = 0; from <= body.length && from < paintTo + 1; i++) {
@@ -204,7 +204,7 @@ export function ReaderEditor(props: Props) {
 
   return (
     <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
-      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} painted={painted} window={firstWindow} />}
+      {editor ? <EditorContent editor={editor} /> : <StaticText body={body} painted={painted} stretch={firstWindow} />}
       {editor && (
         <Suspense fallback={null}>
           <TagBubble editor={editor} shouldShow={showToolbar} />

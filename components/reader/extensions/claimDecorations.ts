@@ -59,7 +59,7 @@ function decorateRun(run: HighlightRun, painted: Painted, h: HighlightState): De
 /** Cost per full repaint: the painter's O(n log n) (unless given), then one decoration per claim
  *  per run it covers inside the window (all runs without one), then ProseMirror's
  *  DecorationSet.create: O(m log m) for the m decorations made, plus a pass over them per line. */
-function decorate(doc: PmNode, h: HighlightState, window: TextWindow | null, given?: Painted): PluginValue {
+function decorate(doc: PmNode, h: HighlightState, stretch: TextWindow | null, given?: Painted): PluginValue {
   const painted = given ?? h.painted ?? paintClaims(textLength(h.layout), h.claims);
   const decorations = h.suggestions.map((s) =>
     Decoration.inline(offsetToPos(h.layout, s.start), offsetToPos(h.layout, s.end), { nodeName: "span", class: "suggestion", "data-suggestion": s.key }),
@@ -67,8 +67,8 @@ function decorate(doc: PmNode, h: HighlightState, window: TextWindow | null, giv
   const runDecorations = new Map<number, Decoration[]>();
   const runsOf = new Map<string, number[]>();
   const { runs } = painted;
-  const to = window ? window.to : Infinity;
-  for (let i = window ? firstRunEndingAfter(runs, window.from) : 0; i < runs.length && runs[i]!.start < to; i++) {
+  const to = stretch ? stretch.to : Infinity;
+  for (let i = stretch ? firstRunEndingAfter(runs, stretch.from) : 0; i < runs.length && runs[i]!.start < to; i++) {
     const run = runs[i]!;
     if (!run.ids.length) continue;
     const decos = decorateRun(run, painted, h);
@@ -80,7 +80,7 @@ function decorate(doc: PmNode, h: HighlightState, window: TextWindow | null, giv
       else runsOf.set(id, [i]);
     }
   }
-  return { doc, highlights: h, window, set: DecorationSet.create(doc, decorations), painted, runDecorations, runsOf };
+  return { doc, highlights: h, window: stretch, set: DecorationSet.create(doc, decorations), painted, runDecorations, runsOf };
 }
 
 /** Only the open or flashing claim changed (a click, a pick from the list): the runs of the claims
@@ -114,10 +114,10 @@ function sameClaims(a: HighlightState, b: HighlightState): boolean {
  *  with no plugins and adds them right after, so decorations only a plugin gave would lay out the
  *  text bare and then all of it again with its claims (at 10,000 claims, a third of the editor's
  *  start). The plugin then starts from the very same set, so adding it redraws nothing. */
-function firstPaint(initial: HighlightState | (() => HighlightState), window: TextWindow | null) {
+function firstPaint(initial: HighlightState | (() => HighlightState), stretch: TextWindow | null) {
   let first: PluginValue | null = null;
   return (doc: PmNode): PluginValue => {
-    if (!first || first.doc !== doc) first = decorate(doc, typeof initial === "function" ? initial() : initial, window);
+    if (!first || first.doc !== doc) first = decorate(doc, typeof initial === "function" ? initial() : initial, stretch);
     return first;
   };
 }
