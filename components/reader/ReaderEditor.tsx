@@ -16,6 +16,7 @@ import { ReaderKeyboard, claimAt, selectedSpan, type TextSpan } from "./extensio
 import { BlankLines, ReaderSection } from "./extensions/readerSection";
 import { UnchangeableText } from "./extensions/unchangeableText";
 import { pageMarkers, type PageStart } from "./extensions/pageMarkers";
+import { whenIdle } from "./whenIdle";
 import "./reader.css";
 
 export type { TextSpan };
@@ -58,7 +59,7 @@ function StaticText({ body, painted, stretch }: { body: string; painted: Painted
   const paintTo = stretch ? stretch.to : body.length;
   const paragraphs: React.ReactNode[] = [];
   // Cost: one paragraph per line up to the window's end (all lines of an ordinary text).
-  for (let from = 0, i = 0; from <= body.length && from < paintTo + 1; i++) {
+  for (let from = 0, i = 0; from <= paintTo; i++) {
     const newline = body.indexOf("\n", from);
     const to = newline === -1 ? body.length : newline;
     const line = body.slice(from, to);
@@ -169,9 +170,7 @@ export function ReaderEditor(props: Props) {
       requestAnimationFrame(() => {
         performance.mark("claims-painted", { detail: { claims: claims.length } });
         // After the first paint: fetch the toolbar's and the card's code while the reader reads.
-        const preload = () => void Promise.all([loadTagBubble(), loadClaimCard()]);
-        if (typeof requestIdleCallback === "function") requestIdleCallback(preload, { timeout: 2000 });
-        else setTimeout(preload, 0);
+        whenIdle(() => void Promise.all([loadTagBubble(), loadClaimCard()]), 2000);
       });
     }
   }, [editor, layout, claims, painted, suggestions, selectedId, flashId]);

@@ -16,6 +16,7 @@ import { OrphanList } from "./OrphanList";
 import { ReaderEditor, type ReaderHandle, type TextSpan } from "./ReaderEditor";
 import type { PageStart } from "./extensions/pageMarkers";
 import { SuggestionList } from "./SuggestionList";
+import { whenIdle } from "./whenIdle";
 
 interface Props {
   sourceId: string;
@@ -122,12 +123,7 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
 
   const flashTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const reader = useRef<ReaderHandle>(null);
-  useEffect(() => {
-    const preload = () => void loadClaimEditorPanel();
-    if (typeof requestIdleCallback !== "function") return void setTimeout(preload, 0);
-    const idle = requestIdleCallback(preload, { timeout: 3000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+  useEffect(() => whenIdle(() => void loadClaimEditorPanel(), 3000), []);
   const pickClaim = (id: string) => {
     setSelectedId(id);
     setFlashId(id);

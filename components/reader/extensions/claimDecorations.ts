@@ -209,11 +209,6 @@ export function claimHighlights(initial: HighlightState | (() => HighlightState)
 /** Dispatch a transaction with `setMeta(windowKey, window)` to paint another stretch of the text. */
 export const windowKey = new PluginKey("claimHighlightsWindow");
 
-/** The stretch of text the editor paints now; null when it paints all of it. */
-export function paintedWindow(state: EditorState): TextWindow | null {
-  return highlightKey.getState(state)?.window ?? null;
-}
-
 /** Whether the editor already paints `h` (a dispatch would change nothing). */
 export function paints(state: EditorState, h: HighlightState): boolean {
   const current = highlightKey.getState(state)?.highlights;

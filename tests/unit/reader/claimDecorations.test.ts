@@ -5,7 +5,7 @@ import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import { posToOffset, readerDoc, textLayout } from "@/lib/text-positions";
-import { claimHighlights, highlightKey, paintedWindow, paints, windowKey, type HighlightState } from "@/components/reader/extensions/claimDecorations";
+import { claimHighlights, highlightKey, paints, windowKey, type HighlightState } from "@/components/reader/extensions/claimDecorations";
 import { initialPaintWindow } from "@/lib/highlights/window";
 import { readerEditor } from "./editor";
 
@@ -131,7 +131,7 @@ describe("claim decorations", () => {
     const paintedIds = () => [...dom.querySelectorAll("[data-claim-id]")].map((e) => e.getAttribute("data-claim-id"));
     // The first 20,000 characters: lines 0 to 799 (line 799 starts at 19,975).
     expect(paintedIds()).toEqual(Array.from({ length: 800 }, (_, i) => `c${i}`));
-    expect(paintedWindow(editor.state)).toEqual({ from: 0, to: 20_000 });
+    expect(highlightKey.getState(editor.state)!.window).toEqual({ from: 0, to: 20_000 });
 
     editor.view.dispatch(editor.state.tr.setMeta(windowKey, { from: 49_980, to: 50_100 }));
     // c1999 covers [49,975, 49,985): it reaches in. c2003 starts at 50,075, c2004 at 50,100: out.
