@@ -14,6 +14,7 @@ import { PAINT_WHOLE_TEXT_UP_TO } from "@/lib/highlights/window";
 import { kindLabel } from "@/lib/labels";
 import type { ClaimKind } from "@/lib/types";
 import type { BenchContext, BenchRow, BenchSection } from "./harness";
+import { SEED_PROJECT } from "@/lib/server/projects";
 
 interface Latency {
   requests: number;
@@ -71,7 +72,7 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
   // A source of 1,000 sentences, each one a claim.
   const sentences = Array.from({ length: 1000 }, (_, i) => `Sentence ${i + 1} reports that ${1000 + i} troops arrived on day ${i % 28 + 1}.`);
   const body = sentences.map((s, i) => (i % 5 === 4 ? `${s}\n` : `${s} `)).join("");
-  const source = await ctx.db.source.create({ data: { title: "Bench: 1,000 claims", body, contentHash: "bench", wordCount: 9000 } });
+  const source = await ctx.db.source.create({ data: { projectId: SEED_PROJECT.id, title: "Bench: 1,000 claims", body, contentHash: "bench", wordCount: 9000 } });
   let offset = 0;
   const claims = sentences.map((s) => {
     const start = body.indexOf(s, offset);
@@ -164,7 +165,7 @@ async function paintTimings(browser: Browser, url: string, runs: number, tab: Pa
 export async function tenThousandClaimSource(ctx: BenchContext): Promise<string> {
   const sentences = Array.from({ length: 5000 }, (_, i) => `Sentence ${i + 1} reports that ${1000 + i} troops arrived on day ${i % 28 + 1}.`);
   const body = sentences.map((s, i) => (i % 5 === 4 ? `${s}\n` : `${s} `)).join("");
-  const source = await ctx.db.source.create({ data: { title: "Bench: 10,000 claims", body, contentHash: "bench-10k", wordCount: 45000 } });
+  const source = await ctx.db.source.create({ data: { projectId: SEED_PROJECT.id, title: "Bench: 10,000 claims", body, contentHash: "bench-10k", wordCount: 45000 } });
   const claims = [];
   let offset = 0;
   for (const [i, s] of sentences.entries()) {

@@ -8,6 +8,7 @@ export type DatabaseFailure =
   | { kind: "busy" }
   | { kind: "unique"; constraint: string | null }
   | { kind: "foreign-key"; constraint: string | null }
+  | { kind: "check"; constraint: string | null }
   | { kind: "missing" };
 
 interface ErrorShape {
@@ -73,6 +74,8 @@ export function classifyDatabaseError(err: unknown): DatabaseFailure | null {
   if (codes.includes("23503") || codes.includes("P2003") || kinds.includes("ForeignKeyConstraintViolation")) {
     return { kind: "foreign-key", constraint: constraintName(shapes) };
   }
+  // 23514: a CHECK, or a trigger guarding an invariant (a link across two projects).
+  if (codes.includes("23514")) return { kind: "check", constraint: constraintName(shapes) };
   if (codes.includes("P2025")) return { kind: "missing" };
   if (codes.some((c) => BUSY_CODES.has(c)) || shapes.some((s) => BUSY_MESSAGE.test(text(s.message)))) return { kind: "busy" };
   if (
@@ -94,7 +97,13 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   Claim_live_span_key: "This exact span is already a claim: edit that claim instead",
   ClaimLink_live_pair_key: "These two claims are already linked: delete that link to change it",
   ClaimLink_fromId_toId_key: "These two claims are already linked: delete that link to change it",
-  Cluster_name_key: "A cluster with this name already exists",
+  Cluster_projectId_name_key: "A cluster with this name already exists in this project",
+  Source_projectId_duplicateKey_key: "This text is already a source of this project",
+  ProjectMember_pkey: "This researcher is already a member of the project",
+  Project_slug_key: "A project with this address already exists",
+  ClaimLink_project_check: "A link joins two claims of one project",
+  ClusterMember_project_check: "A cluster holds claims of its own project only",
+  Claim_rests_on_project_check: "A claim rests on a claim or source of its own project only",
   ClusterMember_pkey: "This claim is already in this cluster",
   User_name_key: "A researcher with this name already exists",
   ClusterMember_clusterId_fkey: "The cluster does not exist or was just deleted",
@@ -120,6 +129,8 @@ export function databaseFailureAnswer(err: unknown): { status: 404 | 409 | 503; 
       return { status: 409, message: `${CONSTRAINT_MESSAGES[failure.constraint ?? ""] ?? "This already exists"} (someone may have just made it). Reload to see it.` };
     case "foreign-key":
       return { status: 404, message: CONSTRAINT_MESSAGES[failure.constraint ?? ""] ?? "Something this refers to does not exist or was just deleted. Reload and try again." };
+    case "check":
+      return { status: 409, message: CONSTRAINT_MESSAGES[failure.constraint ?? ""] ?? "This would break a rule of the data; nothing was saved." };
     case "missing":
       return { status: 404, message: "What you asked to change does not exist or was just deleted. Reload and try again." };
   }

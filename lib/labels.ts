@@ -1,6 +1,7 @@
-// The words people see for claim kinds, link relations and attribution types: one table that
-// the pages, the browser components and the exports all read.
+// The words people see for claim kinds, link relations, attribution types and project roles: one
+// table that the pages, the browser components and the exports all read.
 import type { AttributionType, ClaimKind, LinkRelation } from "./types";
+import type { ProjectRole } from "./roles";
 
 export const KIND_LABELS: Record<ClaimKind, string> = { FACT: "Fact", OPINION: "Opinion", PREDICTION: "Prediction" };
 
@@ -40,3 +41,13 @@ export const ATTRIBUTION_LABELS: Record<AttributionType, string> = {
 };
 
 export const attributionLabel = (type: AttributionType) => ATTRIBUTION_LABELS[type];
+
+/** A project member's role (lib/roles.ts), with what it lets them do in a line. */
+export const ROLE_LABELS: Record<ProjectRole, { label: string; may: string }> = {
+  OWNER: { label: "Owner", may: "manages members and settings, and may change anything in the project" },
+  CURATOR: { label: "Curator", may: "may change any claim, link, cluster or source of the project" },
+  ANNOTATOR: { label: "Annotator", may: "adds sources and claims, changes their own, links any claims" },
+  VIEWER: { label: "Viewer", may: "reads and exports" },
+};
+
+export const roleLabel = (role: ProjectRole) => ROLE_LABELS[role].label;

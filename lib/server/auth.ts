@@ -9,6 +9,7 @@ import { mixedScriptProblem, nameKey, normaliseName } from "../names";
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "./passwords";
 import { countAttempt, purgeOldAttempts, type Limit } from "./rate-limit";
 import type { Actor } from "./users";
+import { adoptOwnerlessProjects } from "./projects";
 
 export const SESSION_COOKIE = "cp_session";
 export const SESSION_DAYS = 30;
@@ -56,11 +57,14 @@ export async function registerUser(db: Db, attempt: Attempt, password: string): 
   if (problem) throw badRequest(problem);
   await admit(db, attempt);
   const passwordHash = await hashPassword(password);
-  const rows = await db.$queryRaw<Actor[]>`
-    INSERT INTO "User" ("id", "name", "nameKey", "passwordHash") VALUES (${newUserId()}, ${name}, ${nameKey(name)}, ${passwordHash})
-    ON CONFLICT DO NOTHING RETURNING "id", "name"`;
-  if (!rows[0]) throw conflict(`The name "${name}" is taken: sign in instead, or choose another`);
-  return rows[0];
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Actor[]>`
+      INSERT INTO "User" ("id", "name", "nameKey", "passwordHash") VALUES (${newUserId()}, ${name}, ${nameKey(name)}, ${passwordHash})
+      ON CONFLICT DO NOTHING RETURNING "id", "name"`;
+    if (!rows[0]) throw conflict(`The name "${name}" is taken: sign in instead, or choose another`);
+    await adoptOwnerlessProjects(tx, rows[0].id);
+    return rows[0];
+  });
 }
 
 const newUserId = () => `u${randomBytes(12).toString("hex")}`;
@@ -109,10 +113,18 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
 
-/** "single" (default): no sign-in needed, unsigned requests act as the local researcher.
- *  "accounts" (CP_AUTH=accounts): every write needs a signed-in researcher. */
+/** "single" (default): one person on their own machine, no accounts at all: every request acts
+ *  as the local researcher, who owns every project. "accounts" (CP_AUTH=accounts): researchers
+ *  sign up and in, and every write needs a signed-in member with the right role. */
 export function authMode(): "single" | "accounts" {
   return process.env.CP_AUTH === "accounts" ? "accounts" : "single";
+}
+
+/** Refuses what only accounts have (sign-up, sign-in, passwords, tokens) in single-user mode. */
+export function requireAccounts(): void {
+  if (authMode() !== "accounts") {
+    throw new DomainError(404, "This app runs in single-user mode: it has no accounts. Start it with CP_AUTH=accounts for a team.");
+  }
 }
 
 export function localResearcherName(): string {

@@ -13,6 +13,8 @@ import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from ".
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
+import { projectOfSource, requireRole, roleIn } from "./projects";
+import { mayAnnotate, mayChangeWork, type ProjectRole } from "../roles";
 import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, ClaimViewerRights, HistoryEntry, ReaderClaim, RestsOnView, SourceSection } from "../types";
 import { inCommentsSection } from "../provenance/attribution";
 import { isRestsOnCycle, provenanceChanges } from "./claim-provenance";
@@ -95,20 +97,23 @@ async function loadLive(tx: Tx, id: string) {
   return row;
 }
 
-/** The rule: a claim is changed (re-tagged, re-spanned, noted, deleted, restored) by its author only. */
-const mayChangeClaim = (actor: Actor, authorId: string) => actor.mayEditAll === true || authorId === actor.id;
-
-function checkAuthor(actor: Actor, row: { id: string; authorId: string; author?: { name: string } }) {
-  if (mayChangeClaim(actor, row.authorId)) return;
-  throw forbidden(`Claim ${row.id} belongs to ${row.author?.name ?? "another researcher"}: only its author can change it`);
+/** The rule (lib/roles.ts): a claim is changed (re-tagged, re-spanned, noted, deleted, restored)
+ *  by its author, if still an annotator of the project, or by a curator or owner. Two primary-key
+ *  reads (the source's project, the actor's membership). */
+async function checkClaimChange(tx: Tx, actor: Actor, row: { id: string; sourceId: string; authorId: string; author?: { name: string } }) {
+  const projectId = (await projectOfSource(tx, row.sourceId))!;
+  const role = await requireRole(tx, actor, projectId, "ANNOTATOR", "change claims");
+  if (mayChangeWork(role, actor.id, row.authorId)) return;
+  throw forbidden(`Claim ${row.id} belongs to ${row.author?.name ?? "another researcher"}: only its author or a curator can change it`);
 }
 
 /** The same rule, said to the editor before anything is tried: `viewer` is who reads (null: nobody
- *  is signed in where accounts are required). */
-export function claimViewerRights(viewer: Actor | null, claim: Pick<ClaimView, "authorId" | "authorName">): ClaimViewerRights {
+ *  is signed in where accounts are required), `role` their role in the claim's project. */
+export function claimViewerRights(viewer: Actor | null, role: ProjectRole | null, claim: Pick<ClaimView, "authorId" | "authorName">): ClaimViewerRights {
   if (!viewer) return { mayChange: false, mayLink: false, reason: "Sign in to change or link this claim." };
-  if (mayChangeClaim(viewer, claim.authorId)) return { mayChange: true, mayLink: true, reason: null };
-  return { mayChange: false, mayLink: true, reason: `Only its author, ${claim.authorName}, can change this claim. You can link it to other claims.` };
+  if (mayChangeWork(role, viewer.id, claim.authorId)) return { mayChange: true, mayLink: true, reason: null };
+  if (!mayAnnotate(role)) return { mayChange: false, mayLink: false, reason: `You are ${role ? "a viewer" : "not a member"} of this project: you can read and export its claims, not change or link them.` };
+  return { mayChange: false, mayLink: true, reason: `Only its author, ${claim.authorName}, or a curator can change this claim. You can link it to other claims.` };
 }
 
 function checkVersion(row: { version: number; id: string }, version: number | undefined) {
@@ -140,16 +145,21 @@ export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput)
     }
     forgetSourceText(input.sourceId);
   }
-  const row = await db.source.findUnique({ where: { id: input.sourceId }, select: { body: true, contentHash: true, sections: true } });
+  const row = await db.source.findUnique({ where: { id: input.sourceId }, select: { body: true, contentHash: true, sections: true, projectId: true } });
   if (!row) throw notFound(`Source ${input.sourceId} does not exist`);
+  // Said before anything is written; the insert checks the role again in its own statement.
+  const role = await roleIn(db, actor, row.projectId);
+  if (!role) throw notFound(`Source ${input.sourceId} does not exist`);
+  if (!mayAnnotate(role)) throw forbidden("As a viewer of this project you cannot mark claims");
   const source: SourceText = { body: row.body, contentHash: row.contentHash, sections: row.sections as unknown as SourceSection[] };
   rememberSourceText(input.sourceId, source);
   const claim = await insertClaim(db, actor, input, source);
-  if (!claim) throw conflict("The source text was corrected while you were marking it: reload and mark the span again");
+  if (!claim) throw conflict("The source text was corrected, or your role changed, while you were marking it: reload and mark the span again");
   return claim;
 }
 
-/** The claim, or null when the source's text is no longer `text` (nothing was written then). */
+/** The claim, or null when the source's text is no longer `text` or the actor may no longer mark
+ *  claims in its project (nothing was written then). */
 async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: SourceText): Promise<ClaimView | null> {
   const quote = anchor(text.body, input.start, input.end, input.quote);
   const { start, end } = quote;
@@ -168,7 +178,11 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
     rows = await db.$queryRaw`
       WITH src AS (
         SELECT CASE WHEN ${attributionType} = 'OWN_VOICE' THEN coalesce(nullif(btrim("author"), ''), nullif(btrim("publisher"), '')) END AS "name"
-        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash} FOR KEY SHARE
+        FROM "Source" WHERE "id" = ${input.sourceId} AND "contentHash" = ${text.contentHash}
+          -- The role, in the same statement: one primary-key probe of ProjectMember.
+          AND (${actor.mayEditAll === true} OR EXISTS (
+            SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = "Source"."projectId" AND m."userId" = ${actor.id} AND m."role" <> 'VIEWER'))
+        FOR KEY SHARE
       ), new_speaker AS (
         INSERT INTO "Speaker" ("id", "name") SELECT ${speakerId}, "name" FROM src WHERE "name" IS NOT NULL
         ON CONFLICT (lower("name")) DO NOTHING RETURNING "id", "name", "role", "aliases"
@@ -209,7 +223,7 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
 export async function updateClaim(db: Db, actor: Actor, id: string, input: UpdateClaimInput): Promise<ClaimView> {
   return db.$transaction(async (tx) => {
     const row = await loadLive(tx, id);
-    checkAuthor(actor, row);
+    await checkClaimChange(tx, actor, row);
     checkVersion(row, input.version);
     const data: Prisma.ClaimUpdateInput = { version: { increment: 1 } };
     const actions: string[] = [];
@@ -255,7 +269,7 @@ async function refuseLost(tx: Tx, id: string): Promise<never> {
 export async function deleteClaim(db: Db, actor: Actor, id: string, version?: number): Promise<{ claim: ClaimView; removedLinks: number }> {
   return db.$transaction(async (tx) => {
     const row = await loadLive(tx, id);
-    checkAuthor(actor, row);
+    await checkClaimChange(tx, actor, row);
     checkVersion(row, version);
     const now = new Date();
     // Conditional on the row still being live (at the version named): of concurrent deletes one
@@ -276,7 +290,7 @@ export async function restoreClaim(db: Db, actor: Actor, id: string): Promise<Cl
   return db.$transaction(async (tx) => {
     const row = await tx.claim.findUnique({ where: { id }, include: { author: { select: { name: true } } } });
     if (!row) throw notFound(`Claim ${id} does not exist`);
-    checkAuthor(actor, row);
+    await checkClaimChange(tx, actor, row);
     if (!row.deletedAt) throw conflict(`Claim ${id} is not deleted`);
     const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null }, select: { id: true } });
     if (twin) throw conflict(`The same span is now claim ${twin.id}, so this one cannot come back`);

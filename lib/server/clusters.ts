@@ -12,6 +12,7 @@ import { checkClusterChange } from "./permissions";
 import type { CreateClusterInput } from "../schemas";
 import { toSourceMeta } from "./sources";
 import type { Actor } from "./users";
+import { requireRole } from "./projects";
 import { citationDate, displayTitle, type ClaimKind, type ClaimProvenance, type ClaimValuesView, type ClusterSummary, type LinkRelation } from "../types";
 import { provenanceSelect, toProvenance } from "./provenance-fields";
 
@@ -74,20 +75,23 @@ export interface ClusterDetail extends Omit<ClusterSummary, "memberCount"> {
   links: ClusterLink[];
 }
 
-async function requireLiveClaims(tx: Tx, ids: string[]) {
-  const rows = await tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true, deletedAt: true } });
+/** The claims exist, are live and belong to the cluster's project (a claim of another project is
+ *  "does not exist" to this one). */
+async function requireLiveClaims(tx: Tx, projectId: string, ids: string[]) {
+  const rows = await tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true, deletedAt: true, source: { select: { projectId: true } } } });
   for (const id of ids) {
     const row = rows.find((r) => r.id === id);
-    if (!row) throw notFound(`Claim ${id} does not exist`);
+    if (!row || row.source.projectId !== projectId) throw notFound(`Claim ${id} does not exist`);
     if (row.deletedAt) throw badRequest(`Claim ${id} was deleted and cannot join a cluster`);
   }
 }
 
-/** The cluster, if `actor` may change it (lib/permissions.ts). */
+/** The cluster, if `actor` may change it (lib/server/permissions.ts). */
 async function requireCluster(tx: Tx, id: string, actor: Actor) {
   const row = await tx.cluster.findUnique({ where: { id }, include: { author: { select: { name: true } } } });
   if (!row) throw notFound(`Cluster ${id} does not exist`);
-  checkClusterChange(actor, row);
+  const role = await requireRole(tx, actor, row.projectId, "ANNOTATOR", "change clusters");
+  checkClusterChange(actor, role, row);
   return row;
 }
 
@@ -95,14 +99,15 @@ function memberHistory(clusterId: string, claimId: string, action: "member added
   return { entity: "CLUSTER" as const, entityId: clusterId, claimId, action, after: { clusterId, claimId }, actorId: actor.id };
 }
 
-export async function createCluster(db: Db, actor: Actor, input: CreateClusterInput): Promise<ClusterSummary> {
+export async function createCluster(db: Db, actor: Actor, projectId: string, input: CreateClusterInput): Promise<ClusterSummary> {
   const claimIds = [...new Set(input.claimIds ?? [])];
   return db.$transaction(async (tx) => {
-    const twin = await tx.cluster.findUnique({ where: { name: input.name }, select: { id: true } });
+    await requireRole(tx, actor, projectId, "ANNOTATOR", "make clusters");
+    const twin = await tx.cluster.findUnique({ where: { projectId_name: { projectId, name: input.name } }, select: { id: true } });
     if (twin) throw conflict(`A cluster named "${input.name}" already exists`, { clusterId: twin.id });
-    await requireLiveClaims(tx, claimIds);
+    await requireLiveClaims(tx, projectId, claimIds);
     const row = await tx.cluster.create({
-      data: { name: input.name, note: input.note ?? "", authorId: actor.id, members: { create: claimIds.map((claimId) => ({ claimId })) } },
+      data: { projectId, name: input.name, note: input.note ?? "", authorId: actor.id, members: { create: claimIds.map((claimId) => ({ claimId })) } },
     });
     await tx.history.create({ data: { entity: "CLUSTER", entityId: row.id, action: "created", after: { name: row.name, note: row.note, claimIds }, actorId: actor.id } });
     if (claimIds.length) await tx.history.createMany({ data: claimIds.map((claimId) => memberHistory(row.id, claimId, "member added", actor)) });
@@ -120,8 +125,8 @@ export async function listClusters(db: Db): Promise<ClusterSummary[]> {
 
 export async function addClusterMember(db: Db, actor: Actor, clusterId: string, claimId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await requireCluster(tx, clusterId, actor);
-    await requireLiveClaims(tx, [claimId]);
+    const cluster = await requireCluster(tx, clusterId, actor);
+    await requireLiveClaims(tx, cluster.projectId, [claimId]);
     const existing = await tx.clusterMember.findUnique({ where: { clusterId_claimId: { clusterId, claimId } } });
     if (existing) throw conflict(`Claim ${claimId} is already in this cluster`);
     await tx.clusterMember.create({ data: { clusterId, claimId } });
@@ -145,7 +150,7 @@ export async function deleteCluster(db: Db, actor: Actor, id: string): Promise<v
     const members = await tx.clusterMember.findMany({ where: { clusterId: id }, select: { claimId: true } });
     await tx.cluster.delete({ where: { id } });
     await tx.history.create({
-      data: { entity: "CLUSTER", entityId: id, action: "deleted", before: { name: row.name, note: row.note, claimIds: members.map((m) => m.claimId) }, actorId: actor.id },
+      data: { entity: "CLUSTER", entityId: id, projectId: row.projectId, action: "deleted", before: { name: row.name, note: row.note, claimIds: members.map((m) => m.claimId) }, actorId: actor.id },
     });
   });
 }

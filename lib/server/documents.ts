@@ -12,6 +12,7 @@ import type { Db } from "./db";
 import { duplicateAfterRace, duplicateError, resemblances, signText, storeBands } from "./resemblance";
 import { contentHash, countWords, normalizeBody, toSourceMeta } from "./sources";
 import type { Actor } from "./users";
+import { requireRole } from "./projects";
 
 export type AddedDocument = UploadedSource;
 
@@ -29,17 +30,19 @@ function dateColumns(date: string | null) {
   return date ? { publishedDate: new Date(`${date}T00:00:00Z`) } : {};
 }
 
-export async function addDocument(db: Db, actor: Actor, file: UploadedFile, doc: DocumentExtraction): Promise<AddedDocument> {
+export async function addDocument(db: Db, actor: Actor, projectId: string, file: UploadedFile, doc: DocumentExtraction): Promise<AddedDocument> {
   const body = normalizeBody(doc.body);
   const sig = signText(body);
   try {
     return await db.$transaction(
       async (tx) => {
-        const { duplicateOf, near } = await resemblances(tx, body, sig);
+        await requireRole(tx, actor, projectId, "ANNOTATOR", "add sources");
+        const { duplicateOf, near } = await resemblances(tx, projectId, body, sig);
         if (duplicateOf) throw duplicateError(duplicateOf);
         const { metadata } = doc;
         const row = await tx.source.create({
           data: {
+            project: { connect: { id: projectId } },
             title: metadata.title,
             suggestedTitle: metadata.title ? null : titleFromName(file.name) || null,
             author: metadata.author,
@@ -68,7 +71,7 @@ export async function addDocument(db: Db, actor: Actor, file: UploadedFile, doc:
     );
   } catch (err) {
     // Two uploads of one text at once: the unique index refuses the second.
-    return duplicateAfterRace(db, err, sig.duplicateKey);
+    return duplicateAfterRace(db, err, projectId, sig.duplicateKey);
   }
 }
 

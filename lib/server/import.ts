@@ -20,6 +20,7 @@ import { contentHash, countWords, normalizeBody } from "./sources";
 import { nameKey, normaliseName } from "../names";
 import type { ImportSummary } from "../types";
 import type { Actor } from "./users";
+import { requireRole } from "./projects";
 import { writeImportedProvenance } from "./import-provenance";
 
 const iri = (kind: string, id: string) => `urn:${kind}:${id}`;
@@ -42,9 +43,9 @@ async function authorIds(tx: Tx, actor: Actor, names: (string | null)[], keepAut
   return (name) => (name === null ? actor.id : ids.get(nameKey(name)) ?? actor.id);
 }
 
-async function planSources(tx: Tx, sources: ImportSource[]) {
+async function planSources(tx: Tx, projectId: string, sources: ImportSource[]) {
   const existing = new Map(
-    (await tx.source.findMany({ where: { id: { in: sources.map((s) => s.id) } }, select: { id: true, body: true, contentHash: true } })).map((s) => [s.id, s]),
+    (await tx.source.findMany({ where: { id: { in: sources.map((s) => s.id) } }, select: { id: true, body: true, contentHash: true, projectId: true } })).map((s) => [s.id, s]),
   );
   const bodies = new Map<string, string>();
   const create: Prisma.SourceCreateManyInput[] = [];
@@ -54,6 +55,8 @@ async function planSources(tx: Tx, sources: ImportSource[]) {
     const found = existing.get(s.id);
     const body = s.body === null ? null : normalizeBody(s.body);
     if (found) {
+      // Ids are kept, never remapped: a source of another project cannot be shared into this one.
+      if (found.projectId !== projectId) refuse("source", s.id, "a source with this id belongs to another project");
       if (body !== null && contentHash(body) !== found.contentHash) refuse("source", s.id, "a source with this id already exists with a different text");
       bodies.set(s.id, found.body);
       continue;
@@ -62,7 +65,7 @@ async function planSources(tx: Tx, sources: ImportSource[]) {
     if (body !== s.body) refuse("source", s.id, "cp:body must use \\n line ends (the offsets count them)");
     bodies.set(s.id, body);
     create.push({
-      id: s.id, title: s.title, suggestedTitle: s.suggestedTitle, author: s.author, publisher: s.publisher, url: s.url,
+      id: s.id, projectId, title: s.title, suggestedTitle: s.suggestedTitle, author: s.author, publisher: s.publisher, url: s.url,
       publishedDate: s.publishedDate ? new Date(`${s.publishedDate.slice(0, 10)}T00:00:00Z`) : null,
       approxDate: s.approxDate, body, contentHash: contentHash(body), wordCount: countWords(body), sections: s.sections as object[],
       pageMap: s.pageMap ? (s.pageMap as object[]) : Prisma.DbNull,
@@ -135,14 +138,18 @@ async function planLinks(tx: Tx, links: ImportLink[]) {
  * file's author is kept in the History row); or the single-user researcher (by name, created inside
  * the transaction so a refused file leaves no trace), under whom the file's authors are kept.
  */
-export async function importPlan(db: Db, importer: { id?: string; name: string }, plan: ImportPlan): Promise<ImportSummary> {
+export async function importPlan(db: Db, importer: { id?: string; name: string }, projectId: string, plan: ImportPlan): Promise<ImportSummary> {
   const keepAuthors = importer.id === undefined;
   return db.$transaction(
     async (tx) => {
       const actor: Actor = importer.id
         ? { id: importer.id, name: importer.name }
-        : await tx.user.upsert({ where: { nameKey: nameKey(importer.name) }, update: {}, create: { name: normaliseName(importer.name), nameKey: nameKey(importer.name) }, select: { id: true, name: true } });
-      const sources = await planSources(tx, plan.sources);
+        : {
+            ...(await tx.user.upsert({ where: { nameKey: nameKey(importer.name) }, update: {}, create: { name: normaliseName(importer.name), nameKey: nameKey(importer.name) }, select: { id: true, name: true } })),
+            mayEditAll: true,
+          };
+      await requireRole(tx, actor, projectId, "ANNOTATOR", "import");
+      const sources = await planSources(tx, projectId, plan.sources);
       const claims = await planClaims(tx, plan.claims, sources.bodies);
       const links = await planLinks(tx, plan.links);
       const authorOf = await authorIds(tx, actor, [...claims.map((c) => c.authorName), ...links.map((l) => l.authorName)], keepAuthors);

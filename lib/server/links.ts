@@ -6,6 +6,8 @@ import type { Db, Tx } from "./db";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import type { CreateLinkInput } from "../schemas";
 import type { Actor } from "./users";
+import { projectOfSource, requireRole } from "./projects";
+import { mayCurate } from "../roles";
 import type { LinkRecord, LinkRelation } from "../types";
 
 export interface LinkEnd {
@@ -55,17 +57,23 @@ async function recordOnBothClaims(tx: Tx, actor: Actor, row: LinkRow, action: "l
   });
 }
 
-async function requireLiveClaim(tx: Tx, id: string, role: string) {
-  const claim = await tx.claim.findUnique({ where: { id }, select: { deletedAt: true } });
-  if (!claim) throw notFound(`The ${role} claim ${id} does not exist`);
-  if (claim.deletedAt) throw badRequest(`The ${role} claim ${id} was deleted: restore it before linking it`);
+/** The claim's project; 404 when it does not exist, 400 when it was deleted. */
+async function requireLiveClaim(tx: Tx, id: string, which: string): Promise<string> {
+  const claim = await tx.claim.findUnique({ where: { id }, select: { deletedAt: true, source: { select: { projectId: true } } } });
+  if (!claim) throw notFound(`The ${which} claim ${id} does not exist`);
+  if (claim.deletedAt) throw badRequest(`The ${which} claim ${id} was deleted: restore it before linking it`);
+  return claim.source.projectId;
 }
 
+/** Any annotator of the project links any two of its claims (lib/roles.ts). */
 export async function createLink(db: Db, actor: Actor, input: CreateLinkInput): Promise<LinkView> {
   if (input.fromId === input.toId) throw badRequest("A claim cannot be linked to itself");
   return db.$transaction(async (tx) => {
-    await requireLiveClaim(tx, input.fromId, "first");
-    await requireLiveClaim(tx, input.toId, "second");
+    const projectId = await requireLiveClaim(tx, input.fromId, "first");
+    await requireRole(tx, actor, projectId, "ANNOTATOR", "link claims");
+    // A claim of another project is one this project does not have (the trigger
+    // "ClaimLink_project" refuses it as well).
+    if ((await requireLiveClaim(tx, input.toId, "second")) !== projectId) throw notFound(`The second claim ${input.toId} does not exist`);
     const pair = [{ fromId: input.fromId, toId: input.toId }, { fromId: input.toId, toId: input.fromId }];
     const existing = await tx.claimLink.findFirst({ where: { deletedAt: null, OR: pair }, select: { id: true, relation: true } });
     if (existing) {
@@ -87,9 +95,12 @@ export async function deleteLink(db: Db, actor: Actor, id: string): Promise<Link
   return db.$transaction(async (tx) => {
     const row = await tx.claimLink.findUnique({ where: { id }, include: linkInclude });
     if (!row || row.deletedAt) throw notFound(`Link ${id} does not exist or was deleted`);
-    // The rule: a link may be removed by whoever made it or by the author of either claim it joins.
-    if (!actor.mayEditAll && ![row.authorId, row.from.authorId, row.to.authorId].includes(actor.id)) {
-      throw forbidden(`Link ${id} was made by ${row.author.name}: only they or the authors of its claims can remove it`);
+    // The rule: a link may be removed by whoever made it, by the author of either claim it joins,
+    // or by a curator.
+    const projectId = (await projectOfSource(tx, row.from.sourceId))!;
+    const role = await requireRole(tx, actor, projectId, "ANNOTATOR", "remove links");
+    if (!mayCurate(role) && ![row.authorId, row.from.authorId, row.to.authorId].includes(actor.id)) {
+      throw forbidden(`Link ${id} was made by ${row.author.name}: only they, the authors of its claims or a curator can remove it`);
     }
     await tx.claimLink.delete({ where: { id } });
     await recordOnBothClaims(tx, actor, row, "unlinked");

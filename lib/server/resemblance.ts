@@ -52,22 +52,24 @@ export async function signUnsignedSources(tx: Tx): Promise<void> {
     const sig = signText(body);
     await tx.$executeRaw`
       UPDATE "Source" SET "minhash" = ${sig.minhash}::integer[],
-        "duplicateKey" = COALESCE("duplicateKey", (SELECT ${sig.duplicateKey} WHERE NOT EXISTS (SELECT 1 FROM "Source" WHERE "duplicateKey" = ${sig.duplicateKey})))
+        "duplicateKey" = COALESCE("duplicateKey", (SELECT ${sig.duplicateKey} WHERE NOT EXISTS (SELECT 1 FROM "Source" o WHERE o."duplicateKey" = ${sig.duplicateKey} AND o."projectId" = "Source"."projectId")))
       WHERE "id" = ${id}`;
     await tx.sourceBand.deleteMany({ where: { sourceId: id } });
     await storeBands(tx, id, sig.bands);
   }
 }
 
-/** The stored source with this text, if any, else its near-duplicates, most similar first. */
-export async function resemblances(tx: Tx, body: string, sig: TextSignature): Promise<{ duplicateOf: { id: string; title: string | null; suggestedTitle: string | null } | null; near: NearDuplicate[] }> {
+/** The project's stored source with this text, if any, else its near-duplicates in the project,
+ *  most similar first. */
+export async function resemblances(tx: Tx, projectId: string, body: string, sig: TextSignature): Promise<{ duplicateOf: { id: string; title: string | null; suggestedTitle: string | null } | null; near: NearDuplicate[] }> {
   await signUnsignedSources(tx);
-  const same = await tx.source.findUnique({ where: { duplicateKey: sig.duplicateKey }, select: { id: true, title: true, suggestedTitle: true } });
+  const same = await tx.source.findUnique({ where: { projectId_duplicateKey: { projectId, duplicateKey: sig.duplicateKey } }, select: { id: true, title: true, suggestedTitle: true } });
   if (same) return { duplicateOf: same, near: [] };
   const bandNumbers = sig.bands.map((_, band) => band);
   const candidates = await tx.$queryRaw<{ sourceId: string }[]>`
     SELECT DISTINCT b."sourceId" FROM "SourceBand" b
-    JOIN unnest(${bandNumbers}::integer[], ${sig.bands}::bigint[]) AS q("band", "key") ON b."band" = q."band" AND b."key" = q."key"`;
+    JOIN unnest(${bandNumbers}::integer[], ${sig.bands}::bigint[]) AS q("band", "key") ON b."band" = q."band" AND b."key" = q."key"
+    JOIN "Source" s ON s."id" = b."sourceId" AND s."projectId" = ${projectId}`;
   if (!candidates.length) return { duplicateOf: null, near: [] };
   const others = await tx.source.findMany({
     where: { id: { in: candidates.map((c) => c.sourceId) } },
@@ -86,9 +88,9 @@ export async function resemblances(tx: Tx, body: string, sig: TextSignature): Pr
 }
 
 /** The unique index refused a second source with this text: the one that won, for the 409. */
-export async function duplicateAfterRace(db: Db, err: unknown, key: string): Promise<never> {
+export async function duplicateAfterRace(db: Db, err: unknown, projectId: string, key: string): Promise<never> {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-    const existing = await db.source.findUnique({ where: { duplicateKey: key }, select: { id: true, title: true, suggestedTitle: true } });
+    const existing = await db.source.findUnique({ where: { projectId_duplicateKey: { projectId, duplicateKey: key } }, select: { id: true, title: true, suggestedTitle: true } });
     if (existing) throw duplicateError(existing);
   }
   throw err;

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "./db";
+import { SEED_PROJECT } from "./projects";
 import { contentHash, countWords, locateSections, normalizeBody } from "./sources";
 
 const corpusSchema = z.object({
@@ -24,10 +25,12 @@ const corpusSchema = z.object({
   ),
 });
 
-/** Inserts the shipped corpus. Idempotent: a source already present (same file) is left exactly
- *  as it is, so metadata a researcher corrected and every claim survive a second run. */
+/** Inserts the shipped corpus into the seeded project (made by its migration, made again here if
+ *  it was deleted). Idempotent: a source already present (same file) is left exactly as it is, so
+ *  metadata a researcher corrected and every claim survive a second run. */
 export async function seedCorpus(db: Db, corpusDir: string): Promise<{ created: string[]; kept: string[] }> {
   const manifest = corpusSchema.parse(JSON.parse(await readFile(path.join(corpusDir, "sources.json"), "utf8")));
+  await db.project.createMany({ data: [{ ...SEED_PROJECT }], skipDuplicates: true });
   const created: string[] = [];
   const kept: string[] = [];
   for (const entry of manifest.sources) {
@@ -35,6 +38,7 @@ export async function seedCorpus(db: Db, corpusDir: string): Promise<{ created: 
     const result = await db.source.createMany({
       data: [
         {
+          projectId: SEED_PROJECT.id,
           seedKey: entry.file,
           title: entry.title,
           suggestedTitle: entry.suggestedTitle ?? null,

@@ -12,6 +12,7 @@ import { contentHash, countWords, locateSections, normalizeBody, toSourceMeta } 
 import type { NearDuplicate, SourceMeta, SourceSection } from "../types";
 import { duplicateAfterRace, duplicateError, resemblances, signText, storeBands } from "./resemblance";
 import type { Actor } from "./users";
+import { requireRole } from "./projects";
 
 
 export type { ReanchorSummary };
@@ -62,17 +63,21 @@ function snapshot(row: { title: string | null; author: string | null; publisher:
  * once exactly one is created). Near-duplicates come back to be offered as appearances
  * (lib/server/resemblance.ts).
  */
-export async function createSource(db: Db, actor: Actor, input: CreateSourceInput): Promise<SourceEditResult & { nearDuplicates: NearDuplicate[] }> {
+export async function createSource(db: Db, actor: Actor, projectId: string, input: CreateSourceInput): Promise<SourceEditResult & { nearDuplicates: NearDuplicate[] }> {
   const { body, ...meta } = input;
   const text = textColumns(body);
   const sig = signText(text.body);
   try {
     return await db.$transaction(
       async (tx) => {
-        const { duplicateOf, near } = await resemblances(tx, text.body, sig);
+        await requireRole(tx, actor, projectId, "ANNOTATOR", "add sources");
+        const { duplicateOf, near } = await resemblances(tx, projectId, text.body, sig);
         if (duplicateOf) throw duplicateError(duplicateOf);
         const row = await tx.source.create({
-          data: { ...(metaColumns(meta) as Prisma.SourceCreateInput), ...text, duplicateKey: sig.duplicateKey, minhash: sig.minhash, createdBy: { connect: { id: actor.id } } },
+          data: {
+            ...(metaColumns(meta) as Prisma.SourceCreateInput), ...text, duplicateKey: sig.duplicateKey, minhash: sig.minhash,
+            project: { connect: { id: projectId } }, createdBy: { connect: { id: actor.id } },
+          },
         });
         await storeBands(tx, row.id, sig.bands);
         await tx.history.create({ data: { entity: "SOURCE", entityId: row.id, action: "created", after: snapshot(row), actorId: actor.id } });
@@ -81,7 +86,7 @@ export async function createSource(db: Db, actor: Actor, input: CreateSourceInpu
       { timeout: 60_000 },
     );
   } catch (err) {
-    return duplicateAfterRace(db, err, sig.duplicateKey);
+    return duplicateAfterRace(db, err, projectId, sig.duplicateKey);
   }
 }
 
@@ -163,6 +168,7 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Source" WHERE "id" = ${id} FOR UPDATE`;
       if (!locked.length) throw notFound(`Source ${id} does not exist`);
       const row = await tx.source.findUniqueOrThrow({ where: { id } });
+      const role = await requireRole(tx, actor, row.projectId, "ANNOTATOR", "change sources");
       if (row.version !== version) {
         throw conflict(`Source ${id} was changed by someone else (you had version ${version}, it is now ${row.version}). Reload to see the change.`, {
           currentVersion: row.version,
@@ -172,7 +178,7 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
       let summary: ReanchorSummary | null = null;
       const text = body === undefined ? null : textColumns(body);
       if (text && text.contentHash !== row.contentHash) {
-        await checkSourceTextChange(tx, actor, row);
+        await checkSourceTextChange(tx, actor, role, row);
         Object.assign(data, text, { sections: relocateSections(row.body, text.body, row.sections as unknown as SourceSection[]) as object[] });
         summary = await reanchorClaims(tx, actor, id, text.body);
         // The old signature and duplicate key describe the old text: the next paste or upload

@@ -10,6 +10,7 @@ import type { ClaimValuesView, ValueCorrectionView } from "../types";
 import { checkClusterChange } from "./permissions";
 import type { Db } from "./db";
 import type { Actor } from "./users";
+import { requireRole } from "./projects";
 
 const EMPTY: ValueCorrection = { quantity: null, unit: null, value: null, lower: null, upper: null, lowerOpen: false, upperOpen: false, tolerance: null, event: null };
 
@@ -26,7 +27,7 @@ export function toCorrection(row: CorrectionRow | null | undefined): ValueCorrec
 }
 
 /**
- * Replaces the claim's correction (any signed-in researcher may judge a value; History records who).
+ * Replaces the claim's correction (any annotator of the project may judge a value; History records who).
  * All fields empty removes it, so the parse speaks again. A given `date` sets or (null) clears the
  * claim's date. One transaction.
  */
@@ -43,8 +44,9 @@ export async function setClaimValue(db: Db, actor: Actor, claimId: string, input
     event: input.event ?? null,
   };
   return db.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, deletedAt: true, claimDateStart: true, claimDateEnd: true, claimDatePrecision: true } });
+    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, deletedAt: true, claimDateStart: true, claimDateEnd: true, claimDatePrecision: true, source: { select: { projectId: true } } } });
     if (!claim) throw notFound(`Claim ${claimId} does not exist`);
+    await requireRole(tx, actor, claim.source.projectId, "ANNOTATOR", "correct values");
     if (claim.deletedAt) throw badRequest(`Claim ${claimId} was deleted: its value cannot be corrected`);
     if (input.date !== undefined) {
       // The date lives on the claim (Claim.claimDate*, CHECK start <= end), the one place provenance
@@ -73,12 +75,12 @@ export async function setClaimValue(db: Db, actor: Actor, claimId: string, input
   });
 }
 
-/** Names (or clears) the event the cluster's dates are of. Only the cluster's author may. */
+/** Names (or clears) the event the cluster's dates are of. Only the cluster's author or a curator may. */
 export async function setClusterEvent(db: Db, actor: Actor, clusterId: string, event: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
     const row = await tx.cluster.findUnique({ where: { id: clusterId }, include: { author: { select: { name: true } } } });
     if (!row) throw notFound(`Cluster ${clusterId} does not exist`);
-    checkClusterChange(actor, row);
+    checkClusterChange(actor, await requireRole(tx, actor, row.projectId, "ANNOTATOR", "change clusters"), row);
     await tx.cluster.update({ where: { id: clusterId }, data: { event } });
     await tx.history.create({ data: { entity: "CLUSTER", entityId: clusterId, action: "event named", before: { event: row.event }, after: { event }, actorId: actor.id } });
   });

@@ -1,5 +1,5 @@
 import { bearerActor } from "@/lib/server/api-tokens";
-import { authMode, localResearcherName, SESSION_COOKIE, sessionActor } from "@/lib/server/auth";
+import { authMode, localResearcherName, requireAccounts, SESSION_COOKIE, sessionActor } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/errors";
 import { ensureUser, type Actor } from "@/lib/server/users";
@@ -37,6 +37,8 @@ export function clientAddress(request: Request): string | null {
 /** The researcher a request is from: an API token (Authorization: Bearer) when the request names
  *  one, and a token that is not live is a 401; else the session cookie; else null. */
 export async function signedInActor(request: Request): Promise<Actor | null> {
+  // Single-user mode has no accounts: a cookie or token from another mode names nobody.
+  if (authMode() !== "accounts") return null;
   const authorization = request.headers.get("authorization");
   if (authorization !== null) return bearerActor(db(), authorization);
   const token = readCookie(request, SESSION_COOKIE);
@@ -46,6 +48,7 @@ export async function signedInActor(request: Request): Promise<Actor | null> {
 /** The researcher signed in with a browser session: tokens are managed there only, so a leaked
  *  token cannot make more tokens or keep itself alive. */
 export async function sessionOwner(request: Request, what: string): Promise<Actor> {
+  requireAccounts();
   if (request.headers.get("authorization") !== null) throw new DomainError(403, `An API token cannot ${what}: sign in in the browser`);
   const token = readCookie(request, SESSION_COOKIE);
   const actor = token ? await sessionActor(db(), token) : null;

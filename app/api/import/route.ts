@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES } from "@/lib/schemas";
 import { authMode } from "@/lib/server/auth";
 import { currentActorName, signedInActor } from "../_lib/actor";
 import { route } from "../_lib/http";
+import { requestProject } from "../_lib/project";
 import { unstorableTextIn } from "@/lib/text-safety";
 import { isJsonMediaType } from "@/lib/media-type";
 
@@ -49,7 +50,9 @@ export const POST = route(async (request) => {
   if (!parsed.ok) throw badRequest(`${parsed.error}. Nothing was imported.`);
   const signedIn = await signedInActor(request);
   if (!signedIn && authMode() === "accounts") throw new DomainError(401, "Sign in to import");
-  // Signed in: the claims and links become this researcher's (see lib/import.ts).
-  const summary = await importPlan(db(), signedIn ?? { name: currentActorName() }, parsed.data);
+  // Single-user mode: the local researcher (made inside the import's transaction) owns every project.
+  const { project } = await requestProject(request, signedIn ?? { id: "", name: currentActorName(), mayEditAll: true });
+  // Signed in: the claims and links become this researcher's (see lib/server/import.ts).
+  const summary = await importPlan(db(), signedIn ?? { name: currentActorName() }, project.id, parsed.data);
   return NextResponse.json({ summary });
 });

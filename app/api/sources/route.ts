@@ -5,12 +5,15 @@ import { createSource } from "@/lib/server/source-edit";
 import { listSources } from "@/lib/server/sources";
 import { currentActor } from "../_lib/actor";
 import { readJson, route } from "../_lib/http";
+import { requestProject } from "../_lib/project";
 
 export const GET = route(async () => NextResponse.json({ sources: await listSources(db()) }));
 
 export const POST = route(async (request) => {
   const input = await readJson(request, createSourceInput);
   // 409 with details.duplicateOf when the text is already a source; near-duplicates to offer as appearances.
-  const { source, nearDuplicates } = await createSource(db(), await currentActor(request), input);
+  const actor = await currentActor(request);
+  const { project } = await requestProject(request, actor);
+  const { source, nearDuplicates } = await createSource(db(), actor, project.id, input);
   return NextResponse.json({ source, nearDuplicates }, { status: 201 });
 });

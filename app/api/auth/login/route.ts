@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createSession, verifyLogin } from "@/lib/server/auth";
+import { createSession, verifyLogin, requireAccounts } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { credentialsInput } from "@/lib/schemas";
 import { clientAddress } from "../../_lib/actor";
@@ -7,6 +7,7 @@ import { readJson, route } from "../../_lib/http";
 import { withSessionCookie } from "../_session-cookie";
 
 export const POST = route(async (request) => {
+  requireAccounts();
   const { name, password } = await readJson(request, credentialsInput);
   const user = await verifyLogin(db(), { action: "login", name, address: clientAddress(request) }, password);
   const { token, expiresAt } = await createSession(db(), user.id);

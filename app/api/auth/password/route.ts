@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { changePassword, SESSION_COOKIE } from "@/lib/server/auth";
+import { changePassword, SESSION_COOKIE, requireAccounts } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/errors";
 import { changePasswordInput } from "@/lib/schemas";
@@ -8,6 +8,7 @@ import { readJson, route } from "../../_lib/http";
 
 /** POST { currentPassword, newPassword }: the researcher's other sessions (other browsers) end. */
 export const POST = route(async (request) => {
+  requireAccounts();
   const { currentPassword, newPassword } = await readJson(request, changePasswordInput);
   const actor = await signedInActor(request);
   if (!actor) throw new DomainError(401, "Sign in to change your password");

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { claimViewerRights, deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
 import { db } from "@/lib/server/db";
+import { projectOfSource, roleIn } from "@/lib/server/projects";
 import { notFound } from "@/lib/errors";
 import { deleteClaimInput, updateClaimInput } from "@/lib/schemas";
 import { currentActor, viewerActor } from "../../_lib/actor";
@@ -12,8 +13,10 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = route<Ctx>(async (request, { params }) => {
   const { id } = await params;
   const [claim, viewer] = await Promise.all([getClaim(db(), id), viewerActor(request)]);
-  if (!claim) throw notFound(`Claim ${id} does not exist`);
-  return NextResponse.json({ claim: { ...claim, viewer: claimViewerRights(viewer, claim) } });
+  const role = claim ? await roleIn(db(), viewer, (await projectOfSource(db(), claim.sourceId))!) : null;
+  // A claim of a project the reader is not a member of does not exist for them.
+  if (!claim || !role) throw notFound(`Claim ${id} does not exist`);
+  return NextResponse.json({ claim: { ...claim, viewer: claimViewerRights(viewer, role, claim) } });
 });
 
 export const PATCH = route<Ctx>(async (request, { params }) => {

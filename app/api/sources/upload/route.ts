@@ -9,6 +9,7 @@ import { db } from "@/lib/server/db";
 import { addDocument } from "@/lib/server/documents";
 import { currentActor } from "../../_lib/actor";
 import { route } from "../../_lib/http";
+import { requestProject } from "../../_lib/project";
 
 // The multipart envelope around the file: boundaries and part headers.
 const ENVELOPE_BYTES = 64 * 1024;
@@ -20,6 +21,7 @@ export const POST = route(async (request) => {
   // Refused before the body is read: a 2 GB upload costs nothing.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES + ENVELOPE_BYTES) throw tooLarge();
   const actor = await currentActor(request);
+  const { project } = await requestProject(request, actor);
   let form: FormData;
   try {
     form = await request.formData();
@@ -32,6 +34,6 @@ export const POST = route(async (request) => {
   const upload = { name: file.name || "upload", mediaType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
   const extracted = await extractDocument(upload);
   if (!extracted.ok) throw new DomainError(extracted.error.status, extracted.error.message, { code: extracted.error.code });
-  const added = await addDocument(db(), actor, upload, extracted.value);
+  const added = await addDocument(db(), actor, project.id, upload, extracted.value);
   return NextResponse.json(added, { status: 201 });
 });
