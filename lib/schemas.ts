@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normaliseName } from "./names";
 import { isKnownUnitWord } from "./quantities/units";
 import { ATTRIBUTION_TYPES, CLAIM_KINDS, DATE_PRECISION_VALUES, LINK_RELATIONS } from "./types";
+import { PROJECT_ROLES, PROJECT_SLUG } from "./roles";
 
 /** New passwords: at least this many characters (and not a common one: lib/passwords.ts). */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -327,3 +328,18 @@ export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   }
   return at;
 }
+
+const projectRole = z.enum(PROJECT_ROLES, { error: `must be one of ${PROJECT_ROLES.join(", ")}` });
+
+/** POST /api/projects: the slug is the project's part of every URL (/p/<slug>/). */
+export const createProjectInput = z.strictObject({
+  slug: z.string({ error: "must be text" }).trim().toLowerCase().regex(PROJECT_SLUG, "must be lower-case letters, digits and inner hyphens, 1 to 40 characters"),
+  name: name("name", 100),
+  note: note.optional(),
+});
+
+/** POST /api/projects/:slug/members: an existing researcher, by name, with a role. */
+export const addMemberInput = z.strictObject({ name: researcherName, role: projectRole });
+
+/** PATCH /api/projects/:slug/members/:userId */
+export const changeMemberInput = z.strictObject({ role: projectRole });

@@ -2,6 +2,7 @@
 // by the browser. No Prisma or React types, so pure modules (anchoring, export, quantities)
 // stay testable without a database.
 import type { PageRange } from "./import/pdf/types";
+import type { ProjectRole } from "./roles";
 import type { Range } from "./provenance/text-window";
 import type { ClaimDateSuggestion } from "./provenance/claim-date";
 
@@ -434,4 +435,22 @@ export interface ApiTokenView {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+/** A member of a project, as the members page shows them. */
+export interface MemberView {
+  userId: string;
+  name: string;
+  role: ProjectRole;
+  addedAt: string;
+}
+
+/** One change of a project's membership (History, entity PROJECT). */
+export interface MembershipEventView {
+  id: number;
+  action: string;
+  actorName: string | null;
+  before: { name?: string; role?: ProjectRole } | null;
+  after: { name?: string; role?: ProjectRole; slug?: string } | null;
+  at: string;
 }

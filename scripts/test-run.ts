@@ -57,7 +57,8 @@ async function main() {
     try {
       await step("playwright", ["test", "--reporter=list,json"], { E2E_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     } finally {
-      await dropDatabase(databaseUrl).catch(() => undefined);
+      // playwright.config.ts: the team server's database is the same name with "_team".
+      await Promise.all([databaseUrl, `${databaseUrl}_team`].map((url) => dropDatabase(url).catch(() => undefined)));
     }
     tally(playwrightCounts(out));
   }

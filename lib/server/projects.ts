@@ -11,6 +11,7 @@ import { nameKey } from "../names";
 import { roleLabel } from "../labels";
 import { mayManageMembers, PROJECT_SLUG, roleAtLeast, type ProjectRole } from "../roles";
 import type { Actor } from "./users";
+import type { MembershipEventView, MemberView } from "../types";
 
 export interface ProjectRef {
   id: string;
@@ -109,14 +110,7 @@ export async function createProject(db: Db, actor: Actor, input: { slug: string;
   });
 }
 
-export interface MemberRow {
-  userId: string;
-  name: string;
-  role: ProjectRole;
-  addedAt: string;
-}
-
-export async function membersOf(db: Db, projectId: string): Promise<MemberRow[]> {
+export async function membersOf(db: Db, projectId: string): Promise<MemberView[]> {
   const rows = await db.projectMember.findMany({
     where: { projectId },
     select: { userId: true, role: true, addedAt: true, user: { select: { name: true } } },
@@ -150,7 +144,7 @@ const memberHistory = (projectId: string, actor: Actor, action: string, before: 
 });
 
 /** An owner adds a researcher, by name, with a role. */
-export async function addMember(db: Db, actor: Actor, projectId: string, input: { name: string; role: ProjectRole }): Promise<MemberRow> {
+export async function addMember(db: Db, actor: Actor, projectId: string, input: { name: string; role: ProjectRole }): Promise<MemberView> {
   return db.$transaction(async (tx) => {
     await lockAsOwner(tx, actor, projectId);
     const user = await tx.user.findUnique({ where: { nameKey: nameKey(input.name) }, select: { id: true, name: true } });
@@ -164,7 +158,7 @@ export async function addMember(db: Db, actor: Actor, projectId: string, input: 
 }
 
 /** An owner changes a member's role; the last owner stays an owner. */
-export async function changeMemberRole(db: Db, actor: Actor, projectId: string, userId: string, role: ProjectRole): Promise<MemberRow> {
+export async function changeMemberRole(db: Db, actor: Actor, projectId: string, userId: string, role: ProjectRole): Promise<MemberView> {
   return db.$transaction(async (tx) => {
     await lockAsOwner(tx, actor, projectId);
     const member = await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true, addedAt: true, user: { select: { name: true } } } });
@@ -192,17 +186,8 @@ export async function removeMember(db: Db, actor: Actor, projectId: string, user
   });
 }
 
-export interface MembershipEvent {
-  id: number;
-  action: string;
-  actorName: string | null;
-  before: { name?: string; role?: ProjectRole } | null;
-  after: { name?: string; role?: ProjectRole; slug?: string } | null;
-  at: string;
-}
-
 /** The project's membership history, newest first (one index range scan). */
-export async function membershipHistory(db: Db, projectId: string, limit = 200): Promise<MembershipEvent[]> {
+export async function membershipHistory(db: Db, projectId: string, limit = 200): Promise<MembershipEventView[]> {
   const rows = await db.history.findMany({
     where: { projectId, entity: "PROJECT" },
     select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
@@ -213,8 +198,8 @@ export async function membershipHistory(db: Db, projectId: string, limit = 200):
     id: r.id,
     action: r.action,
     actorName: r.actor?.name ?? null,
-    before: r.before as MembershipEvent["before"],
-    after: r.after as MembershipEvent["after"],
+    before: r.before as MembershipEventView["before"],
+    after: r.after as MembershipEventView["after"],
     at: r.createdAt.toISOString(),
   }));
 }

@@ -1,25 +1,20 @@
 // Live updates, seen by a second researcher: what another does on the same source appears in
 // the open reader without a reload, with a quiet notice of who did it.
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
-import { addClaim, addLink } from "./support/api";
-import { claimInText, sourceText } from "./support/reader";
+import { expect, test } from "../support/fixtures";
+import { addClaim, addLink } from "../support/api";
+import { claimInText, sourceText } from "../support/reader";
+import { join, ownerApi, uniqueName } from "../support/team";
 
 const COUNTERPUNCH = "Why It's Time to Take the Russian-Led Military Alliance Seriously";
-const PASSWORD = "a long enough password";
-
-async function register(api: APIRequestContext, name: string) {
-  const response = await api.post("/api/auth/register", { data: { name, password: PASSWORD } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
 
 test("another researcher's new claim, kind change and link appear in an open reader without reloading", async ({ page, playwright, baseURL }) => {
-  const stamp = Date.now().toString(36);
-  const ana = `Ana ${stamp}`;
-  // This page is Bo's; Ana works through her own session in another context.
-  await register(page.request, `Bo ${stamp}`);
+  const ana = uniqueName("Ana");
+  // This page is Bo's; Ana works through her own session in another context. Both annotate.
+  const owner = await ownerApi(playwright, baseURL);
+  await join(page.request, owner, uniqueName("Bo"), "ANNOTATOR");
   const anaApi = await playwright.request.newContext({ baseURL });
-  await register(anaApi, ana);
+  await join(anaApi, owner, ana, "ANNOTATOR");
+  await owner.dispose();
   const made: string[] = [];
   try {
     await page.goto("/");
@@ -44,7 +39,7 @@ test("another researcher's new claim, kind change and link appear in an open rea
     // that would fail on save; linking stays open to him.
     await claimInText(page, first).first().click();
     const editor = page.getByRole("region", { name: "Claim", exact: true });
-    await expect(editor.getByRole("note")).toHaveText(`Only its author, ${ana}, can change this claim. You can link it to other claims.`);
+    await expect(editor.getByRole("note")).toHaveText(`Only its author, ${ana}, or a curator can change this claim. You can link it to other claims.`);
     await expect(editor.getByLabel("Kind")).toBeDisabled();
     await expect(editor.getByRole("button", { name: "Save note" })).toBeDisabled();
     await expect(editor.getByRole("button", { name: "Delete" })).toHaveCount(0);

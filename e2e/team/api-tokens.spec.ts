@@ -1,13 +1,14 @@
 // A researcher makes a personal API token on the account page, a script uses it to mark a claim
 // under the researcher's name, and once the researcher revokes it the script is refused.
-import { expect, test } from "./support/fixtures";
-import { expectAccessible } from "./support/axe";
+import { expect, test } from "../support/fixtures";
+import { expectAccessible } from "../support/axe";
+import { join, ownerApi, PROJECT, uniqueName } from "../support/team";
 
 test("a token made on the account page writes as its researcher until it is revoked", async ({ page, playwright, baseURL, expectFailure }) => {
-  const stamp = Date.now().toString(36);
-  const name = `Tokens ${stamp}`;
-  const registered = await page.request.post("/api/auth/register", { data: { name, password: "a long enough password" } });
-  expect(registered.status(), await registered.text()).toBe(201);
+  const name = uniqueName("Tokens");
+  const owner = await ownerApi(playwright, baseURL);
+  await join(page.request, owner, name, "ANNOTATOR");
+  await owner.dispose();
 
   await page.goto("/");
   await page.getByRole("link", { name: "Account" }).click();
@@ -29,7 +30,7 @@ test("a token made on the account page writes as its researcher until it is revo
   // The script: no cookies, only the token.
   const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   try {
-    const sources = (await (await script.get("/api/sources")).json()).sources as { id: string }[];
+    const sources = (await (await script.get(`/api/sources?project=${PROJECT}`)).json()).sources as { id: string }[];
     const { body } = (await (await script.get(`/api/sources/${sources[0]!.id}`)).json()).source as { body: string };
     const start = body.indexOf(" ", 200) + 1;
     const created = await script.post("/api/claims", { data: { sourceId: sources[0]!.id, start, end: start + 25, kind: "FACT" } });
