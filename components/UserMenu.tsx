@@ -24,11 +24,13 @@ export function UserMenu() {
           <span className="visually-hidden">Signed in as</span> <strong data-testid="current-user" title={`Signed in as ${me.user.name}`}>{me.user.name}</strong> · <Link href="/account">Account</Link>{" "}
           <button type="button" onClick={signOut}>Sign out</button>
         </>
+      ) : me.mode === "single" ? (
+        // Single-user mode has no accounts: nothing to sign in to.
+        <span title="One person on their own machine: no accounts, every project is yours">
+          Single-user mode as <strong data-testid="current-user">{me.localResearcher}</strong>
+        </span>
       ) : (
-        <>
-          {me.localResearcher ? <>Single-user mode as <strong data-testid="current-user">{me.localResearcher}</strong> · </> : null}
-          <Link href="/signin">Sign in</Link>
-        </>
+        <Link href="/signin">Sign in</Link>
       )}
     </span>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "@/components/Link";
 import { authMode } from "@/lib/server/auth";
 import { SignInForm } from "@/components/SignInForm";
 
@@ -6,13 +7,24 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default function SignInPage() {
+  if (authMode() === "single") {
+    return (
+      <>
+        <h1>Sign in</h1>
+        <p>
+          This app runs in single-user mode: one person on their own machine, with no accounts. You are already working in
+          every project; there is nothing to sign in to. A team starts the app with <code>CP_AUTH=accounts</code>.
+        </p>
+        <p><Link href="/">Back to your projects</Link></p>
+      </>
+    );
+  }
   return (
     <>
       <h1>Sign in</h1>
       <p className="muted">
-        {authMode() === "single"
-          ? "This app runs in single-user mode: you can work without signing in. Sign in so your claims, links and edits carry your own name."
-          : "Sign in to mark, link and edit claims. Everyone's claims stay readable; only their author can change them."}
+        Sign in to see your projects. Each project&apos;s owner adds researchers by name, with a role: viewers read and export,
+        annotators mark claims and change their own, curators change anyone&apos;s.
       </p>
       <SignInForm />
     </>
