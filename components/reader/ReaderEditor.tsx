@@ -42,6 +42,8 @@ interface Props {
   onSelectionChange: (span: TextSpan | null) => void;
   onTag: (kind: ClaimKind, span: TextSpan) => void;
   onOpenClaim: (id: string) => void;
+  /** False for a viewer: no tagging toolbar under a selection (the keys still say why). */
+  mayTag?: boolean;
   ref?: Ref<ReaderHandle>;
 }
 
@@ -95,7 +97,7 @@ function anchorFor(root: HTMLElement, id: string, fallback?: () => DOMRect): Anc
 
 /** The source text in TipTap: selectable, never changeable, with claims painted over it. */
 export function ReaderEditor(props: Props) {
-  const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId, ref } = props;
+  const { body, layout, sectionLabel, pageStarts, suggestions, selectedId, flashId, ref, mayTag = true } = props;
   const claims = useMemo(() => props.claims.filter((c) => !c.orphaned), [props.claims]);
   // Cost: O(n log n) for n claims, once per change of the claims; the static text and the editor's
   // decorations both paint with it.
@@ -204,7 +206,7 @@ export function ReaderEditor(props: Props) {
   return (
     <div className="reader-wrapper" ref={wrapper} onMouseOver={onMouseOver} onMouseLeave={() => setAnchor(null)}>
       {editor ? <EditorContent editor={editor} /> : <StaticText body={body} painted={painted} stretch={firstWindow} />}
-      {editor && (
+      {editor && mayTag && (
         <Suspense fallback={null}>
           <TagBubble editor={editor} shouldShow={showToolbar} />
         </Suspense>

@@ -11,7 +11,8 @@ import { useDeepLink } from "./hooks/useDeepLink";
 import { useOpenClaim } from "./hooks/useOpenClaim";
 import { useSuggestions } from "./hooks/useSuggestions";
 import { useUndo, type UndoStep } from "./hooks/useUndo";
-import { kindLabel } from "@/lib/labels";
+import { kindLabel, roleLabel } from "@/lib/labels";
+import { mayAnnotate, type ProjectRole } from "@/lib/roles";
 import { OrphanList } from "./OrphanList";
 import { ReaderEditor, type ReaderHandle, type TextSpan } from "./ReaderEditor";
 import type { PageStart } from "./extensions/pageMarkers";
@@ -24,6 +25,9 @@ interface Props {
   sections: SourceSection[];
   pageStarts?: PageStart[];
   initialClaims: SentReaderClaims;
+  /** The reader's role in the source's project: a viewer reads and exports, and is offered no
+   *  marking (the server refuses it anyway). */
+  role?: ProjectRole;
 }
 
 const NO_PAGES: PageStart[] = [];
@@ -34,9 +38,12 @@ const NO_PAGES: PageStart[] = [];
 const loadClaimEditorPanel = () => import("./ClaimEditorPanel");
 const ClaimEditorPanel = lazy(() => loadClaimEditorPanel().then((m) => ({ default: m.ClaimEditorPanel })));
 
+const VIEWER_NOTE = "You can read and export this project's claims; marking them is for its annotators.";
+
 const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 60).trimEnd()}…` : quote);
 
-export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims: sent }: Props) {
+export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, initialClaims: sent, role = "OWNER" }: Props) {
+  const mayMark = mayAnnotate(role);
   const initialClaims = useMemo(() => receivedReaderClaims(sent, body), [sent, body]);
   const comments = sections.find((s) => s.kind === "comments") ?? null;
   const layout = useMemo(() => textLayout(body, comments?.start ?? null), [body, comments?.start]);
@@ -86,7 +93,7 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
   );
 
   const createClaim = (kind: ClaimKind, span: { start: number; end: number; quote: string }) =>
-    run(async () => {
+    !mayMark ? showError(VIEWER_NOTE) : run(async () => {
       const claim = await claimsApi.create({ sourceId, start: span.start, end: span.end, quote: span.quote, kind });
       undo.push({ type: "create", claimId: claim.id, label: `creating the ${kindLabel(kind).toLowerCase()}` });
       return `${kindLabel(kind)} created: “${excerpt(claim.quote)}”`;
@@ -138,11 +145,17 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
       <div className="reader-column">
         <div className="reader-tools">
           <KindLegend />
-          <label className="inline-check">
-            <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.setShown(e.target.checked)} /> Show suggestions
-          </label>
+          {mayMark && (
+            <label className="inline-check">
+              <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.setShown(e.target.checked)} /> Show suggestions
+            </label>
+          )}
         </div>
-        <p className="muted reader-hint">Select text, then choose Fact, Opinion or Prediction (keys F, O, P). Click a claim, or put the caret in it and press Enter, to edit it.</p>
+        {mayMark ? (
+          <p className="muted reader-hint">Select text, then choose Fact, Opinion or Prediction (keys F, O, P). Click a claim, or put the caret in it and press Enter, to edit it.</p>
+        ) : (
+          <p className="reader-hint role-note" role="status" aria-label="Your role"><strong>{roleLabel(role)}.</strong> {VIEWER_NOTE} Click a claim to read it.</p>
+        )}
         <ReaderEditor
           ref={reader}
           body={body}
@@ -156,6 +169,7 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
           onSelectionChange={setSelection}
           onTag={(kind, span) => void createClaim(kind, span)}
           onOpenClaim={setSelectedId}
+          mayTag={mayMark}
         />
       </div>
       <aside className="annotator-side" aria-label="Annotations">
