@@ -2,7 +2,7 @@
 
 // In production Next hides server error messages from the browser, so the page cannot tell a
 // database outage from other failures: it says what is most likely and how to check.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <>
       <h1>This page could not be loaded</h1>

@@ -9,19 +9,22 @@ import { ClaimGraph } from "@/components/overview/ClaimGraph";
 import { kindLabel, relationLabel } from "@/lib/labels";
 import { CLAIM_KINDS, LINK_RELATIONS } from "@/lib/types";
 import { LiveRefresh } from "@/components/live/LiveChanges";
+import { projectPath } from "@/lib/roles";
+import { pageProject, type ProjectParams } from "@/app/_lib/project-page";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
 
-export default async function StatsPage() {
-  const o = await overview(db());
-  const graph = await loadClaimGraph(db(), o.sources);
+export default async function StatsPage(props: ProjectParams) {
+  const { project } = await pageProject(props);
+  const o = await overview(db(), project.id);
+  const graph = await loadClaimGraph(db(), project.id, o.sources);
   const total = CLAIM_KINDS.reduce((n, k) => n + o.byKind[k], 0);
   return (
     <>
       <h1>Overview</h1>
       <LiveRefresh entities={["CLAIM", "LINK", "CLUSTER", "SOURCE"]} />
-      {total === 0 && <p>No claims yet. Open a <Link href="/">source</Link>, select a sentence and press F, O or P to mark it.</p>}
+      {total === 0 && <p>No claims yet. Open a <Link href={projectPath(project.slug)}>source</Link>, select a sentence and press F, O or P to mark it.</p>}
       <div className="stats-cards">
         {CLAIM_KINDS.map((k) => (
           <div key={k} className={`stat-card kind-${k.toLowerCase()}`}>
@@ -50,7 +53,7 @@ export default async function StatsPage() {
         <tbody>
           {o.sources.map((s) => (
             <tr key={s.id}>
-              <th scope="row"><Link href={`/sources/${s.id}`}>{s.title}</Link></th>
+              <th scope="row"><Link href={projectPath(project.slug, `/sources/${s.id}`)}>{s.title}</Link></th>
               {CLAIM_KINDS.map((k) => <td key={k}>{s.byKind[k]}</td>)}
               <td>{s.links}</td>
               <td>{s.orphaned}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getCluster } from "@/lib/server/clusters";
 import { db } from "@/lib/server/db";
 import { AddClusterMember, DeleteCluster } from "@/components/clusters/ClusterActions";
@@ -14,21 +15,33 @@ import { SOURCE_COLOURS, ValuesPicture, type PictureNote } from "@/components/cl
 import { ClusterEventForm, LinkMembersForm } from "@/components/clusters/ValueActions";
 import { RELATION_LABELS } from "@/lib/labels";
 import { formatDateInterval } from "@/lib/quantities/date-intervals";
+import { projectPath } from "@/lib/roles";
+import { pageProject } from "@/app/_lib/project-page";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ project: string; id: string }> };
+
+// generateMetadata and the page both need the cluster: one read per request. Another project's
+// cluster is not found here.
+const loadCluster = cache(async (slug: string, id: string) => {
+  const page = await pageProject({ params: Promise.resolve({ project: slug }) });
+  return { page, cluster: await getCluster(db(), page.project.id, id) };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const cluster = await getCluster(db(), (await params).id);
+  const { project, id } = await params;
+  const { cluster } = await loadCluster(project, id);
   return { title: cluster ? cluster.name : "Cluster not found" };
 }
 
 export default async function ClusterPage({ params }: Props) {
-  const cluster = await getCluster(db(), (await params).id);
+  const { project: slug, id } = await params;
+  const { page, cluster } = await loadCluster(slug, id);
   if (!cluster) notFound();
+  const { project } = page;
   const number = new Map(cluster.members.map((m, i) => [m.claimId, i + 1]));
-  const provenance = cluster.members.length ? await clusterProvenanceGraph(db(), cluster.id) : null;
+  const provenance = cluster.members.length ? await clusterProvenanceGraph(db(), project.id, cluster.id) : null;
   const sourceIds = [...new Set(cluster.members.map((m) => m.sourceId))];
   const sourceColour = new Map(sourceIds.map((id, i) => [id, SOURCE_COLOURS[i % SOURCE_COLOURS.length]!]));
   const pictureMembers = cluster.members.map((m) => ({ ...m, number: number.get(m.claimId)! }));
@@ -50,7 +63,7 @@ export default async function ClusterPage({ params }: Props) {
       {cluster.note && <p>{cluster.note}</p>}
       <p>
         {cluster.members.length} claims from {sourceIds.length} sources
-        {sourceIds.length >= 2 && sourceIds.length <= 5 && <> · <Link href={`/compare?ids=${sourceIds.join(",")}`}>Compare these sources</Link></>}
+        {sourceIds.length >= 2 && sourceIds.length <= 5 && <> · <Link href={projectPath(project.slug, `/compare?ids=${sourceIds.join(",")}`)}>Compare these sources</Link></>}
       </p>
       {cluster.members.length === 0 ? <p className="muted">No claims yet: add some by search below.</p> : (
         <ClusterMemberTable cluster={cluster} number={number} />

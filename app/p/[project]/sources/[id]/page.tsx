@@ -8,25 +8,35 @@ import { appearancesOf } from "@/lib/server/documents";
 import { getSource } from "@/lib/server/sources";
 import type { PageRange } from "@/lib/import/pdf/types";
 import { displayTitle, sendReaderClaims } from "@/lib/types";
+import { projectPath } from "@/lib/roles";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 import { SourceReader } from "@/components/reader/SourceReader";
+import { pageProject, requireSourceOf } from "@/app/_lib/project-page";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ project: string; id: string }> };
 
-// generateMetadata and the page both need the source: one query per request.
-const loadSource = cache((id: string) => getSource(db(), id));
+// generateMetadata and the page both need the source: one query per request. Another project's
+// source is not found here.
+const loadSource = cache(async (slug: string, id: string) => {
+  const page = await pageProject({ params: Promise.resolve({ project: slug }) });
+  await requireSourceOf(page, id);
+  return { page, source: await getSource(db(), id) };
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const source = await loadSource((await params).id);
+  const { project, id } = await params;
+  const { source } = await loadSource(project, id);
   return { title: source ? displayTitle(source) : "Source not found" };
 }
 
 export default async function SourcePage({ params }: Props) {
-  const source = await loadSource((await params).id);
+  const { project: slug, id } = await params;
+  const { page, source } = await loadSource(slug, id);
   if (!source) notFound();
+  const at = (rest: string) => projectPath(page.project.slug, rest);
   const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id), appearancesOf(db(), source.id)]);
   const pageStarts = pageStartsOf(source.body, source.pageMap ?? null);
   return (
@@ -34,9 +44,9 @@ export default async function SourcePage({ params }: Props) {
       <h1><SourceTitle source={source} /></h1>
       <SourceMetaList source={source} extra={<div><dt>Words</dt><dd>{source.wordCount.toLocaleString("en")}</dd></div>} />
       <p className="source-actions">
-        <Link href={`/sources/${source.id}/edit`}>Edit source</Link>
-        <Link href={`/compare?ids=${source.id}`}>Compare with…</Link>
-        <Link href={`/claims?sourceId=${source.id}`}>Claims list and exports</Link>
+        <Link href={at(`/sources/${source.id}/edit`)}>Edit source</Link>
+        <Link href={at(`/compare?ids=${source.id}`)}>Compare with…</Link>
+        <Link href={at(`/claims?sourceId=${source.id}`)}>Claims list and exports</Link>
         {source.file && (
           <a href={`/api/sources/${source.id}/original`} download={source.file.name}>
             Download the original ({source.file.name}, {formatSize(source.file.size)})
@@ -47,7 +57,7 @@ export default async function SourcePage({ params }: Props) {
         <p className="source-appearances">
           The same document also appears as:{" "}
           {appearances.map((a, i) => (
-            <span key={a.id}>{i > 0 && "; "}<Link href={`/sources/${a.id}`}>{a.title}</Link></span>
+            <span key={a.id}>{i > 0 && "; "}<Link href={at(`/sources/${a.id}`)}>{a.title}</Link></span>
           ))}
         </p>
       )}
