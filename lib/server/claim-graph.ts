@@ -9,13 +9,15 @@ import type { ClaimGraphView, OverviewSource } from "../types";
 
 const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
 
-export async function loadClaimGraph(db: Db, sources: OverviewSource[]): Promise<ClaimGraphView> {
+/** The graph of one project's claims (`sources` are the project's, from its overview). */
+export async function loadClaimGraph(db: Db, projectId: string, sources: OverviewSource[]): Promise<ClaimGraphView> {
+  const inProject = { deletedAt: null, source: { projectId } };
   const [links, claimCount] = await Promise.all([
     db.claimLink.findMany({
-      where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } },
+      where: { deletedAt: null, from: inProject, to: inProject },
       select: { id: true, relation: true, from: { select: claimFields }, to: { select: claimFields } },
     }),
-    db.claim.count({ where: { deletedAt: null } }),
+    db.claim.count({ where: inProject }),
   ]);
   return layoutClaimGraph(shapeClaimGraph({ sources, links, claimCount }));
 }

@@ -321,6 +321,8 @@ export async function getClaim(db: Db, id: string): Promise<ClaimView | null> {
 }
 
 export interface ClaimFilter {
+  /** The project whose claims are listed (always given: a list never spans projects). */
+  projectId: string;
   sourceId?: string;
   kind?: ClaimKind;
   q?: string;
@@ -328,13 +330,14 @@ export interface ClaimFilter {
 }
 
 /** Claims in text order (source, then start offset). */
-export async function listClaims(db: Db, filter: ClaimFilter = {}): Promise<ClaimView[]> {
+export async function listClaims(db: Db, filter: ClaimFilter): Promise<ClaimView[]> {
   const rows = await db.claim.findMany({
     where: {
+      source: { projectId: filter.projectId },
       sourceId: filter.sourceId,
       kind: filter.kind,
       deletedAt: filter.includeDeleted ? undefined : null,
-      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.q) } } : {}),
+      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.projectId, filter.q) } } : {}),
     },
     include: claimInclude,
     orderBy: [{ sourceId: "asc" }, { start: "asc" }, { end: "asc" }],

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { SEED_PROJECT } from "@/lib/server/projects";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim, restoreClaim, getClaim, claimHistory } from "@/lib/server/claims";
 import { createLink, deleteLink, listLinks } from "@/lib/server/links";
@@ -94,7 +95,7 @@ describe("links between claims", () => {
     const link = await createLink(t.db, actor, { fromId: claimIds.caravanserai, toId: claimIds.eurasia, relation: "SUPPORTS" });
     const response = await linkById.DELETE(new Request(`http://test/api/links/${link.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: link.id }) });
     expect(response.status).toBe(200);
-    expect((await listLinks(t.db, { claimIds: [claimIds.eurasia] })).map((l) => l.id)).not.toContain(link.id);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.eurasia] })).map((l) => l.id)).not.toContain(link.id);
     for (const id of [claimIds.caravanserai, claimIds.eurasia]) {
       expect((await claimHistory(t.db, id)).at(-1)).toMatchObject({ entity: "LINK", action: "unlinked" });
     }
@@ -106,9 +107,9 @@ describe("links between claims", () => {
     const link = await createLink(t.db, actor, { fromId: claimIds.eurasia, toId: claimIds.essay, relation: "REFINES" });
     const { removedLinks } = await deleteClaim(t.db, actor, claimIds.eurasia);
     expect(removedLinks).toBe(1);
-    expect((await listLinks(t.db, { claimIds: [claimIds.essay] })).map((l) => l.id)).not.toContain(link.id);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.essay] })).map((l) => l.id)).not.toContain(link.id);
     await restoreClaim(t.db, actor, claimIds.eurasia);
-    expect((await listLinks(t.db, { claimIds: [claimIds.essay] })).map((l) => l.id)).toContain(link.id);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.essay] })).map((l) => l.id)).toContain(link.id);
     await deleteLink(t.db, actor, link.id);
   });
 
@@ -121,10 +122,10 @@ describe("links between claims", () => {
     await deleteClaim(t.db, actor, b);
     await restoreClaim(t.db, actor, a);
     await restoreClaim(t.db, actor, b);
-    expect(await listLinks(t.db, { claimIds: [a] })).toEqual([]);
+    expect(await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [a] })).toEqual([]);
 
     const revived = await createLink(t.db, actor, { fromId: a, toId: b, relation: "CONTRADICTS" });
-    expect((await listLinks(t.db, { claimIds: [a] })).map((l) => [l.id, l.relation])).toEqual([[revived.id, "CONTRADICTS"]]);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [a] })).map((l) => [l.id, l.relation])).toEqual([[revived.id, "CONTRADICTS"]]);
     const reverse = await createLink(t.db, actor, { fromId: b, toId: claimIds.counterpunch, relation: "SUPPORTS" });
     expect(reverse.relation).toBe("SUPPORTS");
   });

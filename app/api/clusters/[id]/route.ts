@@ -4,14 +4,17 @@ import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { clusterEventInput } from "@/lib/schemas";
 import { setClusterEvent } from "@/lib/server/values";
-import { currentActor } from "../../_lib/actor";
+import { projectOfCluster } from "@/lib/server/projects";
+import { currentActor, viewerActor } from "../../_lib/actor";
 import { readJson, route } from "../../_lib/http";
+import { readableProject } from "../../_lib/project";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = route<Ctx>(async (_request, { params }) => {
+export const GET = route<Ctx>(async (request, { params }) => {
   const { id } = await params;
-  const cluster = await getCluster(db(), id);
+  const projectId = await readableProject(await viewerActor(request), await projectOfCluster(db(), id), `Cluster ${id} does not exist`);
+  const cluster = await getCluster(db(), projectId, id);
   if (!cluster) throw notFound(`Cluster ${id} does not exist`);
   return NextResponse.json({ cluster });
 });

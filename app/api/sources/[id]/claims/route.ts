@@ -1,15 +1,16 @@
 import { NextResponse } from "next/server";
 import { listReaderClaims } from "@/lib/server/claims";
 import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/errors";
+import { projectOfSource } from "@/lib/server/projects";
+import { viewerActor } from "../../../_lib/actor";
 import { route } from "../../../_lib/http";
+import { readableProject } from "../../../_lib/project";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** The reader's view of a source's claims (see ReaderClaim); GET /api/claims has the full records. */
-export const GET = route<Context>(async (_request, { params }) => {
+export const GET = route<Context>(async (request, { params }) => {
   const { id } = await params;
-  const source = await db().source.findUnique({ where: { id }, select: { id: true } });
-  if (!source) throw notFound(`Source ${id} does not exist`);
+  await readableProject(await viewerActor(request), await projectOfSource(db(), id), `Source ${id} does not exist`);
   return NextResponse.json({ claims: await listReaderClaims(db(), id) });
 });
