@@ -21,7 +21,9 @@ export function SiteHeader({ project }: { project?: CurrentProject }) {
       {project && (
         <p className="project-badge" aria-label="Project">
           <Link href={projectPath(project.slug)} className="project-name">{project.name}</Link>
-          <span className="project-role"> · {roleLabel(project.role)}</span>
+          {" · "}
+          {/* The reader's role, and the way to see who else works here and in which role. */}
+          <Link href={projectPath(project.slug, "/members")} className="project-role" title="Members and their roles">{roleLabel(project.role)}</Link>
         </p>
       )}
       {project && <MainNav />}

@@ -61,7 +61,7 @@ export default async function SourcePage({ params }: Props) {
           ))}
         </p>
       )}
-      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={sendReaderClaims(claims, source.body)} />
+      <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={sendReaderClaims(claims, source.body)} role={page.role} />
     </article>
   );
 }
