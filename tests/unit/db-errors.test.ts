@@ -8,9 +8,9 @@ const adapterError = (cause: Record<string, unknown>, code?: string) =>
 
 describe("classifyDatabaseError", () => {
   it("reads a unique violation and the name of the index that refused it", () => {
-    const err = adapterError({ kind: "UniqueConstraintViolation", originalCode: "23505", originalMessage: 'duplicate key value violates unique constraint "Cluster_name_key"' }, "P2002");
-    expect(classifyDatabaseError(err)).toEqual({ kind: "unique", constraint: "Cluster_name_key" });
-    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A cluster with this name already exists (someone may have just made it). Reload to see it." });
+    const err = adapterError({ kind: "UniqueConstraintViolation", originalCode: "23505", originalMessage: 'duplicate key value violates unique constraint "Cluster_projectId_name_key"' }, "P2002");
+    expect(classifyDatabaseError(err)).toEqual({ kind: "unique", constraint: "Cluster_projectId_name_key" });
+    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A cluster with this name already exists in this project (someone may have just made it). Reload to see it." });
   });
 
   it("treats an exclusion constraint's refusal as a unique violation", () => {
