@@ -6,7 +6,7 @@ import { createSession, registerUser, SESSION_COOKIE } from "@/lib/server/auth";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
 import { createSource } from "@/lib/server/source-edit";
-import { ensureUser } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
@@ -64,11 +64,11 @@ describe("dismissing a sentence offered as a claim", () => {
 
 describe("dismissing a suggested contradiction", () => {
   it("hides the pair for that researcher only", async () => {
-    const author = await ensureUser(t.db, "researcher");
+    const author = await member(t.db, "researcher");
     const texts = ["The mission numbered 2,000 troops in Almaty.", "The mission numbered 7,000 troops in Almaty."];
     const claims: { sourceId: string }[] = [];
     for (const body of texts) {
-      const source = await createSource(t.db, author, { body });
+      const source = await createSource(t.db, author, CSTO, { body });
       claims.push(await createClaim(t.db, author, { sourceId: source.source.id, start: 0, end: body.length, kind: "FACT" }));
     }
     const get = async (cookie?: string) => {

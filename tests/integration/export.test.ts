@@ -11,7 +11,7 @@ import { EXPORT_FORMATS } from "@/lib/export/registry";
 import { createClaim } from "@/lib/server/claims";
 import { loadExport, streamExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -39,7 +39,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   ({ GET } = await import("@/app/api/export/[format]/route"));
   await seedCorpus(t.db, CORPUS);
-  const actor = await ensureUser(t.db, "Ada Researcher");
+  const actor = await member(t.db, "Ada Researcher");
   const sources = await t.db.source.findMany({ select: { id: true, seedKey: true, body: true } });
   const bySeed = (prefix: string) => sources.find((s) => s.seedKey!.startsWith(prefix))!;
   const mark = async (source: { id: string; body: string }, quote: string, kind: "FACT" | "OPINION", note = "") => {
@@ -102,7 +102,7 @@ describe("GET /api/export/<format>", () => {
   it("exports a cluster by name", async () => {
     const author = await t.db.user.findFirstOrThrow();
     const cluster = await t.db.cluster.create({
-      data: { name: "Kazakhstan deployment", authorId: author.id, members: { create: [{ claimId: ids.claim1 }, { claimId: ids.claim3 }] } },
+      data: { projectId: CSTO, name: "Kazakhstan deployment", authorId: author.id, members: { create: [{ claimId: ids.claim1 }, { claimId: ids.claim3 }] } },
     });
     const { response, text } = await download("csv", `?clusterId=${cluster.id}`);
     expect(response.headers.get("content-disposition")).toMatch(/filename="claims-kazakhstan-deployment-\d{4}-\d{2}-\d{2}\.csv"/);

@@ -8,6 +8,7 @@ import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/r
 import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 import { claimItem, w3cDocument } from "../helpers/w3c-doc";
+import { CSTO } from "../helpers/members";
 
 type Routes = Record<string, RouteHandler>;
 let total = 0;
@@ -21,7 +22,7 @@ describe("odd input on every write endpoint", () => {
     t = await createTestDatabase("fuzz_odd");
     const { actor, source, claimA, claimB, claimC } = await seedWithClaims(t);
     Object.assign(ids, { source: source.id, body: source.body, version: source.version, claimA, claimB, claimC });
-    ids.cluster = (await createCluster(t.db, actor, { name: "Odd cluster", claimIds: [ids.claimA] })).id;
+    ids.cluster = (await createCluster(t.db, actor, CSTO, { name: "Odd cluster", claimIds: [ids.claimA] })).id;
     useDatabaseForRoutes(t.url);
   });
   afterAll(async () => {

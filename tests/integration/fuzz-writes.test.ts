@@ -7,6 +7,7 @@ import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+import { CSTO } from "../helpers/members";
 
 // Every other write endpoint (links, clusters, sources, import, accounts, dismissals) gets 200+ malformed
 // requests: never a 500, always a 4xx with a message, and the database unchanged.
@@ -35,7 +36,7 @@ describe("malformed writes to every other endpoint", () => {
     const { actor, source, claimA, claimB, claimC } = await seedWithClaims(t);
     Object.assign(ids, { claimA, claimB, claimC });
     ids.link = (await createLink(t.db, actor, { fromId: ids.claimA, toId: ids.claimB, relation: "SUPPORTS" })).id;
-    ids.cluster = (await createCluster(t.db, actor, { name: "Existing cluster", claimIds: [ids.claimA] })).id;
+    ids.cluster = (await createCluster(t.db, actor, CSTO, { name: "Existing cluster", claimIds: [ids.claimA] })).id;
     ids.source = source.id;
     ids.version = source.version;
     useDatabaseForRoutes(t.url);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { createDb } from "@/lib/server/db";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import type { Db } from "@/lib/server/db";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
@@ -38,8 +38,8 @@ beforeAll(async () => {
   origin = await createTestDatabase("import_origin");
   target = await createTestDatabase("import_target");
   await seedCorpus(origin.db, CORPUS);
-  const ada = await ensureUser(origin.db, "Ada");
-  const bea = await ensureUser(origin.db, "Bea");
+  const ada = await member(origin.db, "Ada");
+  const bea = await member(origin.db, "Bea");
   const sources = await origin.db.source.findMany({ select: { id: true, seedKey: true, body: true } });
   const s1 = sources.find((s) => s.seedKey!.startsWith("001"))!;
   const s3 = sources.find((s) => s.seedKey!.startsWith("003"))!;

@@ -7,7 +7,8 @@ import { createClaim } from "@/lib/server/claims";
 import { createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 import * as claimRoute from "@/app/api/claims/[id]/route";
@@ -42,7 +43,7 @@ describe("fifty researchers doing the same thing at once", () => {
   beforeAll(async () => {
     t = await createTestDatabase("races");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    actor = await ensureUser(t.db, "researcher");
+    actor = await member(t.db, "researcher");
     const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "002_98b48e446e185cb4.txt" } });
     const words = [...source.body.matchAll(/[A-Za-z]{4,}/g)].slice(0, 2 * N + 10);
     claims = [];
@@ -67,7 +68,7 @@ describe("fifty researchers doing the same thing at once", () => {
   });
 
   it("adds members while the cluster is deleted: the delete wins once, every add is made or told the cluster is gone", async () => {
-    const cluster = await createCluster(t.db, actor, { name: "Deleted while filled" });
+    const cluster = await createCluster(t.db, actor, CSTO, { name: "Deleted while filled" });
     const members = claims.slice(2, 2 + N - 5);
     const requests = [
       ...members.map((claimId) => callRoute(membersRoute.POST as RouteHandler, { method: "POST", path: `/api/clusters/${cluster.id}/members`, params: { id: cluster.id }, body: { claimId } })),

@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import type { Db } from "@/lib/server/db";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { corpusParagraphs } from "../helpers/corpus";
 import { startPdfRenderer } from "../helpers/pdf-documents";
 import { useDatabaseForRoutes } from "../helpers/routes";
@@ -57,7 +57,7 @@ beforeAll(async () => {
   quote = paragraphs[2]!.split(" ").slice(0, 8).join(" ");
   const start = source.body.indexOf(quote);
   expect(start).toBeGreaterThan(0);
-  await createClaim(origin.db, await ensureUser(origin.db, "Ada"), { sourceId, start, end: start + quote.length, kind: "FACT" });
+  await createClaim(origin.db, await member(origin.db, "Ada"), { sourceId, start, end: start + quote.length, kind: "FACT" });
   exported = await exportVia("w3c");
 }, 120_000);
 afterAll(async () => {
