@@ -60,7 +60,7 @@ describe("the embedded database's connection cut mid-transaction", () => {
       // Cut after BEGIN, while a statement inside the transaction is on its way: a failed BEGIN
       // was always handled, it is the ROLLBACK on the dead connection that lost the slot.
       const inTransaction = proxy.nextSent("BEGIN").then(() => proxy.nextSent("INSERT"));
-      const requests = [0, 1, 2].map((i) => callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters", body: { name: `round ${round} cluster ${i}` } }));
+      const requests = [0, 1, 2].map((i) => callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters?project=csto", body: { name: `round ${round} cluster ${i}` } }));
       const settled = Promise.allSettled(requests);
       if (await Promise.race([inTransaction.then(() => true), settled.then(() => false)])) cutInTransaction++;
       await proxy.down();

@@ -64,7 +64,7 @@ describe("losing the database's connections", () => {
     return Array.from({ length: BURST }, (_, i) => {
       switch (i % 4) {
         case 0: return markWord();
-        case 1: return callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters", body: { name: `round ${round} cluster ${i}`, claimIds: [a, b] } });
+        case 1: return callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters?project=csto", body: { name: `round ${round} cluster ${i}`, claimIds: [a, b] } });
         case 2: return callRoute(linksRoute.POST as RouteHandler, { method: "POST", path: "/api/links", body: { fromId: i < 4 ? a : c, toId: i < 4 ? b : d, relation: "SUPPORTS" } });
         default: return callRoute(claimRoute.PATCH as RouteHandler, { method: "PATCH", path: `/api/claims/${d}`, params: { id: d }, body: { version: 1, note: `round ${round} note ${i}` } });
       }

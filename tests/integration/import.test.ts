@@ -20,7 +20,7 @@ let exportGET: typeof import("@/app/api/export/[format]/route").GET;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function importRequest(body: string, contentType = "application/json") {
-  return POST(new Request("http://test/api/import", { method: "POST", headers: { "content-type": contentType }, body }), undefined);
+  return POST(new Request("http://test/api/import?project=csto", { method: "POST", headers: { "content-type": contentType }, body }), undefined);
 }
 
 /** Everything an import must reproduce, without database-local details (user ids, history). */
@@ -103,7 +103,7 @@ describe("POST /api/import", () => {
   it("refuses what is not JSON and bodies over the limit", async () => {
     expect((await importRequest("hello", "text/plain")).status).toBe(415);
     const huge = await POST(
-      new Request("http://test/api/import", { method: "POST", headers: { "content-type": "application/json", "content-length": String(21 * 1024 * 1024) }, body: "{}" }),
+      new Request("http://test/api/import?project=csto", { method: "POST", headers: { "content-type": "application/json", "content-length": String(21 * 1024 * 1024) }, body: "{}" }),
       undefined,
     );
     expect(huge.status).toBe(413);

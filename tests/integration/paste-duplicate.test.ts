@@ -19,7 +19,7 @@ let post: RouteHandler;
 let recordAppearance: RouteHandler;
 
 async function paste(body: string, title?: string) {
-  const response = await callRoute(post, { method: "POST", path: "/api/sources", body: { body, ...(title ? { title } : {}) } });
+  const response = await callRoute(post, { method: "POST", path: "/api/sources?project=csto", body: { body, ...(title ? { title } : {}) } });
   return { status: response.status, json: await response.json() };
 }
 

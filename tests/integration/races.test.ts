@@ -62,7 +62,7 @@ describe("fifty researchers doing the same thing at once", () => {
 
   it("creates clusters with one name: one is made, the others are told the name is taken", async () => {
     const statuses = await answers(Array.from({ length: N }, () =>
-      callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters", body: { name: "Troop numbers" } })));
+      callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters?project=csto", body: { name: "Troop numbers" } })));
     expect(count(statuses)).toEqual({ 201: 1, 409: N - 1 });
     expect(await t.db.cluster.count({ where: { name: "Troop numbers" } })).toBe(1);
   });

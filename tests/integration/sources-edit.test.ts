@@ -20,7 +20,7 @@ function json(method: string, url: string, body: unknown) {
   return new Request(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 async function create(body: unknown) {
-  const response = await POST(json("POST", "http://test/api/sources", body), undefined);
+  const response = await POST(json("POST", "http://test/api/sources?project=csto", body), undefined);
   return { status: response.status, json: await response.json() };
 }
 async function patch(id: string, body: unknown) {
