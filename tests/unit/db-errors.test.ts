@@ -13,6 +13,14 @@ describe("classifyDatabaseError", () => {
     expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A cluster with this name already exists in this project (someone may have just made it). Reload to see it." });
   });
 
+  it("reads a guard's refusal (23514, a CHECK or a trigger naming its rule) as a 409 saying the rule", () => {
+    const err = adapterError({ kind: "postgres", code: "23514", originalCode: "23514", originalMessage: 'new row violates check constraint "ClaimLink_project_check" (a link joins claims of one project)' });
+    expect(classifyDatabaseError(err)).toEqual({ kind: "check", constraint: "ClaimLink_project_check" });
+    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A link joins two claims of one project" });
+    const unnamed = adapterError({ kind: "postgres", code: "23514", originalCode: "23514", originalMessage: "something else" });
+    expect(databaseFailureAnswer(unnamed)).toEqual({ status: 409, message: "This would break a rule of the data; nothing was saved." });
+  });
+
   it("treats an exclusion constraint's refusal as a unique violation", () => {
     const err = Object.assign(new Error('conflicting key value violates exclusion constraint "Booking_overlap"'), { cause: { originalCode: "23P01" } });
     expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "This already exists (someone may have just made it). Reload to see it." });
