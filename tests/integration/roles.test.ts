@@ -13,6 +13,7 @@
 // a suggestion from their own view (it changes nobody else's); a claim or source of a project the
 // researcher is not in does not exist for them (404); without a session, 401.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseFailureAnswer } from "@/lib/db-errors";
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { addClusterMember, createCluster } from "@/lib/server/clusters";
@@ -390,6 +391,26 @@ describe("roles: who may write what in a project", () => {
       for (const [what, response, message] of attempts) {
         expect({ what, status: response.status }).toEqual({ what, status: 404 });
         expect((await response.json()).error.message, what).toMatch(message);
+      }
+      expect(await databaseFingerprint(t.db)).toBe(before);
+    });
+
+    it("the database itself refuses what crosses the border, and the answer names the rule (409)", async () => {
+      const otherSource = await createSource(t.db, actors.otto, otherProject, { body: uniqueText("beyond") });
+      const otherClaim = await createClaim(t.db, actors.otto, { sourceId: otherSource.source.id, start: 0, end: 8, kind: "FACT" });
+      const own = await claimOfA();
+      const cluster = await createCluster(t.db, A(), CSTO, { name: "Guarded cluster" });
+      const before = await databaseFingerprint(t.db);
+      const writes: [string, () => Promise<unknown>, string][] = [
+        ["link", () => t.db.claimLink.create({ data: { fromId: own, toId: otherClaim.id, relation: "SUPPORTS", authorId: A().id } }), "A link joins two claims of one project"],
+        ["member", () => t.db.clusterMember.create({ data: { clusterId: cluster.id, claimId: otherClaim.id } }), "A cluster holds claims of its own project only"],
+        ["rests on a claim", () => t.db.claim.update({ where: { id: own }, data: { restsOnClaimId: otherClaim.id } }), "A claim rests on a claim or source of its own project only"],
+        ["rests on a source", () => t.db.claim.update({ where: { id: own }, data: { restsOnSourceId: otherSource.source.id } }), "A claim rests on a claim or source of its own project only"],
+      ];
+      for (const [what, write, message] of writes) {
+        const err = await write().then(() => null, (e: unknown) => e);
+        expect(err, what).not.toBeNull();
+        expect(databaseFailureAnswer(err), what).toEqual({ status: 409, message });
       }
       expect(await databaseFingerprint(t.db)).toBe(before);
     });
