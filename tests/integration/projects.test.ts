@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseFailureAnswer } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { registerUser } from "@/lib/server/auth";
+import { createCluster } from "@/lib/server/clusters";
 import { addMember, changeMemberRole, createProject, removeMember } from "@/lib/server/projects";
 import type { Actor } from "@/lib/server/users";
 import { CSTO } from "../helpers/members";
@@ -107,6 +108,22 @@ describe("project membership", () => {
       expect(await t.db.projectMember.count({ where: { projectId: project.id, userId: newcomer.id } })).toBe(1);
       expect(await t.db.history.count({ where: { projectId: project.id, action: "member added" } })).toBe(1);
     }
+  });
+
+  it("a role changed or removed a moment ago is what the next write sees", async () => {
+    const owner = await register(`Max Owner ${++people}`);
+    const member = await register(`Nia Member ${people}`);
+    const project = await createProject(t.db, owner, { slug: "fickle", name: "Fickle" });
+    await addMember(t.db, owner, project.id, { name: member.name, role: "ANNOTATOR" });
+    expect(await outcome(createCluster(t.db, member, project.id, { name: "While an annotator" }))).toEqual({ status: 200, message: null });
+    await changeMemberRole(t.db, owner, project.id, member.id, "VIEWER");
+    expect(await outcome(createCluster(t.db, member, project.id, { name: "As a viewer" }))).toEqual({ status: 403, message: "As a viewer of this project you cannot make clusters" });
+    await removeMember(t.db, owner, project.id, member.id);
+    expect(await outcome(createCluster(t.db, member, project.id, { name: "Gone" }))).toEqual({ status: 404, message: "This belongs to a project you are not a member of" });
+    expect((await t.db.cluster.findMany({ where: { projectId: project.id }, select: { name: true } })).map((c) => c.name)).toEqual(["While an annotator"]);
+    expect((await t.db.history.findMany({ where: { projectId: project.id, entity: "PROJECT" }, orderBy: { id: "asc" }, select: { action: true } })).map((h) => h.action)).toEqual([
+      "project created", "member added", "role changed", "member removed",
+    ]);
   });
 
   it("keeps its last owner, lets only owners manage members, and hides a project from strangers; nothing written when refused", async () => {
