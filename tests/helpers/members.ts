@@ -8,7 +8,6 @@ import type { ProjectRole } from "@/lib/roles";
 
 /** The seeded project's id and slug (prisma/migrations/20261202100000_projects, lib/server/projects.ts). */
 export const CSTO = "p_csto";
-export const CSTO_SLUG = "csto";
 
 /** The researcher `name` (created if missing, as in single-user mode's ensureUser), made a member
  *  of `projectId` with `role` (default: annotator of the seeded project); an existing membership
@@ -21,10 +20,4 @@ export async function member(db: Db, name: string, role: ProjectRole = "ANNOTATO
     update: { role },
   });
   return actor;
-}
-
-/** A second project (no members), for what must not cross a project's border. */
-export async function otherProject(db: Db, slug = "other", id = `p_${slug}`): Promise<{ id: string; slug: string }> {
-  await db.project.create({ data: { id, slug, name: `Project ${slug}` } });
-  return { id, slug };
 }
