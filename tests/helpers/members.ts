@@ -6,7 +6,7 @@ import type { Db } from "@/lib/server/db";
 import { ensureUser, type Actor } from "@/lib/server/users";
 import type { ProjectRole } from "@/lib/roles";
 
-/** The seeded project's id and slug (prisma/migrations/20261202100000_projects, lib/server/projects.ts). */
+/** The seeded project's id (its slug is csto: prisma/migrations/20261202100000_projects, lib/server/projects.ts). */
 export const CSTO = "p_csto";
 
 /** The researcher `name` (created if missing, as in single-user mode's ensureUser), made a member
