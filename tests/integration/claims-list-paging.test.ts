@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteClaim } from "@/lib/server/claims";
 import { loadExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 describe("claims list paging", () => {
@@ -15,7 +15,7 @@ describe("claims list paging", () => {
   beforeAll(async () => {
     t = await createTestDatabase("paging");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const actor = await ensureUser(t.db, "pager");
+    const actor = await member(t.db, "pager");
     const sources = await t.db.source.findMany({ select: { id: true, body: true } });
     // 53 claims made in one statement: they share createdAt, so the date sort ties on it.
     await t.db.claim.createMany({
@@ -59,7 +59,7 @@ describe("claims list paging", () => {
 
   it("a page after a claim deleted meanwhile is empty, not an error", async () => {
     const first = await loadExport(t.db, SEED_PROJECT.id, {}, { limit: 3 });
-    const actor = await ensureUser(t.db, "pager");
+    const actor = await member(t.db, "pager");
     await deleteClaim(t.db, actor, first.nextAfter!);
     const next = await loadExport(t.db, SEED_PROJECT.id, {}, { limit: 3, after: first.nextAfter! });
     expect(next.bundle.claims).toEqual([]);

@@ -7,7 +7,8 @@ import { createClaim, listReaderClaims, updateClaim } from "@/lib/server/claims"
 import { loadExport, scopeLabel } from "@/lib/server/export-query";
 import { exportFilterInput, type UpdateClaimInput } from "@/lib/schemas";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import type { ExportFilter } from "@/lib/schemas";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
@@ -21,7 +22,7 @@ describe("claims list: speaker, attribution and origin", () => {
   beforeAll(async () => {
     t = await createTestDatabase("claims_list_provenance");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    alice = await ensureUser(t.db, "alice");
+    alice = await member(t.db, "alice");
     const mark = async (key: string, seedKey: string, phrase: string, change?: Omit<UpdateClaimInput, "version">, after = "") => {
       const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
       sources[seedKey.slice(0, 3)] = source.id;

@@ -6,7 +6,8 @@ import { addClusterMember, contradictionSuggestions, createCluster, deleteCluste
 import { DomainError } from "@/lib/errors";
 import { createLink } from "@/lib/server/links";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -34,7 +35,7 @@ describe("clusters of claims", () => {
   beforeAll(async () => {
     t = await createTestDatabase("clusters");
     await seedCorpus(t.db, CORPUS);
-    actor = await ensureUser(t.db, "cluster-tester");
+    actor = await member(t.db, "cluster-tester");
     ids.caravanserai = await claimOn("001_368f92058b86ed85.txt", "a CSTO mission of more than 2,000 troops was deployed");
     ids.counterpunch = await claimOn("003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan");
     ids.essay = await claimOn("000_dfd454984cb772b8.txt", "about 3,000 paratroopers");
@@ -44,7 +45,7 @@ describe("clusters of claims", () => {
 
   it("groups claims and shows each one's source and figures, with the contradictions marked", async () => {
     await createLink(t.db, actor, { fromId: ids.caravanserai, toId: ids.eurasia, relation: "CONTRADICTS" });
-    const created = await createCluster(t.db, actor, { name: "Kazakhstan deployment size", claimIds: [ids.caravanserai, ids.counterpunch, ids.essay] });
+    const created = await createCluster(t.db, actor, CSTO, { name: "Kazakhstan deployment size", claimIds: [ids.caravanserai, ids.counterpunch, ids.essay] });
     expect(created.memberCount).toBe(3);
     await addClusterMember(t.db, actor, created.id, ids.eurasia);
 
@@ -74,8 +75,8 @@ describe("clusters of claims", () => {
 
   it("refuses a second cluster with the same name, a missing or deleted claim, a duplicate member", async () => {
     const [cluster] = await listClusters(t.db, SEED_PROJECT.id);
-    await expectRefused(() => createCluster(t.db, actor, { name: "Kazakhstan deployment size" }), 409, /already exists/);
-    await expectRefused(() => createCluster(t.db, actor, { name: "Other", claimIds: ["nope"] }), 404, /Claim nope does not exist/);
+    await expectRefused(() => createCluster(t.db, actor, CSTO, { name: "Kazakhstan deployment size" }), 409, /already exists/);
+    await expectRefused(() => createCluster(t.db, actor, CSTO, { name: "Other", claimIds: ["nope"] }), 404, /Claim nope does not exist/);
     await expectRefused(() => addClusterMember(t.db, actor, cluster.id, ids.essay), 409, /already in this cluster/);
     await expectRefused(() => addClusterMember(t.db, actor, "missing-cluster", ids.essay), 404, /Cluster missing-cluster does not exist/);
     const doomed = await claimOn("002_98b48e446e185cb4.txt", "the winter of 2022 in Kazakhstan");

@@ -12,7 +12,7 @@ import { EXPORT_FORMATS } from "@/lib/export/registry";
 import { createClaim } from "@/lib/server/claims";
 import { loadExport, streamExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -40,7 +40,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   ({ GET } = await import("@/app/api/export/[format]/route"));
   await seedCorpus(t.db, CORPUS);
-  const actor = await ensureUser(t.db, "Ada Researcher");
+  const actor = await member(t.db, "Ada Researcher");
   const sources = await t.db.source.findMany({ select: { id: true, seedKey: true, body: true } });
   const bySeed = (prefix: string) => sources.find((s) => s.seedKey!.startsWith(prefix))!;
   const mark = async (source: { id: string; body: string }, quote: string, kind: "FACT" | "OPINION", note = "") => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim, restoreClaim, getClaim, claimHistory } from "@/lib/server/claims";
 import { createLink, deleteLink, listLinks } from "@/lib/server/links";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -43,7 +44,7 @@ describe("links between claims", () => {
     process.env.DATABASE_URL = t.url;
     process.env.CP_DEFAULT_USER = "link-tester";
     await seedCorpus(t.db, CORPUS);
-    actor = await ensureUser(t.db, "link-tester");
+    actor = await member(t.db, "link-tester");
     claimIds.caravanserai = await claimOn("001_368f92058b86ed85.txt", "a CSTO mission of more than 2,000 troops was deployed");
     claimIds.counterpunch = await claimOn("003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan");
     claimIds.essay = await claimOn("000_dfd454984cb772b8.txt", "about 3,000 paratroopers");

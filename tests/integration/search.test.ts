@@ -6,7 +6,7 @@ import { loadExport } from "@/lib/server/export-query";
 import type { ExportFilter } from "@/lib/schemas";
 import { CLAIM_SEARCH_VECTOR } from "@/lib/server/search";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 // The claims list and every export share one filter; its text search runs in PostgreSQL.
@@ -17,8 +17,8 @@ describe("claim search and filters", () => {
   beforeAll(async () => {
     t = await createTestDatabase("search");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const alice = await ensureUser(t.db, "alice");
-    const bob = await ensureUser(t.db, "bob");
+    const alice = await member(t.db, "alice");
+    const bob = await member(t.db, "bob");
     const mark = async (key: string, seedKey: string, phrase: string, kind: "FACT" | "OPINION" | "PREDICTION", who = alice, note = "") => {
       const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
       const start = source.body.indexOf(phrase);
@@ -96,7 +96,7 @@ describe("search finds values", () => {
   beforeAll(async () => {
     t = await createTestDatabase("search_values");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const alice = await ensureUser(t.db, "alice");
+    const alice = await member(t.db, "alice");
     const mark = async (key: string, seedKey: string, phrase: string, note = "") => {
       const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
       const start = source.body.indexOf(phrase);

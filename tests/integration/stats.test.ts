@@ -7,7 +7,7 @@ import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { updateSource } from "@/lib/server/source-edit";
 import { seedCorpus } from "@/lib/server/seed";
 import { overview } from "@/lib/server/stats";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { suggestClaims } from "@/lib/suggestions/sentences";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 it("counts claims, links and unreviewed suggestions per source; deleted claims and their links do not count", async () => {
-  const ada = await ensureUser(t.db, "Ada");
+  const ada = await member(t.db, "Ada");
   const sources = await t.db.source.findMany({ orderBy: { seedKey: "asc" }, select: { id: true, body: true, sections: true } });
   const [s0, s1] = sources;
   const firstSuggestion = suggestClaims(s0!.body, { excludeRanges: s0!.sections as never })[0]!;
@@ -44,7 +44,7 @@ it("counts claims, links and unreviewed suggestions per source; deleted claims a
 });
 
 it("a corrected text's suggestions are counted anew (they are remembered per content hash)", async () => {
-  const ada = await ensureUser(t.db, "Ada");
+  const ada = await member(t.db, "Ada");
   const source = await t.db.source.findFirstOrThrow({ where: { seedKey: { startsWith: "004" } }, select: { id: true, version: true, body: true } });
   const before = (await overview(t.db, SEED_PROJECT.id)).sources.find((s) => s.id === source.id)!;
   const added = "\n\nIn 2024, about 5,000 troops were said to be ready. Officials said 12 states would join by 2030.";
