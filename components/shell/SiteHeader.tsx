@@ -21,7 +21,7 @@ export function SiteHeader({ project }: { project?: CurrentProject }) {
       {project && (
         <p className="project-badge" aria-label="Project">
           <Link href={projectPath(project.slug)} className="project-name">{project.name}</Link>
-          <span className="project-role"> · {roleLabel(project.role)}</span>
+          <span className="project-role">· {roleLabel(project.role)}</span>
         </p>
       )}
       {project && <MainNav />}
