@@ -172,7 +172,7 @@ export function ReaderEditor(props: Props) {
       requestAnimationFrame(() => {
         performance.mark("claims-painted", { detail: { claims: claims.length } });
         // After the first paint: fetch the toolbar's and the card's code while the reader reads.
-        whenIdle(() => void Promise.all([loadTagBubble(), loadClaimCard()]), 2000);
+        whenIdle(() => Promise.all([loadTagBubble(), loadClaimCard()]), 2000);
       });
     }
   }, [editor, layout, claims, painted, suggestions, selectedId, flashId]);

@@ -130,7 +130,7 @@ export function SourceReader({ sourceId, body, sections, pageStarts = NO_PAGES, 
 
   const flashTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const reader = useRef<ReaderHandle>(null);
-  useEffect(() => whenIdle(() => void loadClaimEditorPanel(), 3000), []);
+  useEffect(() => whenIdle(loadClaimEditorPanel, 3000), []);
   const pickClaim = (id: string) => {
     setSelectedId(id);
     setFlashId(id);

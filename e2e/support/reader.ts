@@ -8,8 +8,9 @@ export const claimInText = (page: Page, id?: string) => sourceText(page).locator
 export const claimCard = (page: Page) => page.getByRole("status", { name: "Claim card" });
 
 /** Selects `phrase` in the reader with a real DOM selection (as a mouse drag leaves it) and
- *  waits for the tagging toolbar; the phrase may run across claim highlights. */
-export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+ *  waits for the tagging toolbar (unless `toolbar: false`: a viewer is offered none); the phrase
+ *  may run across claim highlights. */
+export async function selectPhrase(page: Page, phrase: string, { toolbar = true }: { toolbar?: boolean } = {}): Promise<void> {
   const editor = page.getByRole("textbox", { name: "Source text" });
   await expect(editor).toBeVisible();
   await editor.evaluate((root, wanted) => {
@@ -44,7 +45,7 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
     }
     throw new Error(`"${wanted}" is not in the reader`);
   }, phrase);
-  await expect(page.getByRole("toolbar", { name: "Tag the selection as" })).toBeVisible();
+  if (toolbar) await expect(page.getByRole("toolbar", { name: "Tag the selection as" })).toBeVisible();
 }
 
 /** Marks `phrase` as a claim of `kind` with the reader's floating toolbar; returns the claim id. */

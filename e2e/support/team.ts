@@ -9,9 +9,16 @@ export const OWNER = "Olga Owner";
 export const PASSWORD = "a long enough password";
 export type Role = "OWNER" | "CURATOR" | "ANNOTATOR" | "VIEWER";
 
+/** A request context of its own (a researcher's script). Each request on a new connection: a
+ *  context idle for longer than the server's keep-alive (5 s) would otherwise send its next
+ *  request on a socket the server is closing that instant, and meet "socket hang up". */
+export function newApi(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined): Promise<APIRequestContext> {
+  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { connection: "close" } });
+}
+
 /** A request context signed in as the owner. */
 export async function ownerApi(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined): Promise<APIRequestContext> {
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await newApi(playwright, baseURL);
   const signedIn = await api.post("/api/auth/login", { data: { name: OWNER, password: PASSWORD } });
   expect(signedIn.status(), await signedIn.text()).toBe(200);
   return api;

@@ -15,7 +15,7 @@ test("a researcher signs up, works under their own name and signs out", async ({
   // Nobody has added them to a project yet: the home page says so rather than showing an empty list.
   await expect(page.getByText("You are not a member of any project yet")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/signin");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Password").fill("a wrong password!");

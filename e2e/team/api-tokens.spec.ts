@@ -28,7 +28,7 @@ test("a token made on the account page writes as its researcher until it is revo
   await page.screenshot({ path: "e2e/output/account-tokens.png", fullPage: true });
 
   // The script: no cookies, only the token.
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}`, connection: "close" } });
   try {
     const sources = (await (await script.get(`/api/sources?project=${PROJECT}`)).json()).sources as { id: string }[];
     const { body } = (await (await script.get(`/api/sources/${sources[0]!.id}`)).json()).source as { body: string };

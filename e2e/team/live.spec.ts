@@ -3,7 +3,7 @@
 import { expect, test } from "../support/fixtures";
 import { addClaim, addLink } from "../support/api";
 import { claimInText, sourceText } from "../support/reader";
-import { join, ownerApi, uniqueName } from "../support/team";
+import { join, newApi, ownerApi, uniqueName } from "../support/team";
 
 const COUNTERPUNCH = "Why It's Time to Take the Russian-Led Military Alliance Seriously";
 
@@ -12,7 +12,7 @@ test("another researcher's new claim, kind change and link appear in an open rea
   // This page is Bo's; Ana works through her own session in another context. Both annotate.
   const owner = await ownerApi(playwright, baseURL);
   await join(page.request, owner, uniqueName("Bo"), "ANNOTATOR");
-  const anaApi = await playwright.request.newContext({ baseURL });
+  const anaApi = await newApi(playwright, baseURL);
   await join(anaApi, owner, ana, "ANNOTATOR");
   await owner.dispose();
   const made: string[] = [];

@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { claimInText, sourceText } from "../support/reader";
 import { withProject } from "../support/project";
-import { join, ownerApi, uniqueName } from "../support/team";
+import { join, newApi, ownerApi, uniqueName } from "../support/team";
 
 const EURASIA = "Eurasia Under the Collective Security Treaty Organization (CSTO)";
 const highlights = (page: Page) => claimInText(page);
@@ -13,7 +13,7 @@ test("the reader shows everyone's claims, or one researcher's", async ({ page, p
   const request = page.request;
   const owner = await ownerApi(playwright, baseURL);
   await join(request, owner, uniqueName("Mira"), "ANNOTATOR");
-  const colleague = await playwright.request.newContext({ baseURL });
+  const colleague = await newApi(playwright, baseURL);
   const name = uniqueName("Colleague");
   await join(colleague, owner, name, "ANNOTATOR");
   await owner.dispose();

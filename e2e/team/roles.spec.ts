@@ -4,7 +4,7 @@
 import { expect, test } from "../support/fixtures";
 import { addClaim } from "../support/api";
 import { claimInText, selectPhrase, sourceText } from "../support/reader";
-import { join, ownerApi, PASSWORD, PROJECT, uniqueName } from "../support/team";
+import { PASSWORD, PROJECT, join, newApi, ownerApi, uniqueName } from "../support/team";
 
 const CARAVANSERAI = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
 
@@ -12,11 +12,11 @@ test("an owner adds a researcher with a role, changes the role and removes them;
   const signedIn = await page.request.post("/api/auth/login", { data: { name: "Olga Owner", password: PASSWORD } });
   expect(signedIn.status()).toBe(200);
   const newcomer = uniqueName("Nia");
-  const other = await playwright.request.newContext({ baseURL });
+  const other = await newApi(playwright, baseURL);
   expect((await other.post("/api/auth/register", { data: { name: newcomer, password: PASSWORD } })).status()).toBe(201);
 
   await page.goto(`/p/${PROJECT}/members`);
-  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Members of CSTO corpus" })).toBeVisible();
   await page.getByLabel("Researcher's name").fill(newcomer);
   await page.getByLabel("Role", { exact: true }).selectOption({ label: "Viewer" });
   await page.getByRole("button", { name: "Add member" }).click();
@@ -45,7 +45,7 @@ test("the last owner cannot be demoted: the page says why and nothing changes", 
   await page.goto(`/p/${PROJECT}/members`);
   const mine = page.getByRole("row", { name: /Olga Owner \(you\)/ });
   await mine.getByLabel("Role of Olga Owner").selectOption({ label: "Annotator" });
-  await expect(page.getByRole("alert")).toHaveText("A project keeps at least one owner: make another member an owner first");
+  await expect(page.locator("#main").getByRole("alert")).toHaveText("A project keeps at least one owner: make another member an owner first");
   await page.reload();
   await expect(page.getByRole("row", { name: /Olga Owner \(you\)/ }).getByLabel("Role of Olga Owner")).toHaveValue("OWNER");
   expectFailure({ status: 409, method: "PATCH", path: /\/api\/projects\/csto\/members\// });
@@ -53,7 +53,7 @@ test("the last owner cannot be demoted: the page says why and nothing changes", 
 
 test("a viewer reads and exports, is offered nothing to change, and the API refuses their writes", async ({ page, playwright, baseURL, expectFailure }) => {
   const owner = await ownerApi(playwright, baseURL);
-  const annotatorApi = await playwright.request.newContext({ baseURL });
+  const annotatorApi = await newApi(playwright, baseURL);
   await join(annotatorApi, owner, uniqueName("Ann"), "ANNOTATOR");
   await join(page.request, owner, uniqueName("Vic"), "VIEWER");
   await owner.dispose();
@@ -70,19 +70,21 @@ test("a viewer reads and exports, is offered nothing to change, and the API refu
   const editor = page.getByRole("region", { name: "Claim", exact: true });
   await expect(editor.getByRole("note")).toHaveText("You are a viewer of this project: you can read and export its claims, not change or link them.");
   await expect(editor.getByLabel("Kind")).toBeDisabled();
-  await expect(editor.getByRole("button", { name: "Add link" })).toHaveCount(0);
-  // Selecting words offers no tagging toolbar, and says why.
+  await expect(editor.getByRole("button", { name: "Add link" })).toBeDisabled();
+  // Selecting words offers no tagging toolbar; the tagging key says why; the page says the role.
+  await expect(page.getByRole("status", { name: "Your role" })).toContainText("Viewer. You can read and export this project's claims");
   await page.keyboard.press("Escape");
-  await selectPhrase(page, "Kazakhstan");
+  await selectPhrase(page, "Kazakhstan", { toolbar: false });
+  await page.keyboard.press("f");
+  await expect(page.locator(".reader-messages")).toHaveText("You can read and export this project's claims; marking them is for its annotators.");
   await expect(page.getByRole("toolbar", { name: "Tag the selection as" })).toHaveCount(0);
-  await expect(page.getByRole("status", { name: "Your role" })).toContainText("Viewer");
 
   // The API, asked directly: 403 and nothing written.
   const before = (await (await page.request.get(`/api/sources/${sourceId}/claims`)).json()).claims.length as number;
   const refused = await page.request.post("/api/claims", { data: { sourceId, start: 10, end: 30, kind: "FACT" } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toBe("As a viewer of this project you cannot mark claims");
-  const retag = await page.request.patch(`/api/claims/${claimId}`, { data: { kind: "OPINION" } });
+  const retag = await page.request.patch(`/api/claims/${claimId}`, { data: { version: 1, kind: "OPINION" } });
   expect(retag.status()).toBe(403);
   expect((await (await page.request.get(`/api/sources/${sourceId}/claims`)).json()).claims.length).toBe(before);
   expect((await (await page.request.get(`/api/claims/${claimId}`)).json()).claim.kind).toBe("FACT");

@@ -17,6 +17,9 @@ const secondPort = Number(process.env.E2E_PORT ?? 3200) + 2;
 const secondBase = `http://127.0.0.1:${secondPort}`;
 const databaseUrl = `${process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cp_e2e"}_team`;
 
+/** A new connection per request (e2e/support/team.ts newApi says why). */
+const CLOSE = { connection: "close" };
+
 let second: ChildProcess;
 /** Ada, an annotator: `request` through the first process, `viaSecond` through the second. */
 let request: APIRequestContext;
@@ -43,15 +46,15 @@ test.beforeAll(async ({ playwright }) => {
   test.setTimeout(120_000);
   const baseURL = test.info().project.use.baseURL;
   const owner = await ownerApi(playwright, baseURL);
-  request = await httpRequest.newContext({ baseURL });
+  request = await httpRequest.newContext({ baseURL, extraHTTPHeaders: CLOSE });
   adaName = uniqueName("Ada");
   await join(request, owner, adaName, "ANNOTATOR");
   await owner.dispose();
-  viaSecond = await httpRequest.newContext({ baseURL: secondBase });
+  viaSecond = await httpRequest.newContext({ baseURL: secondBase, extraHTTPHeaders: CLOSE });
   await startSecond();
   // Signed in through the first process; the session lives in PostgreSQL, so the second honours it.
   await viaSecond.dispose();
-  viaSecond = await httpRequest.newContext({ baseURL: secondBase, storageState: await request.storageState() });
+  viaSecond = await httpRequest.newContext({ baseURL: secondBase, storageState: await request.storageState(), extraHTTPHeaders: CLOSE });
   expect((await (await viaSecond.get("/api/auth/me")).json()).user.name).toBe(adaName);
 });
 
@@ -122,6 +125,9 @@ test("a page's live stream outlives its server: restarted, it catches up on what
   test.setTimeout(180_000);
   // The stream's requests fail while the server is away; that is the point.
   expectFailure({ status: 0, path: /^\/api\/events/ });
+  // So do the script and style chunks the page fetches when idle (the claim panel's), if the
+  // browser asks while the server is away.
+  expectFailure({ status: 0, path: /^\/_next\/static\// });
   const word = uniqueWord();
   const body = `The ${word} convoy crossed the border at dawn.\n\nIts size was reported later as 40 vehicles.`;
   const sourceId = await addSource(request, `${word} restart`, body);
