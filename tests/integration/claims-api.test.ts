@@ -39,7 +39,7 @@ async function restore(id: string) {
   return { status: response.status, json: await response.json() };
 }
 async function list() {
-  const response = await listRoute(new Request(`${BASE}?sourceId=${sourceId}`), undefined as never);
+  const response = await listRoute(new Request(`${BASE}?project=csto&sourceId=${sourceId}`), undefined as never);
   return (await response.json()).claims as { id: string; start: number; end: number; quote: string; kind: string; links: unknown[] }[];
 }
 function spanOf(text: string) {

@@ -84,7 +84,7 @@ describe("dismissing a suggested contradiction", () => {
       claims.push(await createClaim(t.db, author, { sourceId: source.source.id, start: 0, end: body.length, kind: "FACT" }));
     }
     const get = async (cookie = researcherCookie) => {
-      const response = await callRoute(routes.contradictions.GET, { method: "GET", path: `/api/contradictions?sourceIds=${claims.map((c) => c.sourceId).join(",")}`, headers: { cookie } });
+      const response = await callRoute(routes.contradictions.GET, { method: "GET", path: `/api/contradictions?project=csto&sourceIds=${claims.map((c) => c.sourceId).join(",")}`, headers: { cookie } });
       return (await response.json()).suggestions as Flagged[];
     };
     const [pair] = await get();

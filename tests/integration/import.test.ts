@@ -55,7 +55,7 @@ beforeAll(async () => {
   // The export comes from the HTTP route, as a researcher would download it.
   process.env.DATABASE_URL = origin.url;
   ({ GET: exportGET } = await import("@/app/api/export/[format]/route"));
-  exported = await (await exportGET(new Request("http://test/api/export/w3c"), { params: Promise.resolve({ format: "w3c" }) })).text();
+  exported = await (await exportGET(new Request("http://test/api/export/w3c?project=csto"), { params: Promise.resolve({ format: "w3c" }) })).text();
   // The process-wide client now points at the empty database the import writes to.
   await (globalThis as { __claimDb?: Db }).__claimDb?.$disconnect();
   (globalThis as { __claimDb?: Db }).__claimDb = createDb(target.url);

@@ -69,7 +69,7 @@ describe("links between claims", () => {
       const history = await claimHistory(t.db, id);
       expect(history.at(-1)).toMatchObject({ entity: "LINK", action: "linked", actorName: "link-tester" });
     }
-    const listed = await links.GET(new Request(`http://test/api/links?claimId=${claimIds.essay}`), {});
+    const listed = await links.GET(new Request(`http://test/api/links?project=csto&claimId=${claimIds.essay}`), {});
     expect((await listed.json()).links.map((l: { id: string }) => l.id)).toEqual([link.id]);
     expect((await getClaim(t.db, claimIds.essay))!.links).toMatchObject([{ linkId: link.id, direction: "in", otherClaimId: claimIds.counterpunch }]);
   });

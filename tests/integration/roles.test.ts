@@ -9,6 +9,10 @@
 // source text → 403 naming who may; A on their own → 2xx; the curator and the owner on A's → 2xx.
 // After every refusal the database is as it was (every table, counted and checksummed).
 //
+// Members (POST /api/projects/:project/members, PATCH and DELETE …/members/:userId): only an owner
+// adds, changes or removes them; the curator, the annotators and the viewer get 403, the stranger
+// 404. A new project (POST /api/projects): any signed-in researcher makes one and owns it.
+//
 // Dismissals are per researcher, not per project: any member of the project, a viewer too, may hide
 // a suggestion from their own view (it changes nobody else's); a claim or source of a project the
 // researcher is not in does not exist for them (404); without a session, 401.
@@ -19,16 +23,18 @@ import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { addClusterMember, createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
 import { addMember, createProject } from "@/lib/server/projects";
+import { ensureUser } from "@/lib/server/users";
 import { createSource } from "@/lib/server/source-edit";
 import type { Actor } from "@/lib/server/users";
 import type { ProjectRole } from "@/lib/roles";
-import { useAccountsMode } from "../helpers/auth-mode";
+import { inSingleUserMode, useAccountsMode } from "../helpers/auth-mode";
 import { CSTO } from "../helpers/members";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 import { claimItem, w3cDocument } from "../helpers/w3c-doc";
 
 type Routes = Record<string, RouteHandler>;
+const OWNERS_ONLY = /^Only an owner of the project can add, change or remove members$/;
 const PEOPLE = ["owner", "curator", "annotatorA", "annotatorB", "viewer", "stranger", "otto"] as const;
 type Person = (typeof PEOPLE)[number];
 type Who = Person | "nobody";
@@ -48,8 +54,10 @@ interface WriteCase {
   scope: "project" | "global";
   /** Set when annotators change only their own: what B is told on A's (who may). */
   ownWork?: RegExp;
-  /** Statuses that differ from the rule above (dismissals). */
+  /** Statuses that differ from the rule above (dismissals, members, new projects). */
   expected?: Partial<Record<Who, number>>;
+  /** What a 403 says on this row when it is not the viewer's or the global rule's message. */
+  forbidden?: RegExp;
   ok: number;
   /** Made as annotator A, afresh for every request that may succeed. */
   prepare: (n: number) => Promise<Target>;
@@ -98,6 +106,9 @@ describe("roles: who may write what in a project", () => {
       cluster: await load("@/app/api/clusters/[id]/route"),
       members: await load("@/app/api/clusters/[id]/members/route"),
       member: await load("@/app/api/clusters/[id]/members/[claimId]/route"),
+      projects: await load("@/app/api/projects/route"),
+      projectMembers: await load("@/app/api/projects/[project]/members/route"),
+      projectMember: await load("@/app/api/projects/[project]/members/[userId]/route"),
       sources: await load("@/app/api/sources/route"),
       source: await load("@/app/api/sources/[id]/route"),
       upload: await load("@/app/api/sources/upload/route"),
@@ -279,7 +290,43 @@ describe("roles: who may write what in a project", () => {
       prepare: async (n) => ({ title: `Communiqué ${n}` }),
       send: (headers, { title }) => callRoute(r.references.POST!, { method: "POST", path: "/api/references", headers, body: { title, publisher: "Ministry" } }),
     },
+    {
+      // An owner adds a researcher who has signed up; nobody else of the project may.
+      endpoint: "POST /api/projects/:project/members", scope: "project", ok: 201, forbidden: OWNERS_ONLY,
+      expected: { annotatorB: 403, annotatorA: 403, curator: 403 },
+      prepare: async (n) => ({ name: (await ensureUser(t.db, `Newcomer ${n}`)).name }),
+      send: (headers, { name }) => callRoute(r.projectMembers.POST!, { method: "POST", path: "/api/projects/csto/members", params: { project: "csto" }, headers, body: { name, role: "ANNOTATOR" } }),
+    },
+    {
+      endpoint: "PATCH /api/projects/:project/members/:userId", scope: "project", ok: 200, forbidden: OWNERS_ONLY,
+      expected: { annotatorB: 403, annotatorA: 403, curator: 403 },
+      prepare: async (n) => ({ userId: (await newMember(`Promoted ${n}`)).id }),
+      send: (headers, { userId }) =>
+        callRoute(r.projectMember.PATCH!, { method: "PATCH", path: `/api/projects/csto/members/${userId}`, params: { project: "csto", userId: String(userId) }, headers, body: { role: "CURATOR" } }),
+    },
+    {
+      endpoint: "DELETE /api/projects/:project/members/:userId", scope: "project", ok: 200, forbidden: OWNERS_ONLY,
+      expected: { annotatorB: 403, annotatorA: 403, curator: 403 },
+      prepare: async (n) => ({ userId: (await newMember(`Leaving ${n}`)).id }),
+      send: (headers, { userId }) =>
+        callRoute(r.projectMember.DELETE!, { method: "DELETE", path: `/api/projects/csto/members/${userId}`, params: { project: "csto", userId: String(userId) }, headers }),
+    },
+    {
+      // Any signed-in researcher makes a project and owns it: the stranger and the viewer too. Last
+      // row: once the stranger and the viewer own a project they annotate somewhere, which the
+      // speakers and references rows above refuse them for.
+      endpoint: "POST /api/projects", scope: "global", ok: 201, expected: { stranger: 201, viewer: 201 },
+      prepare: async (n) => ({ slug: `made-${n}` }),
+      send: (headers, { slug }) => callRoute(r.projects.POST!, { method: "POST", path: "/api/projects", headers, body: { slug, name: `Project ${slug}` } }),
+    },
   ];
+
+  /** A researcher made an annotator of csto by its owner, for the member rows to change. */
+  async function newMember(name: string) {
+    const user = await ensureUser(t.db, name);
+    await addMember(t.db, actors.owner, CSTO, { name: user.name, role: "ANNOTATOR" });
+    return user;
+  }
 
   /** The refusal every caller must get, then the database as it was. */
   async function expectRefused(c: WriteCase, who: Who, status: number, message: RegExp) {
@@ -318,23 +365,43 @@ describe("roles: who may write what in a project", () => {
   for (const c of WRITES) {
     it(`${c.endpoint}: refused without a session, to a stranger and to a viewer${c.ownWork ? ", and to another annotator" : ""}, nothing written; made by those who may`, async () => {
       const expected = (who: Who, fallback: number) => c.expected?.[who] ?? fallback;
+      const forbidden = c.forbidden ?? (c.scope === "global" ? /annotator of a project/ : /viewer/);
+      /** `who` is refused with `status` (and `message`), or makes it with `status`. */
+      const check = (who: Who, status: number, message: RegExp) => (status >= 400 ? expectRefused(c, who, status, message) : expectMade({ ...c, ok: status }, who));
       await expectRefused(c, "nobody", 401, /^Sign in/);
       const strangerStatus = expected("stranger", c.scope === "global" ? 403 : 404);
-      if (strangerStatus >= 400) await expectRefused(c, "stranger", strangerStatus, strangerStatus === 404 ? /does not exist|not a member|no project "csto" among yours/ : /annotator of a project/);
-      else await expectMade({ ...c, ok: strangerStatus }, "stranger");
-      if (expected("viewer", 403) === 403) await expectRefused(c, "viewer", 403, c.scope === "global" ? /annotator of a project/ : /viewer/);
-      else await expectMade({ ...c, ok: expected("viewer", 403) }, "viewer");
+      await check("stranger", strangerStatus, strangerStatus === 404 ? /does not exist|not a member|no project "csto" among yours/ : forbidden);
+      await check("viewer", expected("viewer", 403), forbidden);
       if (c.ownWork) {
         await expectRefused(c, "annotatorB", 403, c.ownWork);
         expect(String(c.ownWork)).toMatch(/curator/);
       } else {
-        await expectMade(c, "annotatorB");
+        await check("annotatorB", expected("annotatorB", c.ok), forbidden);
       }
-      await expectMade(c, "annotatorA");
-      await expectMade(c, "curator");
+      await check("annotatorA", expected("annotatorA", c.ok), forbidden);
+      await check("curator", expected("curator", c.ok), forbidden);
       await expectMade(c, "owner");
     });
   }
+
+  it("in single-user mode (no accounts) the members endpoints answer 404 and write nothing; the local researcher makes a project", async () => {
+    const someone = await newMember("Solo Member");
+    const before = await databaseFingerprint(t.db);
+    const refused = await inSingleUserMode(async () => [
+      await callRoute(r.projectMembers.POST!, { method: "POST", path: "/api/projects/csto/members", params: { project: "csto" }, body: { name: NAMES.stranger, role: "VIEWER" } }),
+      await callRoute(r.projectMember.PATCH!, { method: "PATCH", path: `/api/projects/csto/members/${someone.id}`, params: { project: "csto", userId: someone.id }, body: { role: "OWNER" } }),
+      await callRoute(r.projectMember.DELETE!, { method: "DELETE", path: `/api/projects/csto/members/${someone.id}`, params: { project: "csto", userId: someone.id } }),
+    ]);
+    for (const response of refused) {
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.message).toMatch(/single-user mode: it has no accounts/);
+    }
+    expect(await databaseFingerprint(t.db)).toBe(before);
+    const made = await inSingleUserMode(() => callRoute(r.projects.POST!, { method: "POST", path: "/api/projects", body: { slug: "solo", name: "Solo project" } }));
+    expect(made.status).toBe(201);
+    expect((await made.json()).project).toMatchObject({ slug: "solo", name: "Solo project" });
+    expect(await t.db.project.findUnique({ where: { slug: "solo" }, select: { name: true } })).toEqual({ name: "Solo project" });
+  });
 
   describe("API tokens (Authorization: Bearer) on a write", () => {
     const markClaim = (authorization: string) => {

@@ -28,7 +28,7 @@ async function mark(seedKey: string, phrase: string) {
   return r.json.claim.id as string;
 }
 const cluster = async (id: string) => (await call(clusterRoute, "GET", `/api/clusters/${id}`, undefined, { id })).json.cluster;
-const suggested = async () => (await call(suggestionsRoute, "GET", "/api/contradictions")).json.suggestions as Array<{ fromId: string; toId: string; conflicts: Array<{ a: string; b: string }> }>;
+const suggested = async () => (await call(suggestionsRoute, "GET", "/api/contradictions?project=csto")).json.suggestions as Array<{ fromId: string; toId: string; conflicts: Array<{ a: string; b: string }> }>;
 const putValue = (id: string, body: unknown) => call(valueRoute, "PUT", `/api/claims/${id}/value`, body, { id });
 
 beforeAll(async () => {

@@ -23,7 +23,7 @@ let quote = "";
 
 const exportVia = async (format: string) => {
   const { GET } = await import("@/app/api/export/[format]/route");
-  return (await GET(new Request(`http://test/api/export/${format}`), { params: Promise.resolve({ format }) })).text();
+  return (await GET(new Request(`http://test/api/export/${format}?project=csto`), { params: Promise.resolve({ format }) })).text();
 };
 
 async function switchRoutesTo(url: string) {
