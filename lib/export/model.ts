@@ -247,11 +247,24 @@ export async function collectChunks(chunks: MaybeAsyncIterable<string>): Promise
   return out;
 }
 
-/** Wraps chunks for a Response body; web-standard, so a route handler can return it directly. */
+/** Characters gathered before one write to the response: a W3C export yields one line per
+ *  annotation, and a stream write per line cost more than writing the line. */
+const STREAM_CHUNK_CHARS = 64 * 1024;
+
+/** Wraps chunks for a Response body; web-standard, so a route handler can return it directly.
+ *  Small chunks are joined up to STREAM_CHUNK_CHARS, so memory per response stays that size. */
 export function chunksToStream(chunks: MaybeAsyncIterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = (async function* () {
-    yield* chunks;
+    let pending = "";
+    for await (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= STREAM_CHUNK_CHARS) {
+        yield pending;
+        pending = "";
+      }
+    }
+    if (pending) yield pending;
   })();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
