@@ -4,10 +4,10 @@ import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
 import { buildExportBundle, exportClaims, indexSource, type ExportBundle, type ExportClaim, type ExportStream, type IndexedSource } from "../export/model";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
 import type { OriginalReference } from "../types";
-import { fullTextClaimIds } from "./search";
+import { fullTextClaimIds, SEARCH_CAP } from "./search";
 import { toSourceMeta } from "./sources";
 import { toProvenance, type ProvenanceRow } from "./provenance-fields";
 import { attributionLabel } from "../labels";
@@ -82,12 +82,23 @@ export interface LoadedExport {
   total: number;
   /** With `limit`: the last claim shown when more follow (the next page's `after`), else null. */
   nextAfter: string | null;
+  /** With `limit` and search text: more than SEARCH_CAP claims match the text, and the list
+   *  (and `total`) covers only the first SEARCH_CAP of them in the list's order. */
+  capped: boolean;
 }
 
 const SORTS: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
   position: TEXT_ORDER,
   date: [{ createdAt: "desc" }, { id: "asc" }],
   source: [{ source: { title: { sort: "asc", nulls: "last" } } }, { source: { suggestedTitle: { sort: "asc", nulls: "last" } } }, ...TEXT_ORDER],
+};
+
+/** SORTS in SQL over a match `m` and its source `ms`, for the capped search (the same order,
+ *  so the first matches it keeps are the first the list shows). */
+const SQL_SORTS: Record<ClaimSort, Prisma.Sql> = {
+  position: Prisma.sql`ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
+  date: Prisma.sql`m."createdAt" DESC, m."id"`,
+  source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
 };
 
 type ClaimRecordRow = Omit<ClaimRecord, "createdAt" | "updatedAt" | "provenance"> & {
@@ -359,7 +370,13 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
 }
 
 export async function loadExport(db: Db, projectId: string, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
-  const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined);
+  // A page of a search reads the first SEARCH_CAP + 1 matches in the page's order, not all of
+  // them: O(SEARCH_CAP) ids for the page's and the count's queries, however common the words.
+  const textMatches = filter.q
+    ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"] })
+    : undefined;
+  const capped = options.limit !== undefined && textMatches !== undefined && textMatches.length > SEARCH_CAP;
+  const where = claimWhere(projectId, filter, capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches);
   const [order, total] = await Promise.all([
     db.claim.findMany({
       where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
@@ -389,7 +406,7 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
     ? new Map((await db.sourceFile.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, name: true, mediaType: true, size: true, sha256: true } })).map(({ sourceId, ...o }) => [sourceId, o]))
     : new Map<string, OriginalReference>();
   const bodies = new Map(options.withBodies ? sources.map((s) => [s.id, { body: s.body, sections: s.sections, pageMap: s.pageMap ?? null, original: originals.get(s.id) ?? null }]) : []);
-  return { bundle, bodies, total: total < 0 ? claims.length : total, nextAfter: more ? claimIds.at(-1)! : null };
+  return { bundle, bodies, total: total < 0 ? claims.length : total, nextAfter: more ? claimIds.at(-1)! : null, capped };
 }
 
 const ORIGIN_SCOPE: Record<OriginFilter, string> = {
