@@ -247,17 +247,40 @@ export async function collectChunks(chunks: MaybeAsyncIterable<string>): Promise
   return out;
 }
 
-/** Wraps chunks for a Response body; web-standard, so a route handler can return it directly. */
+/** Bytes of one write to the response: a W3C export yields one line per annotation, and a
+ *  stream write per line cost more than writing the line. */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
+/** Wraps chunks for a Response body; web-standard, so a route handler can return it directly.
+ *  Chunks are encoded straight into 64 KB buffers (encodeInto): joining strings first and
+ *  encoding the joined string cost ten times as much (V8 flattens the joined string first). */
 export function chunksToStream(chunks: MaybeAsyncIterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = (async function* () {
     yield* chunks;
   })();
+  let rest = "";
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { value, done } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
+      const buffer = new Uint8Array(STREAM_CHUNK_BYTES);
+      let filled = 0;
+      for (;;) {
+        if (!rest) {
+          const { value, done } = await iterator.next();
+          if (done) {
+            if (filled) controller.enqueue(buffer.subarray(0, filled));
+            controller.close();
+            return;
+          }
+          rest = value;
+        }
+        const { read, written } = encoder.encodeInto(rest, buffer.subarray(filled));
+        filled += written;
+        rest = rest.slice(read);
+        // The buffer is full (what is left of the chunk goes into the next one).
+        if (rest) break;
+      }
+      controller.enqueue(buffer.subarray(0, filled));
     },
     async cancel() {
       await iterator.return(undefined);

@@ -37,6 +37,9 @@ export function shapeClaimGraph(input: {
   links: GraphLinkRow[];
   /** Live claims in all (linked or not), to say how many are not drawn. */
   claimCount: number;
+  /** Claims with a live link in all, when `links` holds only those touching the claims to draw
+   *  (lib/server/claim-graph.ts ranks them in SQL); by default, the claims `links` names. */
+  linkedClaims?: number;
   maxNodes?: number;
 }): ShapedClaimGraph {
   const maxNodes = input.maxNodes ?? GRAPH_MAX_NODES;
@@ -64,7 +67,7 @@ export function shapeClaimGraph(input: {
     sources: input.sources,
     nodes,
     edges,
-    hidden: { unlinked: Math.max(0, input.claimCount - claims.size), overCap: claims.size - kept.size },
+    hidden: { unlinked: Math.max(0, input.claimCount - (input.linkedClaims ?? claims.size)), overCap: (input.linkedClaims ?? claims.size) - kept.size },
   };
 }
 

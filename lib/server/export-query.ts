@@ -4,10 +4,10 @@ import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
 import { buildExportBundle, exportClaims, indexSource, type ExportBundle, type ExportClaim, type ExportStream, type IndexedSource } from "../export/model";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
 import type { OriginalReference } from "../types";
-import { fullTextClaimIds } from "./search";
+import { fullTextClaimIds, SEARCH_CAP } from "./search";
 import { toSourceMeta } from "./sources";
 import { toProvenance, type ProvenanceRow } from "./provenance-fields";
 import { attributionLabel } from "../labels";
@@ -82,12 +82,23 @@ export interface LoadedExport {
   total: number;
   /** With `limit`: the last claim shown when more follow (the next page's `after`), else null. */
   nextAfter: string | null;
+  /** With `limit` and search text: more than SEARCH_CAP claims match the text, and the list
+   *  (and `total`) covers only the first SEARCH_CAP of them in the list's order. */
+  capped: boolean;
 }
 
 const SORTS: Record<ClaimSort, Prisma.ClaimOrderByWithRelationInput[]> = {
   position: TEXT_ORDER,
   date: [{ createdAt: "desc" }, { id: "asc" }],
   source: [{ source: { title: { sort: "asc", nulls: "last" } } }, { source: { suggestedTitle: { sort: "asc", nulls: "last" } } }, ...TEXT_ORDER],
+};
+
+/** SORTS in SQL over a match `m` and its source `ms`, for the capped search (the same order,
+ *  so the first matches it keeps are the first the list shows). */
+const SQL_SORTS: Record<ClaimSort, Prisma.Sql> = {
+  position: Prisma.sql`ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
+  date: Prisma.sql`m."createdAt" DESC, m."id"`,
+  source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
 };
 
 type ClaimRecordRow = Omit<ClaimRecord, "createdAt" | "updatedAt" | "provenance"> & {
@@ -165,44 +176,166 @@ const sourceMetaSelect = { id: true, title: true, suggestedTitle: true, author: 
  *  all the memory an export holds, whatever the number of claims. */
 export const EXPORT_BATCH = 2_000;
 
+/** The claim columns an export row needs; relations are looked up per batch (exportRecords). */
+const exportClaimSelect = {
+  id: true, sourceId: true, start: true, end: true, quote: true, prefix: true, suffix: true, kind: true, note: true, orphaned: true,
+  createdAt: true, updatedAt: true, authorId: true, attributionType: true, claimDateStart: true, claimDateEnd: true, claimDatePrecision: true,
+  speakerId: true, restsOnClaimId: true, restsOnSourceId: true, restsOnReferenceId: true,
+} satisfies Prisma.ClaimSelect;
+
+type ExportClaimRow = Prisma.ClaimGetPayload<{ select: typeof exportClaimSelect }>;
+
+/** Claims after `last` in an order of fields (each ascending or descending): the keyset
+ *  condition, so each batch is an index range from where the last one stopped. */
+function keysetAfter<K extends keyof ExportClaimRow>(last: ExportClaimRow, keys: [K, "asc" | "desc"][]): Prisma.ClaimWhereInput {
+  return {
+    OR: keys.map(([key, dir], i) => ({
+      ...Object.fromEntries(keys.slice(0, i).map(([k]) => [k, last[k]])),
+      [key]: { [dir === "asc" ? "gt" : "lt"]: last[key] },
+    })),
+  };
+}
+
+const POSITION_KEYS: ["start" | "end" | "id", "asc"][] = [["start", "asc"], ["end", "asc"], ["id", "asc"]];
+const DATE_KEYS: ["createdAt" | "id", "asc" | "desc"][] = [["createdAt", "desc"], ["id", "asc"]];
+
+/** Sources in the order each sort lists them (the sorts that group claims by source). */
+const SOURCE_ORDER: Record<Exclude<ClaimSort, "date">, Prisma.SourceOrderByWithRelationInput[]> = {
+  position: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  source: [{ title: { sort: "asc", nulls: "last" } }, { suggestedTitle: { sort: "asc", nulls: "last" } }, { seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+};
+
 /**
- * An export of every claim of the filter, read in batches of EXPORT_BATCH while it is written.
- * First the filter's claim ids in order (one narrow query: two short strings per claim, the
- * only part that grows with the number of claims), then per batch its claims, the links
- * touching them and its sources' texts (for paragraph numbers and page maps), so memory stays
- * flat and the first bytes leave before the last claim is read. The same claims, links and
- * order as loadExport.
+ * The filter's claims in its order, `batch` rows a query, each query an index range after the
+ * last row read (keyset): no query reads the claims before its batch, so a 100,000-claim export
+ * costs 50 short range reads rather than one sort of every claim plus 100,000 lookups by id.
+ * The text orders walk the sources (listed once with their counts, O(sources)) and read whole
+ * sources together up to `batch` claims, a larger source in ranges of (start, end, id).
+ */
+async function* claimRowsInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: Map<string, number>, sourceOrder: string[] | null, batch: number): AsyncGenerator<ExportClaimRow[]> {
+  if (!sourceOrder) {
+    // By date: newest first, one keyset over (createdAt, id).
+    for (let last: ExportClaimRow | undefined; ;) {
+      const rows = await db.claim.findMany({
+        where: last ? { AND: [where, keysetAfter(last, DATE_KEYS)] } : where,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: batch, select: exportClaimSelect,
+      });
+      if (rows.length) yield rows;
+      if (rows.length < batch) return;
+      last = rows.at(-1)!;
+    }
+  }
+  const byPosition: Prisma.ClaimOrderByWithRelationInput[] = [{ start: "asc" }, { end: "asc" }, { id: "asc" }];
+  for (let i = 0; i < sourceOrder.length; ) {
+    // Whole sources while they fit in a batch (their counts are hints: a claim added since only
+    // makes the batch a little larger).
+    const run: string[] = [sourceOrder[i]!];
+    let n = counts.get(run[0]!) ?? 0;
+    while (i + run.length < sourceOrder.length && n + (counts.get(sourceOrder[i + run.length]!) ?? 0) <= batch) n += counts.get(sourceOrder[i + run.length]!) ?? 0, run.push(sourceOrder[i + run.length]!);
+    if (run.length > 1 || n <= batch) {
+      const rows = await db.claim.findMany({ where: { AND: [where, { sourceId: { in: run } }] }, orderBy: [{ sourceId: "asc" }, ...byPosition], select: exportClaimSelect });
+      const bySource = new Map(run.map((id) => [id, [] as ExportClaimRow[]]));
+      for (const r of rows) bySource.get(r.sourceId)!.push(r);
+      const ordered = [...bySource.values()].flat();
+      if (ordered.length) yield ordered;
+      i += run.length;
+      continue;
+    }
+    // A source with more claims than a batch: ranges of (start, end, id).
+    for (let last: ExportClaimRow | undefined; ;) {
+      const rows = await db.claim.findMany({
+        where: { AND: [where, { sourceId: run[0] }, ...(last ? [keysetAfter(last, POSITION_KEYS)] : [])] },
+        orderBy: byPosition, take: batch, select: exportClaimSelect,
+      });
+      if (rows.length) yield rows;
+      if (rows.length < batch) break;
+      last = rows.at(-1)!;
+    }
+    i += 1;
+  }
+}
+
+/** A batch's rows as records: authors, speakers and origin sources are read once per export
+ *  (a project's people and sources, not its claims, set their number), origin claims and
+ *  references per batch, each by the distinct ids the batch names. */
+function exportRecords(db: Db) {
+  const users = new Map<string, string>();
+  const speakers = new Map<string, { id: string; name: string; role: string | null; aliases: string[] }>();
+  const originSources = new Map<string, { id: string; title: string | null; suggestedTitle: string | null }>();
+  const missing = <T,>(rows: ExportClaimRow[], key: (r: ExportClaimRow) => string | null, known?: Map<string, T>) =>
+    [...new Set(rows.map(key).filter((id): id is string => id !== null && !known?.has(id)))];
+  return async (rows: ExportClaimRow[]): Promise<ClaimRecord[]> => {
+    const [newUsers, newSpeakers, newSources, originClaims, references] = await Promise.all([
+      missing(rows, (r) => r.authorId, users).length ? db.user.findMany({ where: { id: { in: missing(rows, (r) => r.authorId, users) } }, select: { id: true, name: true } }) : [],
+      missing(rows, (r) => r.speakerId, speakers).length ? db.speaker.findMany({ where: { id: { in: missing(rows, (r) => r.speakerId, speakers) } }, select: { id: true, name: true, role: true, aliases: true } }) : [],
+      missing(rows, (r) => r.restsOnSourceId, originSources).length ? db.source.findMany({ where: { id: { in: missing(rows, (r) => r.restsOnSourceId, originSources) } }, select: { id: true, title: true, suggestedTitle: true } }) : [],
+      missing(rows, (r) => r.restsOnClaimId).length ? db.claim.findMany({ where: { id: { in: missing(rows, (r) => r.restsOnClaimId) } }, select: { id: true, quote: true, sourceId: true } }) : [],
+      missing(rows, (r) => r.restsOnReferenceId).length ? db.externalReference.findMany({ where: { id: { in: missing(rows, (r) => r.restsOnReferenceId) } } }) : [],
+    ]);
+    for (const u of newUsers) users.set(u.id, u.name);
+    for (const sp of newSpeakers) speakers.set(sp.id, sp);
+    for (const so of newSources) originSources.set(so.id, so);
+    const claimById = new Map(originClaims.map((c) => [c.id, c]));
+    const referenceById = new Map(references.map((r) => [r.id, r]));
+    return rows.map((r) => ({
+      id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,
+      kind: r.kind, note: r.note, orphaned: r.orphaned, authorName: users.get(r.authorId) ?? "",
+      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+      provenance: toProvenance({
+        attributionType: r.attributionType, claimDateStart: r.claimDateStart, claimDateEnd: r.claimDateEnd, claimDatePrecision: r.claimDatePrecision,
+        speaker: (r.speakerId && speakers.get(r.speakerId)) || null,
+        restsOnClaim: (r.restsOnClaimId && claimById.get(r.restsOnClaimId)) || null,
+        restsOnSource: (r.restsOnSourceId && originSources.get(r.restsOnSourceId)) || null,
+        restsOnReference: (r.restsOnReferenceId && referenceById.get(r.restsOnReferenceId)) || null,
+      }),
+    }));
+  };
+}
+
+/**
+ * An export of every claim of the filter, read in keyset batches of EXPORT_BATCH while it is
+ * written (claimRowsInOrder). Before the first claim: the claim count per source (one grouped
+ * query, O(matching claims) in the database, O(sources) here) and the sources in order. Per
+ * batch: its claims, the links touching them and its sources' texts (for paragraph numbers and
+ * page maps), so memory stays flat and the first bytes leave before the last claim is read. The
+ * same claims, links and order as loadExport.
  */
 export async function streamExport(db: Db, projectId: string, filter: ExportFilter, options: { now?: Date; batch?: number } = {}): Promise<ExportStream> {
   const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined);
-  const order = await db.claim.findMany({ where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true, sourceId: true } });
-  const sourceIds = [...new Set(order.map((r) => r.sourceId))];
-  if (filter.sourceId && !sourceIds.includes(filter.sourceId) && (await sourceInProject(db, projectId, filter.sourceId))) sourceIds.unshift(filter.sourceId);
+  const sort = filter.sort ?? "position";
+  const groups = await db.claim.groupBy({ by: ["sourceId"], where, _count: { _all: true }, ...(sort === "date" ? { _max: { createdAt: true } } : {}) });
+  const counts = new Map(groups.map((g) => [g.sourceId, g._count._all]));
+  let sourceIds: string[];
+  if (sort === "date") {
+    // Sources as their newest claim brings them in.
+    const newest = (g: (typeof groups)[number]) => (g as { _max?: { createdAt: Date | null } })._max?.createdAt?.getTime() ?? 0;
+    sourceIds = [...groups].sort((a, b) => newest(b) - newest(a) || a.sourceId.localeCompare(b.sourceId)).map((g) => g.sourceId);
+  } else {
+    sourceIds = (await db.source.findMany({ where: { id: { in: [...counts.keys()] }, projectId }, orderBy: SOURCE_ORDER[sort], select: { id: true } })).map((s) => s.id);
+  }
+  const claimSources = sort === "date" ? null : [...sourceIds];
+  // The filter's own source is named even when none of its claims match, if it is this project's.
+  if (filter.sourceId && !counts.has(filter.sourceId) && (await sourceInProject(db, projectId, filter.sourceId))) sourceIds.unshift(filter.sourceId);
   const batch = options.batch ?? EXPORT_BATCH;
 
   // Each source's paragraph numbering and page map, read once per export (the claims come in
   // text order, so a source's text is read when its first claim arrives) and kept without the
   // text: a few numbers a paragraph, whatever the number of claims.
   const indexed = new Map<string, IndexedSource>();
+  const toRecords = exportRecords(db);
 
   async function* claims(): AsyncGenerator<ExportClaim> {
-    for (let at = 0; at < order.length; at += batch) {
-      const ids = order.slice(at, at + batch).map((r) => r.id);
-      const [records, links] = await Promise.all([claimRecordsByIds(db, ids), linksTouching(db, ids)]);
-      const unread = [...new Set(records.map((r) => r.sourceId))].filter((id) => !indexed.has(id));
+    for await (const rows of claimRowsInOrder(db, where, counts, claimSources, batch)) {
+      const ids = rows.map((r) => r.id);
+      const [records, links] = await Promise.all([toRecords(rows), linksTouching(db, ids)]);
+      const unread = [...new Set(rows.map((r) => r.sourceId))].filter((id) => !indexed.has(id));
       if (unread.length) {
         const texts = await db.source.findMany({ where: { id: { in: unread } }, select: { ...sourceMetaSelect, body: true, sections: true, pageMap: true } });
         for (const t of texts) indexed.set(t.id, indexSource({ ...toSourceMeta(t), body: t.body, sections: [], pageMap: t.pageMap as unknown as PageRange[] | null }));
       }
-      const byId = new Map(exportClaims(records, indexed, links).map((c) => [c.id, c]));
-      // A claim deleted since the ids were read is left out, as if the export had started later.
-      for (const id of ids) {
-        const claim = byId.get(id);
-        if (claim) yield claim;
-      }
+      yield* exportClaims(records, indexed, links);
     }
   }
-
   async function* sources({ withBodies }: { withBodies: boolean }): AsyncGenerator<SourceMeta & { body?: string; sections?: SourceSection[]; pageMap?: PageRange[] | null; original?: OriginalReference | null }> {
     // 50 texts a query: a thousand sources' bodies are never held at once. Originals by
     // reference only (name, type, size, hash): their bytes stay in the database.
@@ -226,7 +359,7 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
 
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
-    claimCount: order.length,
+    claimCount: [...counts.values()].reduce((a, b) => a + b, 0),
     claims: claims(),
     sources,
     async linksWithinScope() {
@@ -237,7 +370,13 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
 }
 
 export async function loadExport(db: Db, projectId: string, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
-  const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined);
+  // A page of a search reads the first SEARCH_CAP + 1 matches in the page's order, not all of
+  // them: O(SEARCH_CAP) ids for the page's and the count's queries, however common the words.
+  const textMatches = filter.q
+    ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"] })
+    : undefined;
+  const capped = options.limit !== undefined && textMatches !== undefined && textMatches.length > SEARCH_CAP;
+  const where = claimWhere(projectId, filter, capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches);
   const [order, total] = await Promise.all([
     db.claim.findMany({
       where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
@@ -267,7 +406,7 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
     ? new Map((await db.sourceFile.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, name: true, mediaType: true, size: true, sha256: true } })).map(({ sourceId, ...o }) => [sourceId, o]))
     : new Map<string, OriginalReference>();
   const bodies = new Map(options.withBodies ? sources.map((s) => [s.id, { body: s.body, sections: s.sections, pageMap: s.pageMap ?? null, original: originals.get(s.id) ?? null }]) : []);
-  return { bundle, bodies, total: total < 0 ? claims.length : total, nextAfter: more ? claimIds.at(-1)! : null };
+  return { bundle, bodies, total: total < 0 ? claims.length : total, nextAfter: more ? claimIds.at(-1)! : null, capped };
 }
 
 const ORIGIN_SCOPE: Record<OriginFilter, string> = {

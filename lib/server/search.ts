@@ -36,19 +36,37 @@ export function searchQuery(text: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parsed.terms.map(termQuery), " && ")})`;
 }
 
+/** The claims list's search reads at most this many matches (plus one, to know there are more):
+ *  past it the list says "more than 1,000" rather than count every match, since counting reads
+ *  every match (a phrase is re-checked against each matching claim's stored vector). */
+export const SEARCH_CAP = 1_000;
+
+export interface TextMatchOptions {
+  /** Only the first `cap` + 1 matches in `orderBy`'s order; without it, every match (exports). */
+  cap?: number;
+  /** ORDER BY over the match `m` (id, sourceId, start, end, createdAt) and its source `ms`
+   *  (lib/server/export-query.ts). The union carries the claim's sort columns, so ordering the
+   *  matches needs no second read of their claims. */
+  orderBy?: Prisma.Sql;
+}
+
 /** Ids of a project's live claims matching the search text; a UNION of four lookups, since
  *  one OR across the joined tables would scan every claim. The indexes find matches in every
- *  project; the join to the claim's source keeps this project's (a primary-key probe per match). */
-export async function fullTextClaimIds(db: Db, projectId: string, q: string): Promise<string[]> {
+ *  project; the join to the claim's source keeps this project's (a primary-key probe per match).
+ *  O(matches) in the database either way; with a cap, O(cap) ids leave it. */
+export async function fullTextClaimIds(db: Db, projectId: string, q: string, options: TextMatchOptions = {}): Promise<string[]> {
   const text = q.trim();
   if (!text) return [];
   const query = searchQuery(text);
+  const capped = options.cap !== undefined
+    ? Prisma.sql`WHERE ms."projectId" = ${projectId} ORDER BY ${options.orderBy ?? Prisma.sql`m.id`} LIMIT ${options.cap + 1}`
+    : Prisma.sql`WHERE ms."projectId" = ${projectId}`;
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT m.id FROM (
-      SELECT c.id, c."sourceId" FROM "Claim" c WHERE c."deletedAt" IS NULL AND ${CLAIM_SEARCH_VECTOR} @@ ${query}
-      UNION SELECT c.id, c."sourceId" FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."deletedAt" IS NULL AND s."projectId" = ${projectId} AND ${sourceVector} @@ ${query}
-      UNION SELECT c.id, c."sourceId" FROM "Claim" c JOIN "User" u ON u.id = c."authorId" WHERE c."deletedAt" IS NULL AND lower(u."name") = lower(${text})
-      UNION SELECT c.id, c."sourceId" FROM "Claim" c JOIN "Speaker" sp ON sp.id = c."speakerId" WHERE c."deletedAt" IS NULL AND ${speakerVector} @@ ${query}
-    ) m JOIN "Source" ms ON ms.id = m."sourceId" WHERE ms."projectId" = ${projectId}`;
+      SELECT c.id, c."sourceId", c."start", c."end", c."createdAt" FROM "Claim" c WHERE c."deletedAt" IS NULL AND ${CLAIM_SEARCH_VECTOR} @@ ${query}
+      UNION SELECT c.id, c."sourceId", c."start", c."end", c."createdAt" FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."deletedAt" IS NULL AND s."projectId" = ${projectId} AND ${sourceVector} @@ ${query}
+      UNION SELECT c.id, c."sourceId", c."start", c."end", c."createdAt" FROM "Claim" c JOIN "User" u ON u.id = c."authorId" WHERE c."deletedAt" IS NULL AND lower(u."name") = lower(${text})
+      UNION SELECT c.id, c."sourceId", c."start", c."end", c."createdAt" FROM "Claim" c JOIN "Speaker" sp ON sp.id = c."speakerId" WHERE c."deletedAt" IS NULL AND ${speakerVector} @@ ${query}
+    ) m JOIN "Source" ms ON ms.id = m."sourceId" ${capped}`;
   return rows.map((r) => r.id);
 }

@@ -183,7 +183,7 @@ describe("GET /api/export/<format>", () => {
 
   it("CSV and W3C read in batches from the database are the same files as from the whole bundle", async () => {
     const now = new Date("2026-12-01T12:00:00.000Z");
-    const filters = [{}, { sourceId: ids.caravanserai }, { q: "troops" }, { kind: "FACT" as const }, { sort: "date" as const }, { linked: "linked" as const }];
+    const filters = [{}, { sourceId: ids.caravanserai }, { q: "troops" }, { kind: "FACT" as const }, { sort: "date" as const }, { sort: "source" as const }, { linked: "linked" as const }];
     for (const filter of filters) {
       const { bundle, bodies } = await loadExport(t.db, SEED_PROJECT.id, filter, { withBodies: true, now });
       // One claim a batch, so every claim crosses a batch boundary.

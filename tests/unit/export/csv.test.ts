@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { collectChunks } from "@/lib/export/model";
-import { CSV_COLUMNS, csvChunks, renderCsv } from "@/lib/export/csv";
+import { stringify } from "csv-stringify/sync";
+import { CSV_COLUMNS, csvChunks, csvText, renderCsv } from "@/lib/export/csv";
 import { SENTENCE_001, NOTE_WITH_MARKUP, NOTE_FORMULA, s1, s3, claims, bundle, manyClaims } from "../../helpers/export-fixture";
 
 describe("csv", () => {
@@ -58,5 +59,16 @@ describe("csv", () => {
     expect(parsed[9_999]!.id).toBe("bulk9999");
     expect(parsed[7]!.note).toBe("'-7 dropped");
     expect(parsed.every((r) => r.quote === SENTENCE_001)).toBe(true);
+  });
+});
+
+describe("csvText", () => {
+  it("writes the bytes csv-stringify writes, formula prefixes and quoting included", () => {
+    const cells = ["", "plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "=SUM(A1)", "+1", "-x", "@a", "\tt", "\rr", "\uFF1Dx", "\uFF0Bx", "\uFF0Dx", "\uFF20x", '=a,"b"', "émoji ✓", "'quoted"];
+    const rows: (string | number | null)[][] = [cells, [0, -3, 12.5, null, "x"], ["only"]];
+    for (const escape of [true, false]) {
+      const expected = stringify(rows.map((r) => r.map((c) => c ?? "")), { escape_formulas: escape });
+      expect(csvText(rows, escape)).toBe(expected);
+    }
   });
 });

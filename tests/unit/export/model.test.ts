@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { paragraphIndex } from "@/lib/anchoring/paragraphs";
 import { SENTENCE_001, SENTENCE_003, s1, s3, claims, bundle } from "../../helpers/export-fixture";
+import { chunksToStream } from "@/lib/export/model";
 
 describe("export model", () => {
   it("finds the troop-count sentences and numbers their paragraphs", () => {
@@ -17,5 +18,20 @@ describe("export model", () => {
     expect(byId.get("clm1")!.links).toEqual([{ linkId: "lnk1", otherClaimId: "clm2", relation: "CONTRADICTS", direction: "out", note: "2,000 vs 2,500" }]);
     expect(byId.get("clm2")!.links.map((l) => `${l.direction}:${l.relation}:${l.otherClaimId}`)).toEqual(["in:CONTRADICTS:clm1", "in:SUPPORTS:clm3"]);
     expect(bundle.sources[0]).not.toHaveProperty("body");
+  });
+});
+
+describe("chunksToStream", () => {
+  it("writes the chunks' UTF-8 bytes in buffers of at most 64 KB, whatever the chunks' sizes", async () => {
+    const chunks = ["", "a", "é✓😀".repeat(30_000), "x".repeat(70_000), ...Array.from({ length: 3_000 }, (_, i) => `line ${i} 😀\n`)];
+    const reader = chunksToStream(chunks).getReader();
+    const parts: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+    }
+    expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(64 * 1024);
+    expect(Buffer.concat(parts).toString("utf8")).toBe(chunks.join(""));
   });
 });

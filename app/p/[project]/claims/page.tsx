@@ -6,6 +6,7 @@ import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
 import { db } from "@/lib/server/db";
 import { filterChoices, loadExport } from "@/lib/server/export-query";
+import { SEARCH_CAP } from "@/lib/server/search";
 import type { ExportFilter } from "@/lib/schemas";
 import { describeZodError, dropEmpty, exportFilterInput, filterSearchParams } from "@/lib/schemas";
 import { LiveRefresh } from "@/components/live/LiveChanges";
@@ -53,6 +54,8 @@ export default async function ClaimsPage({ params: route, searchParams }: Props)
           ? "No claims match."
           : claims.length === 0
             ? "No claims on this page: the claim it started after was deleted or no longer matches."
+            : loaded.capped
+              ? `More than ${SEARCH_CAP.toLocaleString("en-GB")} claims match the search, so it was not counted further: showing claims ${from.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of the first ${SEARCH_CAP.toLocaleString("en-GB")} matches in this order${loaded.total < SEARCH_CAP ? ` (${loaded.total.toLocaleString("en-GB")} of them pass the other filters)` : ""}. Add words or filters to narrow it; exports include every match.`
             : loaded.total > claims.length
               ? `Showing claims ${from.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${loaded.total.toLocaleString("en-GB")} (exports include all).`
               : `${loaded.total} claim${loaded.total === 1 ? "" : "s"}.`}
