@@ -6,6 +6,7 @@ import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
 import { db } from "@/lib/server/db";
 import { filterChoices, loadExport } from "@/lib/server/export-query";
+import { pageVisibility } from "@/lib/server/page-viewer";
 import type { ExportFilter } from "@/lib/schemas";
 import { describeZodError, dropEmpty, exportFilterInput, filterSearchParams } from "@/lib/schemas";
 import { LiveRefresh } from "@/components/live/LiveChanges";
@@ -28,7 +29,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
   const page = pageInput.safeParse({ after: rawAfter, from: rawFrom });
   const after = page.success ? page.data.after : undefined;
   const from = after && page.success ? page.data.from ?? SHOWN + 1 : 1;
-  const [choices, loaded] = await Promise.all([filterChoices(db()), loadExport(db(), filter, { limit: SHOWN, after })]);
+  const [choices, loaded] = await Promise.all([filterChoices(db()), loadExport(db(), filter, { limit: SHOWN, after, visibility: await pageVisibility() })]);
   const { claims } = loaded.bundle;
   const pageHref = (next: { after?: string; from?: number }) => {
     const query = filterSearchParams(filter);

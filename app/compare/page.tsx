@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/server/db";
 import { listClaims } from "@/lib/server/claims";
+import { pageVisibility } from "@/lib/server/page-viewer";
 import { getSource, listSources } from "@/lib/server/sources";
 import { CompareView, type CompareColumn } from "@/components/compare/CompareView";
 import { SourceTitle } from "@/components/SourceTitle";
@@ -25,7 +26,8 @@ export default async function ComparePage({ searchParams }: Props) {
   const sources = await listSources(db());
   const wanted = ids.length >= MIN_COLUMNS && ids.length <= MAX_COLUMNS;
   const found = wanted ? (await Promise.all(ids.map((id) => getSource(db(), id)))).filter((s) => s !== null) : [];
-  const columns: CompareColumn[] = await Promise.all(found.map(async (source) => ({ source, claims: await listClaims(db(), { sourceId: source.id }) })));
+  const visibility = await pageVisibility();
+  const columns: CompareColumn[] = await Promise.all(found.map(async (source) => ({ source, claims: await listClaims(db(), { sourceId: source.id }, visibility) })));
   const missing = wanted && found.length < ids.length;
   return (
     <>

@@ -11,6 +11,7 @@ import { fullTextClaimIds } from "./search";
 import { toSourceMeta } from "./sources";
 import { toProvenance, type ProvenanceRow } from "./provenance-fields";
 import { attributionLabel } from "../labels";
+import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 import type { ExportFilter } from "../schemas";
 import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceMeta, type SourceSection } from "../types";
 
@@ -32,10 +33,14 @@ const ORIGIN_WHERE: Record<OriginFilter, Prisma.ClaimWhereInput> = {
 
 /** The one place the claims list's and the exports' filter becomes a WHERE clause.
  *  `textMatches`: ids from the full-text search (lib/server/search.ts) when the filter has text. */
-export function claimWhere(filter: ExportFilter, textMatches?: string[]): Prisma.ClaimWhereInput {
+export function claimWhere(filter: ExportFilter, textMatches?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Prisma.ClaimWhereInput {
   const hasLink: Prisma.ClaimWhereInput = { OR: [{ linksFrom: { some: liveLink } }, { linksTo: { some: liveLink } }] };
   return {
+    ...visibleClaimsWhere(visibility),
     deletedAt: null,
+    // The curated set: claims that are the result of a curator's decision (CurationDecision).
+    ...(filter.set === "curated" ? { curatedFrom: { some: {} } } : {}),
+    ...(filter.author ? { authorId: filter.author } : {}),
     sourceId: filter.sourceId,
     kind: filter.kind,
     speakerId: filter.speakerId,
@@ -72,6 +77,9 @@ export interface LoadExportOptions {
    *  costs what the first does; an offset would read and skip every claim before it). */
   after?: string;
   now?: Date;
+  /** Whose view (lib/server/rounds.ts): others' claims on a source in an open round are hidden
+   *  from its annotators until they mark their work done. */
+  visibility?: ClaimVisibility;
 }
 
 export interface LoadedExport {
@@ -168,8 +176,8 @@ export const EXPORT_BATCH = 2_000;
  * flat and the first bytes leave before the last claim is read. The same claims, links and
  * order as loadExport.
  */
-export async function streamExport(db: Db, filter: ExportFilter, options: { now?: Date; batch?: number } = {}): Promise<ExportStream> {
-  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined);
+export async function streamExport(db: Db, filter: ExportFilter, options: { now?: Date; batch?: number; visibility?: ClaimVisibility } = {}): Promise<ExportStream> {
+  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined, options.visibility);
   const order = await db.claim.findMany({ where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true, sourceId: true } });
   const sourceIds = [...new Set(order.map((r) => r.sourceId))];
   if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
@@ -232,7 +240,7 @@ export async function streamExport(db: Db, filter: ExportFilter, options: { now?
 }
 
 export async function loadExport(db: Db, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
-  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined);
+  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined, options.visibility);
   const [order, total] = await Promise.all([
     db.claim.findMany({
       where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
@@ -284,6 +292,12 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   if (filter.kind) parts.push(filter.kind.toLowerCase());
   if (filter.linked) parts.push(filter.linked);
   if (filter.researcher) parts.push(`by ${filter.researcher}`);
+  if (filter.set === "curated") parts.unshift("curated");
+  if (filter.author) {
+    const author = await db.user.findUnique({ where: { id: filter.author }, select: { name: true } });
+    if (!author) throw notFound(`Researcher ${filter.author} does not exist`);
+    parts.push(`by ${author.name}`);
+  }
   if (filter.speakerId) {
     const speaker = await db.speaker.findUnique({ where: { id: filter.speakerId }, select: { name: true } });
     if (!speaker) throw notFound(`Speaker ${filter.speakerId} does not exist`);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { notFound } from "next/navigation";
 import { getCluster } from "@/lib/server/clusters";
+import { pageVisibility } from "@/lib/server/page-viewer";
 import { db } from "@/lib/server/db";
 import { AddClusterMember, DeleteCluster } from "@/components/clusters/ClusterActions";
 import { ClusterMemberTable } from "@/components/clusters/ClusterMemberTable";
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClusterPage({ params }: Props) {
-  const cluster = await getCluster(db(), (await params).id);
+  const cluster = await getCluster(db(), (await params).id, await pageVisibility());
   if (!cluster) notFound();
   const number = new Map(cluster.members.map((m, i) => [m.claimId, i + 1]));
   const provenance = cluster.members.length ? await clusterProvenanceGraph(db(), cluster.id) : null;

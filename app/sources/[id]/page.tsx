@@ -11,6 +11,8 @@ import { displayTitle, sendReaderClaims } from "@/lib/types";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 import { SourceReader } from "@/components/reader/SourceReader";
+import { pageVisibility } from "@/lib/server/page-viewer";
+import { isHiddenSource } from "@/lib/server/rounds";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const source = await loadSource((await params).id);
   if (!source) notFound();
-  const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id), appearancesOf(db(), source.id)]);
+  const visibility = await pageVisibility();
+  const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id, visibility), appearancesOf(db(), source.id)]);
   const pageStarts = pageStartsOf(source.body, source.pageMap ?? null);
   return (
     <article>
@@ -50,6 +53,9 @@ export default async function SourcePage({ params }: Props) {
             <span key={a.id}>{i > 0 && "; "}<Link href={`/sources/${a.id}`}>{a.title}</Link></span>
           ))}
         </p>
+      )}
+      {isHiddenSource(visibility, source.id) && (
+        <p className="round-banner" role="status">Independent annotation: others&apos; claims are hidden until you mark your work done.</p>
       )}
       <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={sendReaderClaims(claims, source.body)} />
     </article>

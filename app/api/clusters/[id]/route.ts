@@ -4,14 +4,15 @@ import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { clusterEventInput } from "@/lib/schemas";
 import { setClusterEvent } from "@/lib/server/values";
-import { currentActor } from "../../_lib/actor";
+import { currentActor, viewerActor } from "../../_lib/actor";
+import { claimVisibility } from "@/lib/server/rounds";
 import { readJson, route } from "../../_lib/http";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = route<Ctx>(async (_request, { params }) => {
+export const GET = route<Ctx>(async (request, { params }) => {
   const { id } = await params;
-  const cluster = await getCluster(db(), id);
+  const cluster = await getCluster(db(), id, await claimVisibility(db(), await viewerActor(request)));
   if (!cluster) throw notFound(`Cluster ${id} does not exist`);
   return NextResponse.json({ cluster });
 });
