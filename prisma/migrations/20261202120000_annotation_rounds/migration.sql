@@ -1,5 +1,5 @@
 -- Independent annotation, agreement and curation (lib/server/rounds.ts). An owner opens a round
--- on a source for chosen members; their claims on it carry the round's id. The span invariant
+-- on a source for chosen members, and their claims on it carry the round's id. The span invariant
 -- becomes: one live claim per span among claims outside rounds (the curated set, ordinary work),
 -- and one per span per annotator within a round, so two annotators can mark the same words.
 ALTER TYPE "HistoryEntity" ADD VALUE 'ROUND';
@@ -60,7 +60,7 @@ CREATE UNIQUE INDEX "Claim_round_span_key" ON "Claim" ("roundId", "authorId", "s
 
 -- A curator's decision on one unit of a round (a group of round claims on the same words):
 -- accept one version, edit one, or reject all. Accept and edit name the resulting claim of the
--- curated set (a claim outside the round); reject names none.
+-- curated set (a claim outside the round), reject names none.
 CREATE TABLE "CurationDecision" (
     "id" TEXT NOT NULL,
     "roundId" TEXT NOT NULL,
