@@ -114,8 +114,9 @@ export async function roundAccess(db: Db | Tx, actor: Actor | null, roundId: str
 }
 
 /** The open round of a source, if any (for the reader's banner). */
-export async function openRoundOf(db: Db, sourceId: string): Promise<{ id: string } | null> {
-  return db.annotationRound.findFirst({ where: { sourceId, state: "OPEN" }, select: { id: true } });
+export async function openRoundOf(db: Db, sourceId: string): Promise<{ id: string; projectSlug: string } | null> {
+  const row = await db.annotationRound.findFirst({ where: { sourceId, state: "OPEN" }, select: { id: true, project: { select: { slug: true } } } });
+  return row ? { id: row.id, projectSlug: row.project.slug } : null;
 }
 
 /** May the reader see the round's results (agreement, disagreements)? Not while they annotate in

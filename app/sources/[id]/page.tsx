@@ -12,7 +12,9 @@ import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 import { SourceReader } from "@/components/reader/SourceReader";
 import { pageVisibility } from "@/lib/server/page-viewer";
-import { isHiddenSource } from "@/lib/server/rounds";
+import { isHiddenSource, openRoundOf } from "@/lib/server/rounds";
+import { projectPath } from "@/lib/roles";
+import "@/app/p/[project]/rounds/rounds.css";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +33,7 @@ export default async function SourcePage({ params }: Props) {
   if (!source) notFound();
   const visibility = await pageVisibility();
   const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id, visibility), appearancesOf(db(), source.id)]);
+  const round = isHiddenSource(visibility, source.id) ? await openRoundOf(db(), source.id) : null;
   const pageStarts = pageStartsOf(source.body, source.pageMap ?? null);
   return (
     <article>
@@ -54,8 +57,11 @@ export default async function SourcePage({ params }: Props) {
           ))}
         </p>
       )}
-      {isHiddenSource(visibility, source.id) && (
-        <p className="round-banner" role="status">Independent annotation: others&apos; claims are hidden until you mark your work done.</p>
+      {round && (
+        <p className="round-banner" role="status">
+          Independent annotation: others&apos; claims are hidden until you mark your work done.{" "}
+          <Link href={projectPath(round.projectSlug, `/rounds/${round.id}`)}>The round</Link>
+        </p>
       )}
       <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={sendReaderClaims(claims, source.body)} />
     </article>
