@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { SEED_PROJECT } from "@/lib/server/projects";
 
 export interface CorpusSize {
   claims: number;
@@ -75,7 +76,7 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
       const body = `Copy ${s + 1}. ${text.body}`;
       const id = `bench-source-${s}`;
       const title = `${text.title ?? text.suggestedTitle} (${s + 1})`;
-      sources.push([id, title, text.author, text.publisher, body, `bench-${s}`, body.split(/\s+/).length, now, now]);
+      sources.push([id, SEED_PROJECT.id, title, text.author, text.publisher, body, `bench-${s}`, body.split(/\s+/).length, now, now]);
       const count = Math.min(perSource, size.claims - s * perSource);
       spansOf(body, Math.max(0, count), s).forEach((span, k) => {
         const n = claims.length;
@@ -88,7 +89,7 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
         ]);
       });
     }
-    await insertRows(client, "Source", [["id", "text"], ["title", "text"], ["author", "text"], ["publisher", "text"], ["body", "text"], ["contentHash", "text"], ["wordCount", "int4"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"]], sources);
+    await insertRows(client, "Source", [["id", "text"], ["projectId", "text"], ["title", "text"], ["author", "text"], ["publisher", "text"], ["body", "text"], ["contentHash", "text"], ["wordCount", "int4"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"]], sources);
     await insertRows(client, "Claim", [
       ["id", "text"], ["sourceId", "text"], ["start", "int4"], ["end", "int4"], ["quote", "text"], ["prefix", "text"], ["suffix", "text"],
       ["kind", '"ClaimKind"'], ["note", "text"], ["authorId", "text"], ["speakerId", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
@@ -106,10 +107,10 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
     const clusters: unknown[][] = [];
     const members: unknown[][] = [];
     for (let c = 0; c < clusterCount; c++) {
-      clusters.push([`bench-cluster-${c}`, `Bench cluster ${c + 1}`, `bench-user-${c % RESEARCHERS.length}`, now]);
+      clusters.push([`bench-cluster-${c}`, SEED_PROJECT.id, `Bench cluster ${c + 1}`, `bench-user-${c % RESEARCHERS.length}`, now]);
       for (let m = 0; m < 50; m++) members.push([`bench-cluster-${c}`, `bench-claim-${(c * 50 + m * perSource + m) % claims.length}`]);
     }
-    await insertRows(client, "Cluster", [["id", "text"], ["name", "text"], ["authorId", "text"], ["updatedAt", "timestamp"]], clusters);
+    await insertRows(client, "Cluster", [["id", "text"], ["projectId", "text"], ["name", "text"], ["authorId", "text"], ["updatedAt", "timestamp"]], clusters);
     await insertRows(client, "ClusterMember", [["clusterId", "text"], ["claimId", "text"]], members);
     await client.query("ANALYZE");
     return { claims: claims.length, sources: sources.length, links: links.length, clusters: clusters.length, bigClusterId: "bench-cluster-0", sourceId: "bench-source-0", researchers: RESEARCHERS };

@@ -1,5 +1,5 @@
 -- Projects (lib/server/projects.ts): a body of sources with members in roles. Existing sources
--- and clusters move into one project, "csto" (the shipped corpus is its first content), existing
+-- and clusters move into one project, "csto" (the shipped corpus is its first content). Existing
 -- researchers become its members: the first to have joined the app its owner, the others annotators,
 -- so nobody loses what they could do before.
 ALTER TYPE "HistoryEntity" ADD VALUE 'PROJECT';
@@ -46,7 +46,7 @@ UPDATE "Source" SET "projectId" = 'p_csto';
 ALTER TABLE "Source" ALTER COLUMN "projectId" SET NOT NULL;
 ALTER TABLE "Source" ADD CONSTRAINT "Source_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 CREATE INDEX "Source_projectId_createdAt_idx" ON "Source"("projectId", "createdAt");
--- The same text twice is refused within a project, two projects may hold the same article.
+-- The same text twice is refused within a project, while two projects may hold the same article.
 DROP INDEX "Source_duplicateKey_key";
 CREATE UNIQUE INDEX "Source_projectId_duplicateKey_key" ON "Source"("projectId", "duplicateKey");
 
