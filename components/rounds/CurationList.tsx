@@ -26,7 +26,7 @@ function Unit({ unit, mayDecide, decide }: { unit: CurationUnitView; mayDecide: 
       <p className="unit-issues"><strong>{label}:</strong> {unit.issues.length ? unit.issues.map((i) => ISSUE_WORDS[i]).join("; ") : "all agree"}</p>
       <div className="versions">
         {unit.claims.map((c) => (
-          <div key={c.id} className="version" aria-label={`${c.authorName}'s version`}>
+          <div key={c.id} className="version" role="group" aria-label={`${c.authorName}'s version`}>
             <p className="version-head"><strong>{c.authorName}</strong> <span className={`kind-badge kind-${c.kind.toLowerCase()}`}>{kindLabel(c.kind)}</span> <span className="muted">{c.start}–{c.end}</span></p>
             <blockquote>{c.quote}</blockquote>
             {mayDecide && !unit.decision && (
