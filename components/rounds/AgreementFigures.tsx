@@ -18,9 +18,10 @@ function Score({ value, label }: { value: number | null; label?: string }) {
 function ScaleLegend() {
   return (
     <p className="scale-legend" aria-hidden="true">
-      <span>low</span>
+      <span>Colour scale: low</span>
       {[0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => <span key={v} className="swatch" style={{ background: agreementFill(v) }}>{v.toFixed(1)}</span>)}
-      <span>high</span>
+      <span>high; grey “–”: no value</span>
+      <span className="swatch" style={{ background: agreementFill(null) }}>–</span>
     </p>
   );
 }

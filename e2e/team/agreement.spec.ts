@@ -5,7 +5,6 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "../support/fixtures";
-import { addSource } from "../support/api";
 import { claimInText, markClaim, sourceText } from "../support/reader";
 import { join, ownerApi, PROJECT, PASSWORD, OWNER, uniqueName } from "../support/team";
 
@@ -17,7 +16,9 @@ const SHOTS = "/work/shots-agree";
 test("two researchers annotate one source independently; the owner sees their agreement, curates a disagreement and exports the curated set", async ({ page, browser, playwright, baseURL }) => {
   const owner = await ownerApi(playwright, baseURL);
   const title = `Round source ${uniqueName("s")}`;
-  const sourceId = await addSource(owner, title, `${S1} ${S2}\n\n${S3}`);
+  const added = await owner.post(`/api/sources?project=${PROJECT}`, { data: { title, body: `${S1} ${S2}\n\n${S3}` } });
+  expect(added.status(), await added.text()).toBe(201);
+  const sourceId = (await added.json()).source.id as string;
   const annName = uniqueName("Ann");
   const boName = uniqueName("Bo");
   await join(page.request, owner, annName, "ANNOTATOR");
@@ -45,6 +46,7 @@ test("two researchers annotate one source independently; the owner sees their ag
   await expect(sourceText(page)).toBeVisible();
   const annS1 = await markClaim(page, S1, "Fact");
   await markClaim(page, S2, "Opinion");
+  await page.screenshot({ path: `${SHOTS}/reader-banner.png` });
 
   // Bo tags the same first sentence, the second as a prediction, and a third one; he sees only his own.
   await boPage.goto(`/sources/${sourceId}`);
@@ -68,15 +70,20 @@ test("two researchers annotate one source independently; the owner sees their ag
   ownerPage.once("dialog", (dialog) => void dialog.accept());
   await ownerPage.getByRole("button", { name: "Close round" }).click();
   await expect(ownerPage.getByText("Closed", { exact: true })).toBeVisible();
+  await ownerPage.getByRole("link", { name: "All rounds" }).click();
+  await expect(ownerPage.getByRole("table", { name: `Rounds of ${"CSTO corpus"}` }).getByRole("row", { name: new RegExp(title) })).toContainText("Closed");
+  await ownerPage.screenshot({ path: `${SHOTS}/rounds-list.png`, fullPage: true });
+  await ownerPage.goto(roundUrl);
 
   // Agreement, worked out by hand: Ann (reference) marked S1, S2; Bo S1, S2, S3. Matched 2:
   // precision 2/3 = 0.67, recall 2/2 = 1.00, F1 = 2·2/(2+3) = 0.80. Kinds over the matched pairs
   // (Fact, Fact), (Opinion, Prediction): po = 1/2, pe = ½·½ = 1/4, κ = (½ − ¼)/(¾) = 0.33.
   // α over units (F,F), (O,P), (–,F): n = 4, Σo_cc = 2, n_F = 2, n_O = n_P = 1:
-  // α = 1 − 3·2/(16 − 4 − 1 − 1) = 0.40.
+  // α = 1 − 3·2/(16 − 4 − 1 − 1) = 0.40. F1 per kind: facts, Ann 1 and Bo 2, 1 matched:
+  // 2·1/(1 + 2) = 0.67; opinions (Ann 1, Bo 0) and predictions (Ann 0, Bo 1) share none: 0.
   const table = ownerPage.getByRole("table", { name: "Agreement per pair of annotators" });
   const row = table.getByRole("row", { name: new RegExp(`${annName} – ${boName}`) });
-  await expect(row.getByRole("cell")).toHaveText(["0.80", "0.67", "1.00", "0.80", "0.33", "1.00", "0.00", "0.00"]);
+  await expect(row.getByRole("cell")).toHaveText(["0.80", "0.67", "1.00", "0.80", "0.33", "0.67", "0.00", "0.00"]);
   await expect(ownerPage.getByText("Krippendorff's α = 0.40")).toBeVisible();
   const matrix = ownerPage.getByRole("table", { name: /Confusion matrix/ });
   await expect(matrix.getByRole("row", { name: `${annName}: Opinion` }).getByRole("cell")).toHaveText(["0", "0", "1"]);
