@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { db } from "@/lib/server/db";
 import { overview } from "@/lib/server/stats";
+import { pageVisibility } from "@/lib/server/page-viewer";
 import { loadClaimGraph } from "@/lib/server/claim-graph";
 import { sourcePairMatrices } from "@/lib/overview/source-matrix";
 import { SourceHeatMap } from "@/components/overview/SourceHeatMap";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function StatsPage() {
   const o = await overview(db());
-  const graph = await loadClaimGraph(db(), o.sources);
+  const graph = await loadClaimGraph(db(), o.sources, await pageVisibility());
   const total = CLAIM_KINDS.reduce((n, k) => n + o.byKind[k], 0);
   return (
     <>

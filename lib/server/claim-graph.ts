@@ -3,16 +3,18 @@
 // bounded by the node cap (lib/overview/claim-graph.ts).
 import "server-only";
 import type { Db } from "./db";
+import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 import { shapeClaimGraph } from "../overview/claim-graph";
 import { layoutClaimGraph } from "../overview/graph-layout";
 import type { ClaimGraphView, OverviewSource } from "../types";
 
 const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
 
-export async function loadClaimGraph(db: Db, sources: OverviewSource[]): Promise<ClaimGraphView> {
+export async function loadClaimGraph(db: Db, sources: OverviewSource[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimGraphView> {
+  const visible = visibleClaimsWhere(visibility);
   const [links, claimCount] = await Promise.all([
     db.claimLink.findMany({
-      where: { deletedAt: null, from: { deletedAt: null }, to: { deletedAt: null } },
+      where: { deletedAt: null, from: { deletedAt: null, ...visible }, to: { deletedAt: null, ...visible } },
       select: { id: true, relation: true, from: { select: claimFields }, to: { select: claimFields } },
     }),
     db.claim.count({ where: { deletedAt: null } }),

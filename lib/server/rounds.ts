@@ -59,6 +59,11 @@ export function visibleClaimsSql(visibility: ClaimVisibility, alias = "c"): Pris
   return Prisma.sql` AND NOT (${c}."sourceId" = ANY(${visibility.hiddenSourceIds}) AND ${c}."authorId" <> ${visibility.viewerId})`;
 }
 
+/** The rule for one claim (a claim opened by its id, e.g. from a live notice). */
+export function mayViewClaim(visibility: ClaimVisibility, claim: { sourceId: string; authorId: string }): boolean {
+  return !visibility.hiddenSourceIds.includes(claim.sourceId) || claim.authorId === visibility.viewerId;
+}
+
 /** Is this source's claim list cut to the reader's own (for the reader's banner)? */
 export function isHiddenSource(visibility: ClaimVisibility, sourceId: string): boolean {
   return visibility.hiddenSourceIds.includes(sourceId);

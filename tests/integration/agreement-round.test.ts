@@ -25,7 +25,8 @@ const P4 = "Sweden and Finland, two traditionally Nordic countries, are now taki
 
 describe("a round of independent annotation with three annotators", () => {
   let t: TestDatabase;
-  let r: Record<"register" | "claims" | "sourceClaims" | "rounds" | "round" | "close" | "done" | "agreement" | "disagreements" | "decisions" | "exporter", Routes>;
+  let boClaim = "";
+  let r: Record<"register" | "claims" | "claim" | "sourceClaims" | "rounds" | "round" | "close" | "done" | "agreement" | "disagreements" | "decisions" | "exporter", Routes>;
   const cookies = {} as Record<Who, string>;
   const actors = {} as Record<Who, Actor>;
   let source: { id: string; body: string };
@@ -41,6 +42,7 @@ describe("a round of independent annotation with three annotators", () => {
     r = {
       register: await load("@/app/api/auth/register/route"),
       claims: await load("@/app/api/claims/route"),
+      claim: await load("@/app/api/claims/[id]/route"),
       sourceClaims: await load("@/app/api/sources/[id]/claims/route"),
       rounds: await load("@/app/api/rounds/route"),
       round: await load("@/app/api/rounds/[id]/route"),
@@ -118,7 +120,7 @@ describe("a round of independent annotation with three annotators", () => {
     await mark("ann", source, P4, "PREDICTION");
     await mark("bo", source, P1, "FACT");
     await mark("bo", source, P2_SHORT, "OPINION");
-    await mark("bo", source, P3, "OPINION");
+    boClaim = await mark("bo", source, P3, "OPINION");
     await mark("cy", source, P1, "FACT");
     await mark("cy", source, P2, "FACT");
     await mark("cy", source, P3, "OPINION");
@@ -133,6 +135,9 @@ describe("a round of independent annotation with three annotators", () => {
   it("hides the others' claims from an annotator until they mark their work done (reader, list, search, export)", async () => {
     expect(await readerQuotes("ann")).toEqual([P1, P2, P3, P4].map((q) => `Ann:${q}`).sort());
     expect(await listAuthors("ann", `sourceId=${source.id}`)).toEqual(["Ann"]);
+    // Bo's claim asked for by its id (live notices carry ids): as if it did not exist.
+    expect((await get(r.claim.GET, "ann", `/api/claims/${boClaim}`, { id: boClaim })).status).toBe(404);
+    expect((await get(r.claim.GET, "olga", `/api/claims/${boClaim}`, { id: boClaim })).status).toBe(200);
     // Full-text search for words only Bo's and Cy's claims (and Ann's) hold: still only Ann's.
     expect(await listAuthors("ann", "q=civilians")).toEqual(["Ann"]);
     expect((await exportCsv("ann", `sourceId=${source.id}`)).map((row) => row.quote).sort()).toEqual([P1, P2, P3, P4].sort());
@@ -146,6 +151,7 @@ describe("a round of independent annotation with three annotators", () => {
     expect(done.body.round.annotators.find((a: { name: string }) => a.name === "Ann").doneAt).not.toBeNull();
     expect(await listAuthors("ann", `sourceId=${source.id}`)).toEqual(["Ann", "Bo", "Cy"]);
     expect((await readerQuotes("ann")).length).toBe(11);
+    expect((await get(r.claim.GET, "ann", `/api/claims/${boClaim}`, { id: boClaim })).status).toBe(200);
     // Bo has not marked done: he still sees only his own.
     expect(await readerQuotes("bo")).toEqual([P1, P2_SHORT, P3].map((q) => `Bo:${q}`).sort());
     expect((await exportCsv("bo", `sourceId=${source.id}`)).length).toBe(3);
