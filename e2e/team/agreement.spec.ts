@@ -14,6 +14,8 @@ const S3 = "Officials in Astana denied any plan to withdraw.";
 const SHOTS = "/work/shots-agree";
 
 test("two researchers annotate one source independently; the owner sees their agreement, curates a disagreement and exports the curated set", async ({ page, browser, playwright, baseURL }) => {
+  // Three researchers' pages in one test: about 40 s on a quiet machine, so more than the default minute.
+  test.setTimeout(180_000);
   const owner = await ownerApi(playwright, baseURL);
   const title = `Round source ${uniqueName("s")}`;
   const added = await owner.post(`/api/sources?project=${PROJECT}`, { data: { title, body: `${S1} ${S2}\n\n${S3}` } });
