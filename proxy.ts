@@ -6,6 +6,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageCsp } from "./lib/csp";
 
+/** Set on every page request to the path and query asked for (a client's own value is replaced). */
+export const PAGE_PATH_HEADER = "x-cp-page-path";
+
 function malformedPath(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
@@ -26,6 +29,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
+  // The page's own address, for a sign-in link that brings the reader back (app/p/[project]/project-page.ts).
+  headers.set(PAGE_PATH_HEADER, pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -1,17 +1,7 @@
 "use client";
+import { PageError } from "@/components/shell/PageError";
 
-// In production Next hides server error messages from the browser, so the page cannot tell a
-// database outage from other failures: it says what is most likely and how to check.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <>
-      <h1>This page could not be loaded</h1>
-      <p>
-        The server could not answer. Most often the database cannot be reached: check that PostgreSQL is running and that
-        <code> DATABASE_URL</code> points at it (or start the app with <code>npm start</code> and no <code>DATABASE_URL</code> to use the embedded database).
-      </p>
-      {error.digest && <p className="muted">Reference for the server log: {error.digest}</p>}
-      <button type="button" onClick={() => reset()}>Try again</button>
-    </>
-  );
+/** An error in a layout (the project's, say): shown in the root layout, without a header. */
+export default function RootError(props: Parameters<typeof PageError>[0]) {
+  return <main id="main"><PageError {...props} /></main>;
 }

@@ -1,11 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import Link from "@/components/Link";
-import { LiveChanges } from "@/components/live/LiveChanges";
-import { MainNav } from "@/components/shell/MainNav";
-import { ShortcutHelp } from "@/components/ShortcutHelp";
-import { UserMenu } from "@/components/UserMenu";
-import { liveStart } from "@/lib/server/live/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,24 +9,18 @@ export const metadata: Metadata = {
   icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
+// The header lives in the layouts below (app/(site)/layout.tsx, app/p/[project]/layout.tsx): a
+// project's header names it, and a layout above the [project] segment would not be rendered again
+// when the reader moves to another project.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request: the CSP nonce (proxy.ts) is new each time, and a page
   // prerendered at build time would carry scripts without it, which the browser would refuse.
   await connection();
-  const live = await liveStart();
   return (
     <html lang="en">
       <body>
-        <LiveChanges after={live.after} viewerId={live.viewerId}>
         <a className="skip-link" href="#main">Skip to content</a>
-        <header className="site-header">
-          <Link href="/" className="brand">Claim provenance</Link>
-          <MainNav />
-          <UserMenu />
-          <ShortcutHelp />
-        </header>
-        <main id="main">{children}</main>
-        </LiveChanges>
+        {children}
       </body>
     </html>
   );

@@ -25,7 +25,7 @@ async function upload(base: string, name: string, type: string, bytes: Uint8Arra
   const form = new FormData();
   form.set("file", new File([Buffer.from(bytes)], name, { type }));
   const { value, ms } = await timed(async () => {
-    const response = await fetch(`${base}/api/sources/upload`, { method: "POST", body: form });
+    const response = await fetch(`${base}/api/sources/upload?project=csto`, { method: "POST", body: form });
     const json = await response.json();
     if (response.status !== 201) throw new Error(`${name}: ${response.status} ${JSON.stringify(json)}`);
     return json as { source: { id: string } };
@@ -73,8 +73,8 @@ async function readerReady(base: string, sourceId: string, runs: number): Promis
   try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     for (let run = 0; run <= runs; run++) {
-      await tab.goto(`${base}/`);
-      await tab.goto(`${base}/sources/${sourceId}`, { waitUntil: "commit" });
+      await tab.goto(`${base}/p/csto`);
+      await tab.goto(`${base}/p/csto/sources/${sourceId}`, { waitUntil: "commit" });
       await tab.waitForFunction(() => performance.getEntriesByName("claims-painted")[0]?.startTime, null, { timeout: 60_000 });
       const ready = await tab.evaluate(() => performance.getEntriesByName("claims-painted")[0]!.startTime);
       if (run > 0) times.push(ready); // the first load compiles the route and warms the caches

@@ -2,6 +2,7 @@
 // (over 10 / 100 / 1,000 sources; BENCH_SIZES="1000,10000" picks sizes), each on its own
 // throwaway database behind a fresh `next start`, printed side by side so growth shows.
 // Times are what a client on loopback waits for the whole response (server time, no browser).
+import { SEED_PROJECT } from "@/lib/server/projects";
 import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -75,23 +76,23 @@ async function measureSize(claims: number, port: number): Promise<Column> {
     const app = await startApp(t.url, port);
     try {
       const ms = (x: { p50: number; p95: number }) => `${x.p50.toFixed(0)} / ${x.p95.toFixed(0)}`;
-      column.set("home page (source list), p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/`)).ms)));
-      column.set("claims list, first page, p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/claims`)).ms)));
+      column.set("home page (source list), p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto`)).ms)));
+      column.set("claims list, first page, p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto/claims`)).ms)));
       for (const [what, q] of SEARCHES) {
-        const found = (await loadExport(t.db, { q }, { limit: 1 })).total;
-        const lib = await repeat(20, async () => (await timedMs(() => loadExport(t.db, { q }, { limit: 50 }))).ms);
+        const found = (await loadExport(t.db, SEED_PROJECT.id, { q }, { limit: 1 })).total;
+        const lib = await repeat(20, async () => (await timedMs(() => loadExport(t.db, SEED_PROJECT.id, { q }, { limit: 50 }))).ms);
         column.set(`search ${what} ${q}: matches`, String(found));
         column.set(`search ${what} ${q}: query + first 50, p50 / p95 ms`, ms(lib));
-        column.set(`search ${what} ${q}: claims page, p50 / p95 ms`, ms(await repeat(5, async () => (await fetchTimed(`${app.base}/claims?q=${encodeURIComponent(q)}`)).ms)));
+        column.set(`search ${what} ${q}: claims page, p50 / p95 ms`, ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto/claims?q=${encodeURIComponent(q)}`)).ms)));
       }
-      column.set("overview page (/stats), p50 / p95 ms", ms(await repeat(3, async () => (await fetchTimed(`${app.base}/stats`)).ms)));
-      column.set("cluster page, 50 members, p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/clusters/${built.value.bigClusterId}`)).ms)));
+      column.set("overview page (/stats), p50 / p95 ms", ms(await repeat(3, async () => (await fetchTimed(`${app.base}/p/csto/stats`)).ms)));
+      column.set("cluster page, 50 members, p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto/clusters/${built.value.bigClusterId}`)).ms)));
       for (const format of ["csv", "w3c"]) {
-        await fetchTimed(`${app.base}/api/export/${format}`); // compiles the route
+        await fetchTimed(`${app.base}/api/export/${format}?project=csto`); // compiles the route
         const before = treeRssMb(app.pid);
         let peak = before;
         const sampler = setInterval(() => { peak = Math.max(peak, treeRssMb(app.pid)); }, 25);
-        const run = await fetchTimed(`${app.base}/api/export/${format}`);
+        const run = await fetchTimed(`${app.base}/api/export/${format}?project=csto`);
         clearInterval(sampler);
         const after = treeRssMb(app.pid);
         column.set(`export ${format}: ms (MB written)`, `${run.ms.toFixed(0)} (${(run.bytes / 1024 / 1024).toFixed(1)} MB)`);

@@ -61,7 +61,7 @@ function spanGenerator(body: string) {
 export async function waitForServer(base: string): Promise<void> {
   for (let tries = 0; tries < 240; tries++) {
     try {
-      if ((await fetch(`${base}/api/sources`)).ok) return;
+      if ((await fetch(`${base}/api/sources?project=csto`)).ok) return;
     } catch { /* still starting */ }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -85,10 +85,10 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     // The server sends the highlights in the HTML, so they show at first paint.
-    const html = await (await fetch(`${base}/sources/${source.id}`)).text();
+    const html = await (await fetch(`${base}/p/csto/sources/${source.id}`)).text();
     const serverHighlights = new Set(html.match(/data-static-claim-id="[^"]+"/g) ?? []).size;
     if (serverHighlights < 1000) throw new Error(`only ${serverHighlights} claims highlighted in the server HTML`);
-    const url = `${base}/sources/${source.id}`;
+    const url = `${base}/p/csto/sources/${source.id}`;
     // A tab the researcher already has open on the app (its scripts cached, as after any
     // visit), and a new tab in a fresh browser profile (nothing cached, a new renderer process).
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -184,7 +184,7 @@ export async function tenThousandClaimSource(ctx: BenchContext): Promise<string>
  *  claim (< 50 ms): from the click's mousedown to the next frame after the claim shows selected
  *  and its card is up (the full claim then loads from the server; that request is not counted). */
 async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser): Promise<BenchRow[]> {
-  const url = `${base}/sources/${await tenThousandClaimSource(ctx)}`;
+  const url = `${base}/p/csto/sources/${await tenThousandClaimSource(ctx)}`;
   const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   tab.setDefaultTimeout(180_000);
   try {

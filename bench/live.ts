@@ -47,7 +47,7 @@ function openStream(base: string, onChange?: (entityId: string, at: number) => v
   const opened = new Promise<void>((resolve) => (markOpen = resolve));
   void (async () => {
     try {
-      const response = await fetch(`${base}/api/events`, { signal: controller.signal });
+      const response = await fetch(`${base}/api/events?project=csto`, { signal: controller.signal });
       const reader = response.body!.getReader();
       const decoder = new TextDecoder();
       let buffer = "";

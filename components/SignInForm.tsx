@@ -22,7 +22,7 @@ export function SignInForm() {
       setError(errorMessage(err));
       return;
     }
-    window.location.assign("/");
+    window.location.assign(returnPath());
   }
 
   return (
@@ -42,4 +42,11 @@ export function SignInForm() {
       <p id="signin-error" role="alert" className="error-text">{error}</p>
     </form>
   );
+}
+
+/** Where a page that asked for sign-in sent the reader from (?next=/p/…), if it is a path of this
+ *  site; else the list of projects. */
+function returnPath(): string {
+  const next = new URLSearchParams(window.location.search).get("next");
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }

@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { claimInText } from "./support/reader";
 import { expectAccessible } from "./support/axe";
+import { at, withProject } from "./support/project";
 
 // axe-core on every page: no serious or critical violations (colour contrast of the kind
 // colours included, labels on every control). One test a page, each with its own time budget:
@@ -14,7 +15,7 @@ const made = { a: "", b: "", c1: "", c2: "", clusterId: "" };
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   api = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-  const { sources } = await (await api.get("/api/sources")).json();
+  const { sources } = await (await api.get(withProject("/api/sources"))).json();
   const [a, b] = sources.filter((s: { title: string | null }) => s.title?.startsWith("Doubts grow") || s.title?.startsWith("Why It"));
   // Some claims, a link and a cluster, so the pages show their full state, not only empty states.
   const { source } = await (await api.get(`/api/sources/${a.id}`)).json();
@@ -29,7 +30,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
   made.c1 = await mark("Sweden and Finland", "FACT");
   made.c2 = await mark("Moscow's aggression has also unleashed a worldwide shock", "OPINION");
   expect((await api.post("/api/links", { data: { fromId: made.c1, toId: made.c2, relation: "SUPPORTS" } })).status()).toBe(201);
-  const cluster = await api.post("/api/clusters", { data: { name: `Axe cluster ${Date.now()}`, claimIds: [made.c1, made.c2] } });
+  const cluster = await api.post(withProject("/api/clusters"), { data: { name: `Axe cluster ${Date.now()}`, claimIds: [made.c1, made.c2] } });
   expect(cluster.status()).toBe(201);
   made.clusterId = (await cluster.json()).cluster.id;
 });
@@ -47,34 +48,38 @@ test.afterAll(async () => {
 
 const PAGES: [string, () => string][] = [
   ["home", () => "/"],
-  ["reader", () => `/sources/${made.a}`],
-  ["edit source", () => `/sources/${made.a}/edit`],
-  ["add source", () => "/sources/new"],
-  ["claims", () => "/claims"],
-  ["compare", () => `/compare?ids=${made.a},${made.b}`],
-  ["compare picker", () => "/compare"],
-  ["clusters", () => "/clusters"],
-  ["cluster", () => `/clusters/${made.clusterId}`],
-  ["overview", () => "/stats"],
-  ["import", () => "/import"],
+  ["reader", () => at(`/sources/${made.a}`)],
+  ["edit source", () => at(`/sources/${made.a}/edit`)],
+  ["add source", () => at("/sources/new")],
+  ["claims", () => at("/claims")],
+  ["compare", () => at(`/compare?ids=${made.a},${made.b}`)],
+  ["compare picker", () => at("/compare")],
+  ["clusters", () => at("/clusters")],
+  ["cluster", () => at(`/clusters/${made.clusterId}`)],
+  ["overview", () => at("/stats")],
+  ["import", () => at("/import")],
   ["sign in", () => "/signin"],
   ["account", () => "/account"],
-  ["not found", () => "/sources/missing-source"],
+  ["not found", () => at("/sources/missing-source")],
+  ["unknown project", () => "/p/no-such-project"],
 ];
+/** Pages outside a project have no live-update stream. */
+const OUTSIDE_A_PROJECT = new Set(["sign in", "account", "unknown project"]);
 
 for (const [label, url] of PAGES) {
   test(`axe: ${label}`, async ({ page, expectFailure }) => {
-    if (label === "not found") expectFailure({ status: 404, method: "GET", path: "/sources/missing-source" });
+    if (label === "not found" || label === "unknown project") expectFailure({ status: 404, method: "GET", path: new URL(url(), "http://x").pathname });
     await page.goto(url());
     // Hydrated: the live-update stream has opened (a state, where "network idle" would wait for
-    // a stream that never ends).
-    await expect(page.getByRole("status", { name: "Live activity" })).toHaveAttribute("data-connected", "yes");
+    // a stream that never ends), or outside a project the user menu has asked who is reading.
+    if (OUTSIDE_A_PROJECT.has(label)) await expect(page.getByTestId("current-user")).toBeVisible();
+    else await expect(page.getByRole("status", { name: "Live activity" })).toHaveAttribute("data-connected", "yes");
     await expectAccessible(page, label);
   });
 }
 
 test("axe: reader with the claim editor open, and the shortcut list", async ({ page }) => {
-  await page.goto(`/sources/${made.a}`);
+  await page.goto(at(`/sources/${made.a}`));
   await claimInText(page, made.c1).first().click();
   await expect(page.getByRole("region", { name: "Edit claim" })).toBeVisible();
   await expectAccessible(page, "reader with editor");

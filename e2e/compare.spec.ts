@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { addClaim, addLink, addSource } from "./support/api";
+import { at } from "./support/project";
 
 // Three sources of its own per test (the specs share one database): figures at the top of each,
 // and in the first a claim far below, out of view when the page opens.
@@ -45,7 +46,7 @@ const mark = (page: Page, claimId: string) => page.getByRole("group", { name: "S
 
 test("a link between columns not side by side is an arrow at each edge, never a line across the middle column; collapsing the middle draws it through the gap", async ({ page, request }) => {
   const { titles, ids, links } = await setUp(request);
-  await page.goto(`/compare?ids=${ids.a},${ids.b},${ids.c}`);
+  await page.goto(at(`/compare?ids=${ids.a},${ids.b},${ids.c}`));
   await expect(column(page, titles.c)).toBeVisible();
 
   await expect(page.getByRole("button", { name: `Linked claim (supports) in ${titles.c}, not beside this column: show it` })).toBeVisible();
@@ -70,7 +71,7 @@ test("a link between columns not side by side is an arrow at each edge, never a 
 
 test("Widen gives one column the room of two, from the keyboard too; the others stay open beside it", async ({ page, request }) => {
   const { titles, ids } = await setUp(request);
-  await page.goto(`/compare?ids=${ids.a},${ids.b},${ids.c}`);
+  await page.goto(at(`/compare?ids=${ids.a},${ids.b},${ids.c}`));
   const width = async (title: string) => (await column(page, title).boundingBox())!.width;
   await expect(column(page, titles.c)).toBeVisible();
 
@@ -100,7 +101,7 @@ test("Widen gives one column the room of two, from the keyboard too; the others 
 
 test("a link to a claim scrolled out of view is an arrow at the column's edge that scrolls the claim into view", async ({ page, request }) => {
   const { titles, ids, claims, links } = await setUp(request);
-  await page.goto(`/compare?ids=${ids.a},${ids.b}`);
+  await page.goto(at(`/compare?ids=${ids.a},${ids.b}`));
   await expect(mark(page, claims.aLate)).not.toBeInViewport();
   await expect(connector(page, links.lateB)).toHaveCount(0);
 
@@ -111,7 +112,7 @@ test("a link to a claim scrolled out of view is an arrow at the column's edge th
 
 test("Add link has no preselected relation: saving without one says so", async ({ page, request }) => {
   const { titles, ids, claims } = await setUp(request);
-  await page.goto(`/compare?ids=${ids.a},${ids.b},${ids.c}`);
+  await page.goto(at(`/compare?ids=${ids.a},${ids.b},${ids.c}`));
   await mark(page, claims.b).click();
   const panel = page.getByRole("region", { name: "Selected claim" });
   await panel.getByRole("button", { name: "Add link" }).click();
@@ -130,7 +131,7 @@ test("Add link has no preselected relation: saving without one says so", async (
 
 test("a suggested contradiction can be accepted as a supporting link", async ({ page, request }) => {
   const { ids } = await setUp(request);
-  await page.goto(`/compare?ids=${ids.a},${ids.b}`);
+  await page.goto(at(`/compare?ids=${ids.a},${ids.b}`));
   const suggestion = page.getByRole("region", { name: "Suggested contradictions" }).getByRole("listitem")
     .filter({ hasText: /1,000 troops vs 5,000 troops|5,000 troops vs 1,000 troops/ });
   await expect(suggestion).toHaveCount(1);

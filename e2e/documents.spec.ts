@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { parse } from "csv-parse/sync";
 import { markClaim } from "./support/reader";
+import { at, withProject } from "./support/project";
 
 const RUN = Date.now();
 const PDF_TITLE = `Deployment audit ${RUN}`;
@@ -49,7 +50,7 @@ async function download(page: Page, linkName: string): Promise<string> {
 }
 
 async function exportsOf(page: Page, sourceId: string) {
-  await page.goto(`/claims?sourceId=${sourceId}`);
+  await page.goto(at(`/claims?sourceId=${sourceId}`));
   const rows = parse(await download(page, "CSV"), { columns: true, bom: true }) as Record<string, string>[];
   const csl = JSON.parse(await download(page, "CSL-JSON")) as Record<string, unknown>[];
   return { rows, csl };
@@ -62,7 +63,7 @@ test("a PDF and a saved page are added together, marked, and exported citing pag
   // Two uploads, two readers and four downloads: longer than one page's work.
   test.slow();
   const pdf = await renderPdf(page);
-  await page.goto("/sources/new");
+  await page.goto(at("/sources/new"));
   await filesField(page).setInputFiles([
     { name: "deployment-audit.pdf", mimeType: "application/pdf", buffer: pdf },
     { name: "peacekeepers-leave.html", mimeType: "text/html", buffer: Buffer.from(savedPage()) },
@@ -106,9 +107,9 @@ test("a PDF and a saved page are added together, marked, and exported citing pag
 test("a batch of a good file, a duplicate and a corrupt PDF reports each and adds only the good one", async ({ page, request, expectFailure }) => {
   expectFailure({ status: 409, method: "POST", path: "/api/sources/upload" });
   expectFailure({ status: 422, method: "POST", path: "/api/sources/upload" });
-  const before = ((await (await request.get("/api/sources")).json()).sources as unknown[]).length;
+  const before = ((await (await request.get(withProject("/api/sources"))).json()).sources as unknown[]).length;
   const goodTitle = `Field notes ${RUN}`;
-  await page.goto("/sources/new");
+  await page.goto(at("/sources/new"));
   await filesField(page).setInputFiles([
     { name: `${goodTitle}.txt`, mimeType: "text/plain", buffer: Buffer.from(`${goodTitle}\n\nThe convoy of ${RUN} trucks passed Kapchagay at dawn, according to the drivers.`) },
     // The seeded corpus article 000, byte for byte: already a source.
@@ -121,7 +122,7 @@ test("a batch of a good file, a duplicate and a corrupt PDF reports each and add
   await expect(duplicate.getByRole("link", { name: /^Open “/ })).toHaveAttribute("href", /^\/sources\/[^/]+$/);
   await expect(resultRow(page, "scan-broken.pdf")).toContainText("Refused, not added. This file could not be read as a PDF");
   await page.screenshot({ path: "/tmp/shots-docs/batch.png", fullPage: true });
-  const after = ((await (await request.get("/api/sources")).json()).sources as { title: string | null; suggestedTitle: string | null }[]);
+  const after = ((await (await request.get(withProject("/api/sources"))).json()).sources as { title: string | null; suggestedTitle: string | null }[]);
   expect(after).toHaveLength(before + 1);
   expect(after.filter((s) => (s.title ?? s.suggestedTitle) === goodTitle)).toHaveLength(1);
 });
@@ -129,7 +130,7 @@ test("a batch of a good file, a duplicate and a corrupt PDF reports each and add
 test("a near-duplicate is added and recorded as another appearance of the same document", async ({ page }) => {
   const corpus = await readFile("data/corpus/001_368f92058b86ed85.txt", "utf8");
   const syndicated = corpus.replace(/^.*\n/, `Syndicated copy ${RUN}\n`);
-  await page.goto("/sources/new");
+  await page.goto(at("/sources/new"));
   await filesField(page).setInputFiles([{ name: "syndicated.txt", mimeType: "text/plain", buffer: Buffer.from(syndicated) }]);
   const row = resultRow(page, "syndicated.txt");
   await expect(row).toContainText("Added:");
@@ -145,7 +146,7 @@ test("a near-duplicate is added and recorded as another appearance of the same d
 test("pasted text that is already a source is refused with a link to it; a near-duplicate paste is offered as an appearance", async ({ page, expectFailure }) => {
   expectFailure({ status: 409, method: "POST", path: "/api/sources" });
   const article = await readFile("data/corpus/003_87eb5ab265d9726a.txt", "utf8");
-  await page.goto("/sources/new");
+  await page.goto(at("/sources/new"));
   const form = page.getByRole("form", { name: "New source" });
   // The seeded article 003 as it is: already a source.
   await form.getByLabel("Text", { exact: true }).fill(article);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { claimInText, markClaim } from "./support/reader";
 import { expect, test } from "./support/fixtures";
 import { parse } from "csv-parse/sync";
+import { at, withProject } from "./support/project";
 
 const TITLE = `Field report ${Date.now()}`;
 const QUOTE = "about 2,000 peacekeepers arrived in Almaty";
@@ -71,7 +72,7 @@ test("a malformed file on the import page is refused with a clear message", asyn
 
 test("correcting a source's text moves its claims and orphans the one whose sentence is gone", async ({ page, request }) => {
   const body = ["First paragraph.", "The mission had 2,030 troops on the ground.", "Withdrawal began on 13 January."].join("\n\n");
-  const added = await request.post("/api/sources", { data: { body, title: `Correctable ${Date.now()}` } });
+  const added = await request.post(withProject("/api/sources"), { data: { body, title: `Correctable ${Date.now()}` } });
   expect(added.status()).toBe(201);
   const { source } = await added.json();
   for (const quote of ["2,030 troops on the ground", "Withdrawal began on 13 January."]) {
@@ -79,14 +80,14 @@ test("correcting a source's text moves its claims and orphans the one whose sent
     expect((await request.post("/api/claims", { data: { sourceId: source.id, start, end: start + quote.length, kind: "FACT" } })).status()).toBe(201);
   }
 
-  await page.goto(`/sources/${source.id}/edit`);
+  await page.goto(at(`/sources/${source.id}/edit`));
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue(source.title);
   await page.getByLabel("Text", { exact: true }).fill(["A new opening paragraph.", "First paragraph.", "The mission had 2,030 troops on the ground."].join("\n\n"));
   await page.getByLabel("Date", { exact: true }).fill("2022-01-19");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("Saved. Text changed: 1 claim moved, 1 orphaned, 0 unchanged.");
 
-  await page.goto(`/claims?sourceId=${source.id}&linked=orphaned`);
+  await page.goto(at(`/claims?sourceId=${source.id}&linked=orphaned`));
   const claims = page.getByRole("list", { name: "Claims" }).getByRole("listitem");
   await expect(claims).toHaveCount(1);
   await expect(claims.first()).toContainText("Withdrawal began on 13 January.");
@@ -94,7 +95,7 @@ test("correcting a source's text moves its claims and orphans the one whose sent
 });
 
 test("a W3C JSON download imports back: identical records are recognised, nothing duplicated", async ({ page }) => {
-  await page.goto("/claims");
+  await page.goto(at("/claims"));
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "W3C JSON", exact: true }).click();
   const download = await downloading;
@@ -103,7 +104,7 @@ test("a W3C JSON download imports back: identical records are recognised, nothin
   const claimCount = (JSON.parse(file.toString("utf8")).first.items as { motivation: string }[]).filter((i) => i.motivation === "describing").length;
   expect(claimCount).toBeGreaterThan(0);
 
-  await page.goto("/import");
+  await page.goto(at("/import"));
   await page.getByLabel("W3C JSON file exported by this app").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/ld+json", buffer: file });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText(`0 claims, 0 links and 0 new sources (already here: ${claimCount} claim`);

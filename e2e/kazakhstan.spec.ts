@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { markClaim } from "./support/reader";
+import { at, withProject } from "./support/project";
 
 // The defining case: four sources give four sizes for the January 2022 deployment to Kazakhstan.
 // Everything happens in the UI: marking the four claims in the reader, linking, grouping, comparing.
@@ -19,7 +20,7 @@ const FIGURE_CONFLICT = /2,500 troops vs about 3,000 paratroopers|about 3,000 pa
 interface SourceMeta { id: string; title: string | null; suggestedTitle: string | null }
 
 async function sourceIds(request: APIRequestContext): Promise<Record<string, string>> {
-  const { sources } = (await (await request.get("/api/sources")).json()) as { sources: SourceMeta[] };
+  const { sources } = (await (await request.get(withProject("/api/sources"))).json()) as { sources: SourceMeta[] };
   return Object.fromEntries(sources.map((s) => [s.title ?? s.suggestedTitle, s.id]));
 }
 
@@ -80,7 +81,7 @@ test("the Kazakhstan deployment: link four sources' figures, group them, compare
   for (const key of KEYS) claims[key] = await claimQuote(page, CASE[key].title, CASE[key].quote);
 
   // Choose the four sources on the compare page.
-  await page.goto("/compare");
+  await page.goto(at("/compare"));
   const picker = page.getByRole("group", { name: /Choose 2 to 5 sources/ });
   for (const key of KEYS) await picker.getByLabel(CASE[key].title).check();
   await page.getByRole("button", { name: "Compare", exact: true }).click();
@@ -197,9 +198,9 @@ for (const count of [2, 3, 5]) {
 }
 
 test("the compare page asks for 2 to 5 sources", async ({ page, request }) => {
-  const { sources } = await (await request.get("/api/sources")).json();
+  const { sources } = await (await request.get(withProject("/api/sources"))).json();
   // One source (the reader's "Compare with…" link) is preselected, and no error is shown yet.
-  await page.goto(`/compare?ids=${sources[0].id}`);
+  await page.goto(at(`/compare?ids=${sources[0].id}`));
   await expect(page.getByRole("group", { name: /Choose 2 to 5 sources/ }).getByRole("checkbox", { checked: true })).toHaveCount(1);
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
   await expect(page.getByRole("group", { name: "Sources side by side" })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 import { claimCard, claimInText, extendSelectionTo } from "./support/reader";
+import { at, withProject } from "./support/project";
 
 // The whole flow by keyboard alone: no mouse event is sent. page.goto stands for typing an address.
 const ESSAY = "The CSTO and the outcomes of good intentions";
@@ -34,7 +35,7 @@ test("from opening a source to exporting a CSV, by keyboard only", async ({ page
   // A story across five pages and some hundred key presses: a slow test's budget, as for axe.
   test.slow();
   // A claim in another source to link to (setup through the API, not part of the flow under test).
-  const { sources } = await (await request.get("/api/sources")).json();
+  const { sources } = await (await request.get(withProject("/api/sources"))).json();
   const counterpunch = sources.find((s: { title: string | null }) => s.title === COUNTERPUNCH);
   const { source } = await (await request.get(`/api/sources/${counterpunch.id}`)).json();
   const quote = "2,500 of its troops";
@@ -124,8 +125,8 @@ test("from opening a source to exporting a CSV, by keyboard only", async ({ page
 });
 
 test("a missing source shows the 404 page with a way back", async ({ page, expectFailure }) => {
-  expectFailure({ status: 404, method: "GET", path: "/sources/no-such-source" });
-  const response = await page.goto("/sources/no-such-source");
+  expectFailure({ status: 404, method: "GET", path: at("/sources/no-such-source") });
+  const response = await page.goto(at("/sources/no-such-source"));
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await tabTo(page, /^a .*Back to the sources/);

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { addClaim, addSource } from "./support/api";
 import { claimInText, sourceText } from "./support/reader";
+import { at } from "./support/project";
 
 // A text of about 120,000 characters (a long report) paints its claims only near the screen
 // (lib/highlights/window.ts): everything a researcher does with a claim far down must still work.
@@ -21,7 +22,7 @@ async function longSource(request: Parameters<typeof addSource>[0], title: strin
 test("a claim far down a long text is painted once the list brings it to the screen", async ({ page, request }) => {
   expect(BODY.length).toBeGreaterThan(100_000);
   const { sourceId, near, far } = await longSource(request, "Long report, picked from the list");
-  await page.goto(`/sources/${sourceId}`);
+  await page.goto(at(`/sources/${sourceId}`));
   await expect(claimInText(page, near)).toHaveText(NEAR);
   // Far below the screen: not drawn yet.
   await expect(claimInText(page, far)).toHaveCount(0);
@@ -38,7 +39,7 @@ test("a claim far down a long text is painted once the list brings it to the scr
 
 test("a link to a claim far down a long text opens it, painted, on screen", async ({ page, request }) => {
   const { sourceId, far } = await longSource(request, "Long report, opened by a link");
-  await page.goto(`/sources/${sourceId}#claim-${far}`);
+  await page.goto(at(`/sources/${sourceId}#claim-${far}`));
   await expect(claimInText(page, far)).toBeInViewport();
   await expect(claimInText(page, far)).toHaveAttribute("data-kind", "OPINION");
   await expect(page.getByRole("region", { name: "Edit claim" })).toContainText(FAR);
@@ -46,7 +47,7 @@ test("a link to a claim far down a long text opens it, painted, on screen", asyn
 
 test("scrolling to the end of a long text paints the claims there, and back to the start those", async ({ page, request }) => {
   const { sourceId, near, far } = await longSource(request, "Long report, scrolled");
-  await page.goto(`/sources/${sourceId}`);
+  await page.goto(at(`/sources/${sourceId}`));
   await expect(claimInText(page, near)).toBeVisible();
   await sourceText(page).getByRole("paragraph").filter({ hasText: `Paragraph 880 of` }).scrollIntoViewIfNeeded();
   await expect(claimInText(page, far)).toBeInViewport();
@@ -59,7 +60,7 @@ test("the first paint of a long text carries its first screens, not all of it", 
   // Without scripts the page stays as the server sent it: the text before the editor takes over.
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
-  await page.goto(`/sources/${sourceId}`);
+  await page.goto(at(`/sources/${sourceId}`));
   const firstPaint = page.getByRole("main");
   await expect(firstPaint.locator(`[data-static-claim-id="${near}"]`)).toHaveText(NEAR);
   await expect(firstPaint.getByText("Paragraph 5 of the long report", { exact: false })).toBeVisible();

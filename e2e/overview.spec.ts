@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { addClaim, addLink, addSource } from "./support/api";
 import { expectAccessible } from "./support/axe";
+import { at } from "./support/project";
 
 // The overview's pictures: the source × source heat maps and the claims-and-links graph, from
 // two sources of this test's own (the specs share one database).
@@ -41,7 +42,7 @@ async function removeClaims(request: APIRequestContext, ids: string[]) {
 test("the overview draws which sources contradict which and the claims graph, zooms it, and opens a claim from it", async ({ page, request }) => {
   const { titles, ids, claims } = await setUp(request);
   try {
-    await page.goto("/stats");
+    await page.goto(at("/stats"));
 
     // Heat maps: the pair's cell counts its link and leads to Compare; the table says the same.
     const contradicts = page.getByRole("group", { name: "Contradicts heat map" });
@@ -95,7 +96,7 @@ test("the overview with its pictures passes axe", async ({ page, request }) => {
   test.slow();
   const { claims } = await setUp(request);
   try {
-    await page.goto("/stats");
+    await page.goto(at("/stats"));
     await expect(page.getByRole("group", { name: "Claims and links graph" })).toBeVisible();
     await page.getByRole("button", { name: "Zoom in" }).click();
     await expect(page.getByText("Zoom 130 %")).toBeVisible();

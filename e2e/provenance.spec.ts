@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { claimCard, claimInText, markClaim, sourceText } from "./support/reader";
+import { at, withProject } from "./support/project";
 
 const ARTICLE = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
 const ARTICLE_AUTHOR = "Kanat Altynbayev";
@@ -20,7 +21,7 @@ test("a claim in the reader comments is cited as a reader comment, never under t
   await expect(editor.getByLabel("Attribution")).toHaveValue("READER_COMMENT");
 
   const get = async (format: string) => {
-    const r = await request.get(`/api/export/${format}?sourceId=${sourceId}`);
+    const r = await request.get(withProject(`/api/export/${format}`, { sourceId }));
     expect(r.status(), format).toBe(200);
     return r.text();
   };
@@ -48,14 +49,14 @@ test("a claim in the reader comments is cited as a reader comment, never under t
 
 test("accept the suggested speaker and origin of an attribution phrase and see the chain", async ({ page, request }) => {
   const stamp = Date.now();
-  const wire = await request.post("/api/sources", { data: { title: `TASS wire ${stamp}`, publisher: "TASS", body: "2,500 CSTO troops arrived in Almaty on 6 January 2022." } });
+  const wire = await request.post(withProject("/api/sources"), { data: { title: `TASS wire ${stamp}`, publisher: "TASS", body: "2,500 CSTO troops arrived in Almaty on 6 January 2022." } });
   expect(wire.status()).toBe(201);
   const QUOTE = "About 2,500 CSTO troops arrived in Almaty";
-  const report = await request.post("/api/sources", {
+  const report = await request.post(withProject("/api/sources"), {
     data: { title: `Almaty report ${stamp}`, author: "Dana Reporter", date: "2022-01-08", body: `Day one.\n\n${QUOTE}, according to TASS, the Russian news agency.\n\nEnd.` },
   });
   expect(report.status()).toBe(201);
-  await page.goto(`/sources/${(await report.json()).source.id}`);
+  await page.goto(at(`/sources/${(await report.json()).source.id}`));
   const claimId = await markClaim(page, QUOTE, "Fact");
   await claimInText(page, claimId).first().click();
   const editor = page.getByRole("region", { name: "Edit claim" });
@@ -82,7 +83,7 @@ async function setUpAlmatyWeek(request: APIRequestContext) {
   const stamp = Date.now();
   // The stamp keeps each test's text apart: a text pasted twice is refused as a duplicate.
   const body = `Tokayev asked the CSTO for help on 5 January.\n\nThe troops left within two weeks.\n\nThe mission was a success.\n\nFiled ${stamp}.`;
-  const created = await request.post("/api/sources", { data: { title: `Almaty week ${stamp}`, author: "Dana Reporter", body } });
+  const created = await request.post(withProject("/api/sources"), { data: { title: `Almaty week ${stamp}`, author: "Dana Reporter", body } });
   expect(created.status()).toBe(201);
   const sourceId = (await created.json()).source.id as string;
   const speaker = await request.post("/api/speakers", { data: { name: `Kassym-Jomart Tokayev ${stamp}`, role: "President of Kazakhstan", aliases: ["Tokaev"] } });
@@ -109,7 +110,7 @@ async function setUpAlmatyWeek(request: APIRequestContext) {
 
 test("the claims list shows each claim's speaker, attribution and origin, and filters by origin and attribution in the URL", async ({ page, request }) => {
   const { stamp, sourceId, left } = await setUpAlmatyWeek(request);
-  await page.goto(`/claims?sourceId=${sourceId}`);
+  await page.goto(at(`/claims?sourceId=${sourceId}`));
   const claims = page.getByRole("list", { name: "Claims" });
   await expect(claims.getByRole("listitem")).toHaveCount(3);
   const card = (quote: string) => claims.getByRole("listitem").filter({ has: page.getByRole("link", { name: quote, exact: true }) });
@@ -137,7 +138,7 @@ test("the claims list shows each claim's speaker, attribution and origin, and fi
 
 test("the claims list filters by the source a claim rests on and by speaker, and its search finds a speaker by alias", async ({ page, request }) => {
   const { stamp, sourceId, speakerId, asked } = await setUpAlmatyWeek(request);
-  await page.goto(`/claims?sourceId=${sourceId}`);
+  await page.goto(at(`/claims?sourceId=${sourceId}`));
   const claims = page.getByRole("list", { name: "Claims" });
   const filters = page.getByRole("search", { name: "Filter claims" });
   await filters.getByLabel("Rests on source").selectOption({ label: `Almaty week ${stamp}` });
@@ -167,7 +168,7 @@ test("the claims list filters by the source a claim rests on and by speaker, and
 async function setUpStory(request: APIRequestContext) {
   const stamp = Date.now();
   const newSource = async (title: string, author: string, body: string) => {
-    const r = await request.post("/api/sources", { data: { title, author, body } });
+    const r = await request.post(withProject("/api/sources"), { data: { title, author, body } });
     expect(r.status()).toBe(201);
     return (await r.json()).source.id as string;
   };
@@ -194,13 +195,13 @@ async function setUpStory(request: APIRequestContext) {
 
 test("the reader's claim card says who says a claim, with role, how, and what it rests on", async ({ page, request }) => {
   const { speaker, wire, report, said, repeated } = await setUpStory(request);
-  await page.goto(`/sources/${wire}`);
+  await page.goto(at(`/sources/${wire}`));
   await expect(sourceText(page)).toBeVisible();
   await claimInText(page, said).first().hover();
   await expect(claimCard(page)).toContainText(`Said by ${speaker}, President of Kazakhstan · Reported (according to …)`);
   await expect(claimCard(page)).toContainText("Rests on Address to the nation, Akorda");
   await page.screenshot({ path: "/tmp/shots-prov/reader-card.png" });
-  await page.goto(`/sources/${report}`);
+  await page.goto(at(`/sources/${report}`));
   await expect(sourceText(page)).toBeVisible();
   await claimInText(page, repeated).first().hover();
   await expect(claimCard(page)).toContainText("Said by Dana Reporter · Source's own voice");
@@ -209,7 +210,7 @@ test("the reader's claim card says who says a claim, with role, how, and what it
 
 test("compare says who says each claim: highlight tooltips, the selected claim and the claims to group", async ({ page, request }) => {
   const { speaker, wire, report, said, repeated } = await setUpStory(request);
-  await page.goto(`/compare?ids=${wire},${report}`);
+  await page.goto(at(`/compare?ids=${wire},${report}`));
   const inColumns = (id: string) => page.getByRole("group", { name: "Sources side by side" }).locator(`[data-claim-id="${id}"]`).first();
   await expect(inColumns(said)).toHaveAttribute("title", `fact · 0 links · said by ${speaker} (President of Kazakhstan), reported (according to …)`);
   await inColumns(repeated).click();
@@ -228,9 +229,9 @@ test("compare says who says each claim: highlight tooltips, the selected claim a
 
 test("the cluster's table says who says each member: speaker, attribution and origin", async ({ page, request }) => {
   const { stamp, speaker, wire, said, repeated } = await setUpStory(request);
-  const cluster = await request.post("/api/clusters", { data: { name: `Troop count ${stamp}`, claimIds: [said, repeated] } });
+  const cluster = await request.post(withProject("/api/clusters"), { data: { name: `Troop count ${stamp}`, claimIds: [said, repeated] } });
   expect(cluster.status()).toBe(201);
-  await page.goto(`/clusters/${(await cluster.json()).cluster.id}`);
+  await page.goto(at(`/clusters/${(await cluster.json()).cluster.id}`));
   const table = page.getByRole("table", { name: "Claims in this cluster" });
   await expect(table.getByRole("columnheader")).toContainText(["Source", "Quote", "Who says it", "Values"]);
   const row = (quote: string) => table.getByRole("row").filter({ hasText: quote });

@@ -1,15 +1,16 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { claimInText, markClaim, moveCaretTo, selectPhrase, sourceText } from "./support/reader";
+import { at, withProject } from "./support/project";
 
 // Each test adds its own source, so nothing here touches the corpus other specs read.
 async function addSource(request: APIRequestContext, title: string, body: string): Promise<string> {
-  const response = await request.post("/api/sources", { data: { title, body } });
+  const response = await request.post(withProject("/api/sources"), { data: { title, body } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).source.id;
 }
 async function openReader(page: Page, sourceId: string) {
-  await page.goto(`/sources/${sourceId}`);
+  await page.goto(at(`/sources/${sourceId}`));
   await expect(page.getByRole("textbox", { name: "Source text" })).toBeVisible();
 }
 const painted = (page: Page) => claimInText(page);

@@ -1,12 +1,13 @@
 import { expect, test } from "./support/fixtures";
 import { claimInText } from "./support/reader";
+import { at, withProject } from "./support/project";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
 
 test("notes and metadata holding HTML show as text and never run", async ({ page, request }) => {
   const title = `Hostile ${Date.now()} ${PAYLOAD}`;
   const body = "The mission had 1,000 troops. Everything else is calm.";
-  const added = await request.post("/api/sources", { data: { body, title, author: PAYLOAD, publisher: "<b>bold?</b>" } });
+  const added = await request.post(withProject("/api/sources"), { data: { body, title, author: PAYLOAD, publisher: "<b>bold?</b>" } });
   expect(added.status()).toBe(201);
   const { source } = await added.json();
   const created = await request.post("/api/claims", { data: { sourceId: source.id, start: 0, end: 29, kind: "FACT", note: PAYLOAD } });
@@ -15,12 +16,12 @@ test("notes and metadata holding HTML show as text and never run", async ({ page
 
   await page.goto("/");
   await expect(page.getByText(title)).toBeVisible();
-  await page.goto(`/sources/${source.id}`);
+  await page.goto(at(`/sources/${source.id}`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText(PAYLOAD).first()).toBeVisible();
   await claimInText(page, claim.id).first().click();
   await expect(page.getByRole("region", { name: "Edit claim" }).getByLabel("Note")).toHaveValue(PAYLOAD);
-  await page.goto(`/claims?sourceId=${source.id}`);
+  await page.goto(at(`/claims?sourceId=${source.id}`));
   await expect(page.getByRole("list", { name: "Claims" }).getByText(`Note: ${PAYLOAD}`)).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -49,7 +50,7 @@ test("pages allow only their own nonce's scripts, and every page still works und
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  for (const [path, heading] of [["/", "Sources"], ["/claims", "Claims"], ["/compare", "Compare sources"], ["/clusters", "Clusters"], ["/stats", "Overview"], ["/import", "Import"], ["/signin", "Sign in"], ["/sources/new", "Add a source"]] as const) {
+  for (const [path, heading] of [["/", "Sources"], [at("/claims"), "Claims"], [at("/compare"), "Compare sources"], [at("/clusters"), "Clusters"], [at("/stats"), "Overview"], [at("/import"), "Import"], ["/signin", "Sign in"], [at("/sources/new"), "Add a source"]] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
   }
@@ -68,13 +69,13 @@ test("odd paths get a 4xx, never a 500", async ({ request }) => {
 });
 
 test("a write from another site is refused", async ({ request }) => {
-  const response = await request.post("/api/clusters", {
+  const response = await request.post(withProject("/api/clusters"), {
     data: { name: "forged" },
     headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
   });
   expect(response.status()).toBe(403);
   expect((await response.json()).error.message).toMatch(/writes must come from this app/);
-  const { clusters } = await (await request.get("/api/clusters")).json();
+  const { clusters } = await (await request.get(withProject("/api/clusters"))).json();
   expect(clusters.map((c: { name: string }) => c.name)).not.toContain("forged");
 });
 

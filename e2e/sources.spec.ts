@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { at } from "./support/project";
 
 // One sentence each source is known to contain, and how its title shows on the home page.
 const SOURCES = [
@@ -56,15 +57,15 @@ test("reader comments are set apart from the article", async ({ page }) => {
 });
 
 test("a missing source shows the not-found page", async ({ page, expectFailure }) => {
-  expectFailure({ status: 404, method: "GET", path: "/sources/does-not-exist" });
-  const response = await page.goto("/sources/does-not-exist");
+  expectFailure({ status: 404, method: "GET", path: at("/sources/does-not-exist") });
+  const response = await page.goto(at("/sources/does-not-exist"));
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
 test("readable on a tablet: no sideways scrolling, the claim list below the text", async ({ page }) => {
   await page.setViewportSize({ width: 768, height: 1024 });
-  for (const path of ["/", "/claims", "/stats"]) {
+  for (const path of ["/", at("/claims"), at("/stats")]) {
     await page.goto(path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
   }

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { addClaim, addSource } from "./support/api";
+import { at, withProject } from "./support/project";
 
 // Each test makes its own sources and cluster (the specs share one database). The claims sit at
 // different offsets so the cluster lists them in a known order (#1, #2, #3).
@@ -15,7 +16,7 @@ async function clusterOf(request: APIRequestContext, name: string, quotes: strin
     sources.push(id);
     claims.push(await addClaim(request, id, body, quote));
   }
-  const response = await request.post("/api/clusters", { data: { name: `${name} ${stamp}`, claimIds: claims } });
+  const response = await request.post(withProject("/api/clusters"), { data: { name: `${name} ${stamp}`, claimIds: claims } });
   expect(response.status(), await response.text()).toBe(201);
   return { clusterId: (await response.json()).cluster.id as string, sources, claims };
 }
@@ -32,7 +33,7 @@ test("a dates cluster: name the event, see the time line and the contradiction, 
     "The alliance was officially established in 2003",
     "On May 14, 2002, a decision was made to found the alliance",
   ]);
-  await page.goto(`/clusters/${clusterId}`);
+  await page.goto(at(`/clusters/${clusterId}`));
   const timeLine = page.getByRole("figure", { name: /Dates on a time line/ });
   await expect(timeLine).toContainText("no event named: dates are not compared");
   await expect(page.getByRole("region", { name: "Contradictions" })).toHaveCount(0);
@@ -56,7 +57,7 @@ test("a dates cluster: name the event, see the time line and the contradiction, 
   await expect(suggestions.getByRole("listitem").filter({ hasText: "2003 vs 14 May 2002" })).toHaveCount(1);
 
   // On the cluster page: #2 refines #1 (the decision came in 2002, the founding took effect in 2003).
-  await page.goto(`/clusters/${clusterId}`);
+  await page.goto(at(`/clusters/${clusterId}`));
   const linkForm = page.getByRole("form", { name: "Link two claims of this cluster" });
   await linkForm.getByLabel("Claim", { exact: true }).selectOption({ label: "#2 The alliance was officially established in 2003" });
   await linkForm.getByLabel("relation").selectOption("REFINES");
@@ -82,7 +83,7 @@ test("a researcher corrects a member's date: its bar moves on the time line and 
     "The charter entered into force in September 2003",
     "The charter was signed in October 2002",
   ]);
-  await page.goto(`/clusters/${clusterId}`);
+  await page.goto(at(`/clusters/${clusterId}`));
   await page.getByLabel("Event these claims date").fill("Charter signed");
   await page.getByRole("button", { name: "Save event" }).click();
   const timeLine = page.getByRole("figure", { name: /Dates on a time line/ });
@@ -123,7 +124,7 @@ test("a figures cluster: the number line, and a correction of 'about' that settl
     "Russia sent about 3,000 paratroopers",
     "a force of under 4000 personnel",
   ]);
-  await page.goto(`/clusters/${clusterId}`);
+  await page.goto(at(`/clusters/${clusterId}`));
   const numberLine = page.getByRole("figure", { name: /Figures on a number line/ });
   await expect(numberLine).toContainText("Figures on a number line of troops");
   const rows = numberLine.getByRole("list", { name: "Values, claim by claim" }).getByRole("listitem");
@@ -150,7 +151,7 @@ test("a figures cluster: the number line, and a correction of 'about' that settl
 test("a wrong correction is refused with a message and changes nothing", async ({ page, request, expectFailure }) => {
   const { clusterId } = await clusterOf(request, "Refused corrections", ["a mission of 2,000 troops", "a mission of 3,000 troops"]);
   expectFailure({ status: 400, method: "PUT", path: /\/api\/claims\/[^/]+\/value$/ });
-  await page.goto(`/clusters/${clusterId}`);
+  await page.goto(at(`/clusters/${clusterId}`));
   const row1 = page.getByRole("row").filter({ hasText: "a mission of 2,000 troops" });
   await row1.getByText("Correct value or date").click();
   const form = page.getByRole("form", { name: "Correct the value of #1" });

@@ -9,6 +9,8 @@ export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 export interface ChangeNotice {
   /** The History row's id: the event stream's id, increasing in the order rows were written. */
   id: number;
+  /** The project the change belongs to (a page's stream relays its own project's only). */
+  projectId: string | null;
   entity: ChangeEntity;
   entityId: string;
   action: string;

@@ -37,3 +37,10 @@ export async function callApi<T>(url: string, init?: ApiInit): Promise<T> {
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** A project's collection endpoint (its sources, claims, clusters, imports, exports, live changes
+ *  name the project in the query): projectApi("/api/claims", "csto", { q: "troops" }) is
+ *  "/api/claims?project=csto&q=troops". */
+export function projectApi(path: string, project: string, params: Record<string, string> = {}): string {
+  return `${path}?${new URLSearchParams({ project, ...params })}`;
+}

@@ -10,10 +10,11 @@ export interface FilterChoices {
   speakers: { id: string; name: string; role: string | null }[];
 }
 
-/** A plain GET form: the filter lives in the URL, so it can be bookmarked and works without JavaScript. */
-export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choices: FilterChoices }) {
+/** A plain GET form: the filter lives in the URL, so it can be bookmarked and works without
+ *  JavaScript. `action`: the project's claims page. */
+export function ClaimFilters({ filter, choices, action }: { filter: ExportFilter; choices: FilterChoices; action: string }) {
   return (
-    <form method="get" action="/claims" className={styles.filters} role="search" aria-label="Filter claims">
+    <form method="get" action={action} className={styles.filters} role="search" aria-label="Filter claims">
       <label>
         Source
         <select name="sourceId" defaultValue={filter.sourceId ?? ""}>
@@ -98,7 +99,7 @@ export function ClaimFilters({ filter, choices }: { filter: ExportFilter; choice
         <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={'words, "a phrase", -without'} />
       </label>
       <button type="submit" className="primary">Apply filters</button>
-      <a href="/claims">Clear</a>
+      <a href={action}>Clear</a>
     </form>
   );
 }

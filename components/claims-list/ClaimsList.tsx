@@ -1,4 +1,4 @@
-import Link from "@/components/Link";
+import { ProjectLink } from "@/components/shell/ProjectContext";
 import type { ExportClaim } from "@/lib/export/model";
 import { kindLabel } from "@/lib/labels";
 import { displayTitle } from "@/lib/types";
@@ -14,7 +14,7 @@ export function ClaimsList({ claims }: { claims: ExportClaim[] }) {
         <li key={c.id} className={`${styles.claim} ${styles[c.kind]}`}>
           <p className={styles.quote}>
             <span className={`${styles.kind} ${styles[`kind${c.kind}`]}`}>{kindLabel(c.kind)}</span>
-            <Link href={`/sources/${c.sourceId}#claim-${c.id}`}><Quote text={c.quote} /></Link>
+            <ProjectLink to={`/sources/${c.sourceId}#claim-${c.id}`}><Quote text={c.quote} /></ProjectLink>
           </p>
           <p className={styles.context} aria-label="In context">
             …{c.prefix.replace(/\s+/g, " ")}<mark>{c.quote}</mark>{c.suffix.replace(/\s+/g, " ")}…

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi, errorMessage } from "@/components/api/client";
 import { ClaimSearch } from "@/components/links/ClaimSearch";
+import { useProjectPath } from "@/components/shell/ProjectContext";
 
 function useAction() {
   const router = useRouter();
@@ -45,11 +46,12 @@ export function RemoveClusterMember({ clusterId, claimId, quote }: { clusterId: 
 
 export function DeleteCluster({ clusterId, name }: { clusterId: string; name: string }) {
   const { error, run, router } = useAction();
+  const pathOf = useProjectPath();
   return (
     <>
       <button type="button" onClick={() => {
         if (!window.confirm(`Delete the cluster “${name}”? Its claims and links stay.`)) return;
-        void run(() => callApi(`/api/clusters/${clusterId}`, { method: "DELETE" }), () => router.push("/clusters"));
+        void run(() => callApi(`/api/clusters/${clusterId}`, { method: "DELETE" }), () => router.push(pathOf("/clusters")));
       }}>Delete cluster</button>
       {error && <p role="alert" className="error-text">{error}</p>}
     </>

@@ -4,7 +4,7 @@
 // author, date and the claim's kind are lines under the source, and speaker, attribution and
 // origin are one "Who says it" cell whose lines are labelled terms of a list.
 import type { ReactNode } from "react";
-import Link from "@/components/Link";
+import { ProjectLink } from "@/components/shell/ProjectContext";
 import { Quote } from "@/components/Quote";
 import { RemoveClusterMember } from "@/components/clusters/ClusterActions";
 import { ValueCorrectionForm } from "@/components/clusters/ValueActions";
@@ -28,7 +28,7 @@ export function ClusterMemberTable({ cluster, number }: { cluster: Pick<ClusterD
             <tr key={m.claimId} data-claim-id={m.claimId} className={m.contradicts.length ? "contradicted" : undefined}>
               <td>{number.get(m.claimId)}</td>
               <td className="member-source">
-                <Link href={`/sources/${m.sourceId}`}>{m.sourceTitle}</Link>
+                <ProjectLink to={`/sources/${m.sourceId}`}>{m.sourceTitle}</ProjectLink>
                 <span className="member-line">by {m.author ?? "unknown author"}</span>
                 <span className="member-line">{m.date ?? "undated"} · {m.kind.toLowerCase()}</span>
               </td>

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLiveChanges } from "@/components/live/LiveChanges";
 import { displayTitle, LINK_RELATIONS, type ClaimView, type LinkRelation, type SourceDoc } from "@/lib/types";
 import { RELATION_LABELS } from "@/lib/labels";
-import { callApi, errorMessage } from "@/components/api/client";
+import { callApi, errorMessage, projectApi } from "@/components/api/client";
+import { useProject } from "@/components/shell/ProjectContext";
 import { LinkPanel } from "@/components/links/LinkPanel";
 import { Quote } from "@/components/Quote";
 import { ProvenanceLine } from "@/components/provenance/ProvenanceFacts";
@@ -26,6 +27,7 @@ const FLASH_MS = 1600;
 /** Sources side by side, claims highlighted, links drawn between columns. */
 export function CompareView({ columns: initial }: { columns: CompareColumn[] }) {
   const [columns, setColumns] = useState(initial);
+  const { slug } = useProject();
   const [open, setOpen] = useState(() => initial.map(() => true));
   // The one column shown wide (index), if any: it takes the room of two open columns.
   const [wide, setWide] = useState<number | null>(null);
@@ -56,7 +58,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
     try {
       const fresh = await Promise.all(columns.map(async (c) => ({
         source: c.source,
-        claims: (await callApi<{ claims: ClaimView[] }>(`/api/claims?sourceId=${encodeURIComponent(c.source.id)}`)).claims,
+        claims: (await callApi<{ claims: ClaimView[] }>(projectApi("/api/claims", slug, { sourceId: c.source.id }))).claims,
       })));
       setColumns(fresh);
       await loadSuggestions();
@@ -64,7 +66,7 @@ export function CompareView({ columns: initial }: { columns: CompareColumn[] }) 
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, [columns, loadSuggestions]);
+  }, [columns, loadSuggestions, slug]);
 
   // Another researcher's claim, kind or link on one of these sources: read the columns again.
   useLiveChanges((n) => (n.entity === "CLAIM" || n.entity === "LINK") && n.sourceId !== null && sourceIds.includes(n.sourceId), () => void reload());

@@ -1,4 +1,4 @@
-import Link from "@/components/Link";
+import { ProjectLink } from "@/components/shell/ProjectContext";
 import type { ClaimView } from "@/lib/types";
 import { Quote } from "@/components/Quote";
 import { ProvenanceLine } from "@/components/provenance/ProvenanceFacts";
@@ -30,7 +30,7 @@ export function GroupPanel({ chosen, claimById, onLeaveOut, onCreated }: {
         </ul>
       )}
       <CreateClusterForm claimIds={chosen} onCreated={onCreated} />
-      <p><Link href="/clusters">All clusters</Link></p>
+      <p><ProjectLink to="/clusters">All clusters</ProjectLink></p>
     </section>
   );
 }

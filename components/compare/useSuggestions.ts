@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { ContradictionSuggestion } from "@/lib/suggestions/contradictions";
 import { contradictionDismissalKey } from "@/lib/dismissals";
 import type { LinkRelation } from "@/lib/types";
-import { callApi, errorMessage } from "@/components/api/client";
+import { callApi, errorMessage, projectApi } from "@/components/api/client";
+import { useProject } from "@/components/shell/ProjectContext";
 
 /** A suggested contradiction, and whether the researcher viewing dismissed it. */
 export type ShownSuggestion = ContradictionSuggestion & { dismissed: boolean };
@@ -14,11 +15,12 @@ export type ShownSuggestion = ContradictionSuggestion & { dismissed: boolean };
 export function useSuggestions(sourceIds: string[], onError: (message: string) => void) {
   const [suggestions, setSuggestions] = useState<ShownSuggestion[]>([]);
   const key = sourceIds.join(",");
+  const { slug } = useProject();
 
   const load = useCallback(async () => {
-    const { suggestions } = await callApi<{ suggestions: ShownSuggestion[] }>(`/api/contradictions?sourceIds=${encodeURIComponent(key)}`);
+    const { suggestions } = await callApi<{ suggestions: ShownSuggestion[] }>(projectApi("/api/contradictions", slug, { sourceIds: key }));
     setSuggestions(suggestions);
-  }, [key]);
+  }, [key, slug]);
 
   useEffect(() => {
     load().catch((err) => onError(errorMessage(err)));

@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useState } from "react";
 import type { ClaimView } from "@/lib/types";
-import { callApi, errorMessage } from "@/components/api/client";
+import { callApi, errorMessage, projectApi } from "@/components/api/client";
+import { useProject } from "@/components/shell/ProjectContext";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
 import { Quote } from "@/components/Quote";
@@ -15,6 +16,7 @@ export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
   onPick: (claim: ClaimView) => void;
 }) {
   const inputId = useId();
+  const { slug } = useProject();
   const titles = useSourceTitles();
   const [q, setQ] = useState("");
   const [results, setResults] = useState<ClaimView[] | null>(null);
@@ -25,7 +27,7 @@ export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
     if (!text) { setResults(null); return; }
     let live = true;
     const timer = setTimeout(() => {
-      callApi<{ claims: ClaimView[] }>(`/api/claims?q=${encodeURIComponent(text)}`)
+      callApi<{ claims: ClaimView[] }>(projectApi("/api/claims", slug, { q: text }))
         .then(({ claims }) => { if (live) { setResults(claims); setError(null); } })
         .catch((err) => live && setError(errorMessage(err)));
     }, 200);

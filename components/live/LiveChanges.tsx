@@ -1,6 +1,6 @@
 "use client";
-// One event stream per tab (app/api/events), shared by every part of the page that wants to
-// hear what other researchers change. The stream resumes where it stopped: EventSource sends the
+// One event stream per tab (app/api/events), of the project the page belongs to, shared by every
+// part of the page that wants to hear what other researchers change. The stream resumes where it stopped: EventSource sends the
 // last id it saw; when the browser gives up on it (the server answered an error while
 // restarting), it is opened again with ?after= that id. A quiet notice says who changed what.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
@@ -19,7 +19,7 @@ const LiveContext = createContext<LiveContextValue | null>(null);
 const REOPEN_MS = 1_000;
 const NOTICE_MS = 8_000;
 
-export function LiveChanges({ after, viewerId, children }: { after: number | null; viewerId: string | null; children: React.ReactNode }) {
+export function LiveChanges({ project, after, viewerId, children }: { project: string; after: number | null; viewerId: string | null; children: React.ReactNode }) {
   // The first render's position only: a later server re-render (router.refresh) passes a newer
   // one, but this tab's stream goes on from the last notice it heard, so nothing falls between.
   const startAfter = useRef(after);
@@ -36,7 +36,9 @@ export function LiveChanges({ after, viewerId, children }: { after: number | nul
     let hide: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
     const open = () => {
-      source = new EventSource(lastId === null ? "/api/events" : `/api/events?after=${lastId}`);
+      const query = new URLSearchParams({ project });
+      if (lastId !== null) query.set("after", String(lastId));
+      source = new EventSource(`/api/events?${query}`);
       source.onopen = () => setConnected(true);
       source.addEventListener("change", (event) => {
         const n = JSON.parse((event as MessageEvent<string>).data) as ChangeNotice;
@@ -68,7 +70,7 @@ export function LiveChanges({ after, viewerId, children }: { after: number | nul
       clearTimeout(hide);
       source?.close();
     };
-  }, [viewerId, router]);
+  }, [project, viewerId, router]);
 
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);

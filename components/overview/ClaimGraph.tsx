@@ -8,6 +8,7 @@ import { Zoom } from "@visx/zoom";
 import { useId } from "react";
 import { relationLabel, RELATION_LABELS, kindLabel } from "@/lib/labels";
 import { claimHref } from "@/lib/overview/claim-graph";
+import { useProjectPath } from "@/components/shell/ProjectContext";
 import { RELATION_STROKES, sourceColour, textColourOn } from "@/lib/overview/colours";
 import { NODE_RADIUS } from "@/lib/overview/graph-layout";
 import { sourceTag } from "@/lib/overview/source-matrix";
@@ -24,6 +25,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
   const id = useId();
+  const pathOf = useProjectPath();
   const sourceIndex = new Map(graph.sources.map((s, i) => [s.id, i]));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const drawnSources = graph.sources.filter((s) => graph.nodes.some((n) => n.sourceId === s.id));
@@ -103,7 +105,7 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
                     const fill = sourceColour(index);
                     const label = describe(n);
                     return (
-                      <a key={n.id} href={claimHref(n)} aria-label={label} className="graph-node">
+                      <a key={n.id} href={pathOf(claimHref(n))} aria-label={label} className="graph-node">
                         <title>{label}</title>
                         <circle cx={n.x} cy={n.y} r={NODE_RADIUS} fill={fill} stroke="#1b1f24" strokeWidth={1} />
                         <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fill={textColourOn(fill)} fontSize={11} fontWeight={600}>{index + 1}</text>
@@ -153,8 +155,8 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
             const b = byId.get(e.toId)!;
             return (
               <li key={e.id}>
-                <a href={claimHref(a)}>{clip(a.quote, 90)}</a> ({sourceTag(sourceIndex.get(a.sourceId)!)}) {RELATION_LABELS[e.relation].out}{" "}
-                <a href={claimHref(b)}>{clip(b.quote, 90)}</a> ({sourceTag(sourceIndex.get(b.sourceId)!)})
+                <a href={pathOf(claimHref(a))}>{clip(a.quote, 90)}</a> ({sourceTag(sourceIndex.get(a.sourceId)!)}) {RELATION_LABELS[e.relation].out}{" "}
+                <a href={pathOf(claimHref(b))}>{clip(b.quote, 90)}</a> ({sourceTag(sourceIndex.get(b.sourceId)!)})
               </li>
             );
           })}

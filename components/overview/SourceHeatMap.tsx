@@ -11,6 +11,7 @@ import { useId } from "react";
 import { relationLabel } from "@/lib/labels";
 import { HEAT_RAMPS, textColourOn } from "@/lib/overview/colours";
 import { cellLabel, matrixMax, pairHref, sourceTag } from "@/lib/overview/source-matrix";
+import { useProjectPath } from "@/components/shell/ProjectContext";
 import type { SourcePairMatrix } from "@/lib/types";
 import "./overview.css";
 
@@ -28,6 +29,7 @@ const MEANING: Record<SourcePairMatrix["relation"], string> = {
 
 export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
   const captionId = useId();
+  const pathOf = useProjectPath();
   const n = matrix.sources.length;
   const cell = Math.max(32, Math.min(56, Math.floor(340 / Math.max(1, n))));
   const max = matrixMax(matrix);
@@ -80,7 +82,7 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
                 const col = c.column;
                 const label = cellLabel(matrix, row, col);
                 return (
-                  <a key={`${row}-${col}`} href={pairHref(matrix.sources, row, col)} aria-label={label} className="heat-cell">
+                  <a key={`${row}-${col}`} href={pathOf(pairHref(matrix.sources, row, col))} aria-label={label} className="heat-cell">
                     <title>{label}</title>
                     <rect x={c.x} y={c.y} width={c.width} height={c.height} rx={3} fill={fill(count)} />
                     <text x={c.x + c.width / 2} y={c.y + c.height / 2} dy="0.35em" textAnchor="middle" fill={count === 0 ? "#59636e" : textColourOn(fill(count))}>

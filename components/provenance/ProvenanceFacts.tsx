@@ -1,7 +1,7 @@
 // A claim's provenance as the lists show it (claims list, cluster members, compare): who says it,
 // how, and what it rests on, in the same words as the exports (lib/export/provenance.ts), so a
 // reader comment never shows the article's author as its speaker.
-import Link from "@/components/Link";
+import { ProjectLink } from "@/components/shell/ProjectContext";
 import { exportProvenance, speakerWords } from "@/lib/export/provenance";
 import { attributionLabel } from "@/lib/labels";
 import type { ClaimProvenance, RestsOnView } from "@/lib/types";
@@ -27,12 +27,12 @@ export function OriginText({ restsOn }: { restsOn: RestsOnView | null | undefine
   if (restsOn.kind === "claim") {
     const cut = restsOn.label.length > ORIGIN_QUOTE;
     return (
-      <>claim <Link href={`/sources/${restsOn.sourceId}#claim-${restsOn.id}`} className="quote" title={cut ? restsOn.label : undefined}>
+      <>claim <ProjectLink to={`/sources/${restsOn.sourceId}#claim-${restsOn.id}`} className="quote" title={cut ? restsOn.label : undefined}>
         {cut ? `${restsOn.label.slice(0, ORIGIN_QUOTE).trimEnd()}…` : restsOn.label}
-      </Link></>
+      </ProjectLink></>
     );
   }
-  if (restsOn.kind === "source") return <>source <Link href={`/sources/${restsOn.id}`}>{restsOn.label}</Link></>;
+  if (restsOn.kind === "source") return <>source <ProjectLink to={`/sources/${restsOn.id}`}>{restsOn.label}</ProjectLink></>;
   return restsOn.reference.url
     ? <>outside: <a href={restsOn.reference.url} rel="noreferrer noopener" target="_blank">{restsOn.label}</a></>
     : <>outside: {restsOn.label}</>;

@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from "react";
 import { ATTRIBUTION_TYPES, DATE_PRECISION_VALUES, type AttributionType, type ClaimView, type DatePrecisionValue, type ProvenanceSuggestions, type SpeakerView } from "@/lib/types";
 import { attributionLabel } from "@/lib/labels";
-import Link from "@/components/Link";
+import { ProjectLink } from "@/components/shell/ProjectContext";
 import { ClaimSearch } from "@/components/links/ClaimSearch";
 import { useSourceTitles } from "@/components/links/useSourceTitles";
 import { claimsApi, type ClaimChange } from "@/components/reader/claimsApi";
@@ -54,7 +54,7 @@ export function WhoSaysIt({ claim, busy, onUpdate }: Props) {
       <h3 id="who-says-it-heading">Who says it</h3>
       <p className="muted">
         {p?.attributionType === "READER_COMMENT" ? "A reader comment, not the author's claim." : p?.speaker ? <>Said by <strong>{p.speaker.name}</strong>{p.speaker.role ? `, ${p.speaker.role}` : ""}</> : "No speaker named."}{" "}
-        <Link href={`/claims/${claim.id}/provenance`}>Provenance</Link>
+        <ProjectLink to={`/claims/${claim.id}/provenance`}>Provenance</ProjectLink>
       </p>
 
       <form className="field" onSubmit={(e) => { e.preventDefault(); saveSpeaker(); }}>

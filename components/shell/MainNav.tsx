@@ -3,9 +3,11 @@
 import Link from "@/components/Link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { useProjectPath } from "./ProjectContext";
 
-const PAGES: [href: string, label: string][] = [
-  ["/", "Sources"],
+/** The project's pages, as paths inside it. */
+const PAGES: [rest: string, label: string][] = [
+  ["", "Sources"],
   ["/claims", "Claims"],
   ["/compare", "Compare"],
   ["/clusters", "Clusters"],
@@ -14,13 +16,14 @@ const PAGES: [href: string, label: string][] = [
   ["/import", "Import"],
 ];
 
-/** The main navigation: a row of links on wide screens; on narrow ones (globals.css) a Menu button
+/** The main navigation among the current project's pages: a row of links on wide screens; on narrow ones (globals.css) a Menu button
  *  that opens them as a list, so the header stays one line. Escape closes it; going to a page too. */
 export function MainNav() {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
+  const pathOf = useProjectPath();
 
   useEffect(() => setOpen(false), [pathname]);
 
@@ -36,7 +39,7 @@ export function MainNav() {
         Menu
       </button>
       <ul id={listId} className="main-nav-links">
-        {PAGES.map(([href, label]) => (
+        {PAGES.map(([rest, label]) => [pathOf(rest), label] as const).map(([href, label]) => (
           <li key={href}>
             <Link href={href} aria-current={pathname === href ? "page" : undefined} onClick={() => setOpen(false)}>{label}</Link>
           </li>

@@ -3,8 +3,8 @@
 // per request, in turn, so each row shows its own progress and result: added (with the metadata
 // the file gave, to confirm or correct), duplicate (with the first source), near-duplicate (which
 // can be recorded as another appearance of the same document) or refused with the reason.
-import { ApiError, callApi, errorMessage } from "@/components/api/client";
-import Link from "@/components/Link";
+import { ApiError, callApi, errorMessage, projectApi } from "@/components/api/client";
+import { ProjectLink, useProject } from "@/components/shell/ProjectContext";
 import { useId, useState } from "react";
 import { displayTitle, type UploadedSource } from "@/lib/types";
 import { NearDuplicateOffers } from "./NearDuplicateOffers";
@@ -24,7 +24,7 @@ function MetadataOffered({ result }: { result: UploadedSource }) {
   return (
     <p className={styles.hint}>
       {found.length ? `From the file: ${found.join(", ")}.` : "The file states no title, author or date."}{" "}
-      <Link href={`/sources/${result.source.id}/edit`}>Confirm or correct the details</Link>
+      <ProjectLink to={`/sources/${result.source.id}/edit`}>Confirm or correct the details</ProjectLink>
     </p>
   );
 }
@@ -39,7 +39,7 @@ function ResultRow({ row }: { row: Row }) {
       return (
         <>
           <strong>Duplicate, not added.</strong> {row.message}{" "}
-          {row.duplicateOf && <Link href={`/sources/${row.duplicateOf.id}`}>Open “{row.duplicateOf.title}”</Link>}
+          {row.duplicateOf && <ProjectLink to={`/sources/${row.duplicateOf.id}`}>Open “{row.duplicateOf.title}”</ProjectLink>}
         </>
       );
     case "refused":
@@ -47,7 +47,7 @@ function ResultRow({ row }: { row: Row }) {
     case "added":
       return (
         <>
-          <strong>Added:</strong> <Link href={`/sources/${row.result.source.id}`}>{displayTitle(row.result.source)}</Link>
+          <strong>Added:</strong> <ProjectLink to={`/sources/${row.result.source.id}`}>{displayTitle(row.result.source)}</ProjectLink>
           {row.result.warnings.map((w) => <p key={w} className={styles.hint}>{w}</p>)}
           <MetadataOffered result={row.result} />
           {row.result.nearDuplicates.length > 0 && <NearDuplicateOffers sourceId={row.result.source.id} nearDuplicates={row.result.nearDuplicates} />}
@@ -59,6 +59,7 @@ function ResultRow({ row }: { row: Row }) {
 let nextKey = 0;
 
 export function DocumentUpload() {
+  const { slug } = useProject();
   const filesId = useId();
   const pasteId = useId();
   const [rows, setRows] = useState<Row[]>([]);
@@ -78,7 +79,7 @@ export function DocumentUpload() {
       const form = new FormData();
       form.set("file", file);
       try {
-        const result = await callApi<UploadedSource>("/api/sources/upload", { method: "POST", body: form });
+        const result = await callApi<UploadedSource>(projectApi("/api/sources/upload", slug), { method: "POST", body: form });
         update(key, { key, name, state: "added", result });
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {

@@ -1,9 +1,9 @@
 "use client";
 // Reads a W3C JSON export in the browser and sends it to POST /api/import, which writes all of
 // it or nothing; the page says which record was refused, or what was added.
-import Link from "@/components/Link";
+import { ProjectLink, useProject } from "@/components/shell/ProjectContext";
 import { useId, useState } from "react";
-import { callApi, errorMessage } from "@/components/api/client";
+import { callApi, errorMessage, projectApi } from "@/components/api/client";
 import type { ImportSummary } from "@/lib/types";
 import styles from "./sources.module.css";
 
@@ -16,6 +16,7 @@ type State =
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function ImportForm() {
+  const { slug } = useProject();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: "idle" });
@@ -30,7 +31,7 @@ export function ImportForm() {
     const text = await file.text();
     setState({ step: "working", message: `Checking and importing ${file.name} (${Math.ceil(file.size / 1024)} KB)…` });
     try {
-      const json = await callApi<{ summary: ImportSummary }>("/api/import", { method: "POST", body: text });
+      const json = await callApi<{ summary: ImportSummary }>(projectApi("/api/import", slug), { method: "POST", body: text });
       setState({ step: "done", summary: json.summary, fileName: file.name });
     } catch (err) {
       setState({ step: "failed", message: errorMessage(err) });
@@ -66,7 +67,7 @@ export function ImportForm() {
             {count(state.summary.sources.created, "new source")}
             {state.summary.claims.unchanged + state.summary.sources.reused > 0 &&
               ` (already here: ${count(state.summary.claims.unchanged, "claim")}, ${count(state.summary.links.unchanged, "link")}, ${count(state.summary.sources.reused, "source")})`}
-            . <Link href="/claims">See all claims</Link>
+            . <ProjectLink to="/claims">See all claims</ProjectLink>
           </p>
         )}
       </div>

@@ -2,7 +2,7 @@
 // The sources a just-added text resembles (pasted or uploaded), each offered to be recorded as
 // another appearance of the same document (POST /api/sources/:id/appearances).
 import { callApi, errorMessage } from "@/components/api/client";
-import Link from "@/components/Link";
+import { ProjectLink } from "@/components/shell/ProjectContext";
 import { useState } from "react";
 import type { NearDuplicate } from "@/lib/types";
 import styles from "./sources.module.css";
@@ -28,7 +28,7 @@ export function NearDuplicateOffers({ sourceId, nearDuplicates }: { sourceId: st
       <ul className={styles.nearList}>
         {nearDuplicates.map((near) => (
           <li key={near.id}>
-            Resembles <Link href={`/sources/${near.id}`}>{near.title}</Link> (shared word sequences: Jaccard {percent(near.jaccard)}, containment {percent(near.containment)}).{" "}
+            Resembles <ProjectLink to={`/sources/${near.id}`}>{near.title}</ProjectLink> (shared word sequences: Jaccard {percent(near.jaccard)}, containment {percent(near.containment)}).{" "}
             {recorded.has(near.id) ? (
               <strong>Recorded as another appearance of the same document.</strong>
             ) : (

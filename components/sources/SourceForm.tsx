@@ -1,8 +1,8 @@
 "use client";
 // Add a source from pasted text, or correct one (text from a .txt/.md file read in the browser): metadata and
 // text. Saving corrected text re-anchors the claims on the server; the form says what happened.
-import { ApiError, callApi, errorMessage } from "@/components/api/client";
-import Link from "@/components/Link";
+import { ApiError, callApi, errorMessage, projectApi } from "@/components/api/client";
+import { ProjectLink, useProject, useProjectPath } from "@/components/shell/ProjectContext";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { describeReanchor, type ReanchorSummary } from "@/lib/reanchor-summary";
@@ -44,6 +44,8 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
 
 export function SourceForm(props: Props) {
   const router = useRouter();
+  const { slug } = useProject();
+  const pathOf = useProjectPath();
   const initial = props.mode === "edit" ? props.initial : EMPTY_SOURCE_FORM;
   const [values, setValues] = useState<SourceFormValues>(initial);
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 1);
@@ -82,13 +84,13 @@ export function SourceForm(props: Props) {
         : { ...common, suggestedTitle, dateEvidence, note, version, ...(body !== savedBody ? { body } : {}) };
     try {
       const json = await callApi<{ source: SourceMeta & { version: number }; reanchor?: ReanchorSummary | null; nearDuplicates?: NearDuplicate[] }>(
-        props.mode === "create" ? "/api/sources" : `/api/sources/${props.sourceId}`,
+        props.mode === "create" ? projectApi("/api/sources", slug) : `/api/sources/${props.sourceId}`,
         { method: props.mode === "create" ? "POST" : "PATCH", body: payload },
       );
       if (props.mode === "create") {
         // Resembling sources are offered first; otherwise straight to the new source.
         if (json.nearDuplicates?.length) setAdded({ source: json.source, nearDuplicates: json.nearDuplicates });
-        else router.push(`/sources/${json.source.id}`);
+        else router.push(pathOf(`/sources/${json.source.id}`));
         return;
       }
       setVersion(json.source.version);
@@ -143,18 +145,18 @@ export function SourceForm(props: Props) {
       </Field>
       {error && (
         <p role="alert" className="error-text">
-          {error} {duplicateOf && <Link href={`/sources/${duplicateOf.id}`}>Open “{duplicateOf.title}”</Link>}
+          {error} {duplicateOf && <ProjectLink to={`/sources/${duplicateOf.id}`}>Open “{duplicateOf.title}”</ProjectLink>}
         </p>
       )}
       {added && (
         <div role="status" className={styles.result}>
-          <strong>Added:</strong> <Link href={`/sources/${added.source.id}`}>{displayTitle(added.source)}</Link>
+          <strong>Added:</strong> <ProjectLink to={`/sources/${added.source.id}`}>{displayTitle(added.source)}</ProjectLink>
           <NearDuplicateOffers sourceId={added.source.id} nearDuplicates={added.nearDuplicates} />
         </div>
       )}
       {result && (
         <p role="status" className={styles.result}>
-          {result} {props.mode === "edit" && <Link href={`/sources/${props.sourceId}`}>Back to the source</Link>}
+          {result} {props.mode === "edit" && <ProjectLink to={`/sources/${props.sourceId}`}>Back to the source</ProjectLink>}
         </p>
       )}
       <div className={styles.actions}>

@@ -1,8 +1,9 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import { withProject } from "./project";
 
 /** Adds a source through the API; returns its id. */
 export async function addSource(request: APIRequestContext, title: string, body: string): Promise<string> {
-  const response = await request.post("/api/sources", { data: { title, body } });
+  const response = await request.post(withProject("/api/sources"), { data: { title, body } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).source.id as string;
 }

@@ -1,10 +1,12 @@
 // Researchers in roles on the team server (accounts mode): the owner signed up by e2e/team/setup.ts
 // adds each new researcher to the seeded project with the role a spec needs.
 import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
+import { PROJECT } from "./project";
+
+export { PROJECT };
 
 export const OWNER = "Olga Owner";
 export const PASSWORD = "a long enough password";
-export const PROJECT = "csto";
 export type Role = "OWNER" | "CURATOR" | "ANNOTATOR" | "VIEWER";
 
 /** A request context signed in as the owner. */

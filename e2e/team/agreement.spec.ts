@@ -43,7 +43,7 @@ test("two researchers annotate one source independently; the owner sees their ag
   const roundUrl = ownerPage.url();
 
   // Ann tags two sentences; the reader tells her others' claims are hidden.
-  await page.goto(`/sources/${sourceId}`);
+  await page.goto(`/p/${PROJECT}/sources/${sourceId}`);
   await expect(page.getByRole("status").filter({ hasText: "Independent annotation: others' claims are hidden until you mark your work done." })).toBeVisible();
   await expect(sourceText(page)).toBeVisible();
   const annS1 = await markClaim(page, S1, "Fact");
@@ -51,7 +51,7 @@ test("two researchers annotate one source independently; the owner sees their ag
   await page.screenshot({ path: `${SHOTS}/reader-banner.png` });
 
   // Bo tags the same first sentence, the second as a prediction, and a third one; he sees only his own.
-  await boPage.goto(`/sources/${sourceId}`);
+  await boPage.goto(`/p/${PROJECT}/sources/${sourceId}`);
   await expect(sourceText(boPage)).toBeVisible();
   await expect(claimInText(boPage)).toHaveCount(0);
   await markClaim(boPage, S1, "Fact");

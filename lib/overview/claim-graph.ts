@@ -68,5 +68,6 @@ export function shapeClaimGraph(input: {
   };
 }
 
-/** The reader's deep link: the source opens with the claim selected. */
+/** The reader's deep link inside the project (projectPath puts /p/<slug> before it): the source
+ *  opens with the claim selected. */
 export const claimHref = (claim: { id: string; sourceId: string }) => `/sources/${encodeURIComponent(claim.sourceId)}#claim-${encodeURIComponent(claim.id)}`;

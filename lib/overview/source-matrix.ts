@@ -33,7 +33,8 @@ export function sourcePairMatrices(counts: SourcePairCounts, max = MAX_MATRIX_SO
 /** "S3": how the pictures name the source at index i (the legend spells out the titles). */
 export const sourceTag = (index: number) => `S${index + 1}`;
 
-/** Where a cell leads: two sources side by side in Compare, or one source's linked claims. */
+/** Where a cell leads, inside the project (projectPath puts /p/<slug> before it): two sources
+ *  side by side in Compare, or one source's linked claims. */
 export function pairHref(sources: OverviewSource[], row: number, col: number): string {
   const a = sources[row].id;
   const b = sources[col].id;

@@ -10,14 +10,16 @@ import type { ClaimGraphView, OverviewSource } from "../types";
 
 const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
 
-export async function loadClaimGraph(db: Db, sources: OverviewSource[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimGraphView> {
-  const visible = visibleClaimsWhere(visibility);
+/** The graph of one project's claims (`sources` are the project's, from its overview), as the
+ *  reader may see them (lib/server/rounds.ts). */
+export async function loadClaimGraph(db: Db, projectId: string, sources: OverviewSource[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimGraphView> {
+  const inProject = { deletedAt: null, source: { projectId }, ...visibleClaimsWhere(visibility) };
   const [links, claimCount] = await Promise.all([
     db.claimLink.findMany({
-      where: { deletedAt: null, from: { deletedAt: null, ...visible }, to: { deletedAt: null, ...visible } },
+      where: { deletedAt: null, from: inProject, to: inProject },
       select: { id: true, relation: true, from: { select: claimFields }, to: { select: claimFields } },
     }),
-    db.claim.count({ where: { deletedAt: null } }),
+    db.claim.count({ where: inProject }),
   ]);
   return layoutClaimGraph(shapeClaimGraph({ sources, links, claimCount }));
 }

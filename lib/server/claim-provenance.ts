@@ -10,6 +10,7 @@ import { createReference, ensureSpeaker } from "./speakers";
 
 interface CurrentProvenance {
   id: string;
+  sourceId: string;
   speakerId: string | null;
   attributionType: string;
   restsOnClaimId: string | null;
@@ -39,12 +40,16 @@ export async function provenanceChanges(tx: Tx, row: CurrentProvenance, input: U
   if (input.restsOn !== undefined) {
     const next = { restsOnClaimId: null as string | null, restsOnSourceId: null as string | null, restsOnReferenceId: null as string | null };
     const r = input.restsOn;
+    // A claim or source of another project does not exist to this one (the trigger
+    // "Claim_rests_on_project" refuses it as well).
+    const ownProject = async () => (await tx.source.findUniqueOrThrow({ where: { id: row.sourceId }, select: { projectId: true } })).projectId;
     if (r?.kind === "claim") {
-      const target = await tx.claim.findUnique({ where: { id: r.id }, select: { deletedAt: true } });
-      if (!target || target.deletedAt) throw badRequest(`restsOn: claim ${r.id} does not exist or was deleted`);
+      const target = await tx.claim.findUnique({ where: { id: r.id }, select: { deletedAt: true, source: { select: { projectId: true } } } });
+      if (!target || target.deletedAt || target.source.projectId !== (await ownProject())) throw badRequest(`restsOn: claim ${r.id} does not exist or was deleted`);
       next.restsOnClaimId = r.id;
     } else if (r?.kind === "source") {
-      if (!(await tx.source.findUnique({ where: { id: r.id }, select: { id: true } }))) throw badRequest(`restsOn: source ${r.id} does not exist`);
+      const target = await tx.source.findUnique({ where: { id: r.id }, select: { projectId: true } });
+      if (!target || target.projectId !== (await ownProject())) throw badRequest(`restsOn: source ${r.id} does not exist`);
       next.restsOnSourceId = r.id;
     } else if (r?.kind === "reference") {
       if (!(await tx.externalReference.findUnique({ where: { id: r.id }, select: { id: true } }))) throw badRequest(`restsOn: reference ${r.id} does not exist`);

@@ -329,6 +329,8 @@ export async function getClaim(db: Db, id: string): Promise<ClaimView | null> {
 }
 
 export interface ClaimFilter {
+  /** The project whose claims are listed (always given: a list never spans projects). */
+  projectId: string;
   sourceId?: string;
   kind?: ClaimKind;
   q?: string;
@@ -336,14 +338,15 @@ export interface ClaimFilter {
 }
 
 /** Claims in text order (source, then start offset). */
-export async function listClaims(db: Db, filter: ClaimFilter = {}, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimView[]> {
+export async function listClaims(db: Db, filter: ClaimFilter, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimView[]> {
   const rows = await db.claim.findMany({
     where: {
       ...visibleClaimsWhere(visibility),
+      source: { projectId: filter.projectId },
       sourceId: filter.sourceId,
       kind: filter.kind,
       deletedAt: filter.includeDeleted ? undefined : null,
-      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.q) } } : {}),
+      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.projectId, filter.q) } } : {}),
     },
     include: claimInclude,
     orderBy: [{ sourceId: "asc" }, { start: "asc" }, { end: "asc" }],

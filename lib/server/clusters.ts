@@ -116,8 +116,10 @@ export async function createCluster(db: Db, actor: Actor, projectId: string, inp
   });
 }
 
-export async function listClusters(db: Db): Promise<ClusterSummary[]> {
+/** A project's clusters by name. */
+export async function listClusters(db: Db, projectId: string): Promise<ClusterSummary[]> {
   const rows = await db.cluster.findMany({
+    where: { projectId },
     include: { _count: { select: { members: { where: { claim: { deletedAt: null } } } } } },
     orderBy: { name: "asc" },
   });
@@ -168,9 +170,10 @@ function asContradiction(c: ValueConflict): ClusterContradiction {
  * A SUPPORTS or REFINES link between two members settles their value conflict: it moves to `settled`
  * with the link that settled it. Cost: members² comparisons of parsed values.
  */
-export async function getCluster(db: Db, id: string, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClusterDetail | null> {
+export async function getCluster(db: Db, projectId: string, id: string, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClusterDetail | null> {
+  // Null for another project's cluster too: a page or request of one project never shows another's.
   const row = await db.cluster.findUnique({
-    where: { id },
+    where: { id, projectId },
     include: {
       members: {
         where: { claim: { deletedAt: null, ...visibleClaimsWhere(visibility) } },
@@ -212,14 +215,14 @@ export async function getCluster(db: Db, id: string, visibility: ClaimVisibility
 }
 
 /**
- * Candidate contradictions among live claims (optionally of some sources only), not yet linked:
+ * Candidate contradictions among a project's live claims (optionally of some of its sources only), not yet linked:
  * figures the quotes give that cannot both be true, and the value conflicts of every cluster's
  * members (a cluster says its claims speak of one thing, so its dates of one event are compared).
  * Cost: claims² over the scope plus members² per cluster.
  */
-export async function contradictionSuggestions(db: Db, sourceIds?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ContradictionSuggestion[]> {
+export async function contradictionSuggestions(db: Db, projectId: string, sourceIds?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ContradictionSuggestion[]> {
   const claims = await db.claim.findMany({
-    where: { deletedAt: null, ...visibleClaimsWhere(visibility), ...(sourceIds ? { sourceId: { in: sourceIds } } : {}) },
+    where: { deletedAt: null, source: { projectId }, ...visibleClaimsWhere(visibility), ...(sourceIds ? { sourceId: { in: sourceIds } } : {}) },
     select: { id: true, sourceId: true, quote: true },
     orderBy: [{ sourceId: "asc" }, { start: "asc" }],
   });
@@ -230,7 +233,7 @@ export async function contradictionSuggestions(db: Db, sourceIds?: string[], vis
   });
   const suggestions = suggestContradictions(claims, links);
   const clusters = await db.cluster.findMany({
-    where: { members: { some: { claimId: { in: ids } } } },
+    where: { projectId, members: { some: { claimId: { in: ids } } } },
     select: { event: true, members: { where: { claim: { deletedAt: null } }, select: { claim: { include: { valueCorrection: true } } } } },
   });
   const inScope = new Map(claims.map((c) => [c.id, c]));

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
 import type { Actor } from "./users";
+import { memberProjectIds } from "./projects";
 
 /** The suggestions, each flagged with whether this researcher (or nobody, signed out) dismissed it. */
 export async function withDismissed<T>(db: Db, viewer: Actor | null, suggestions: T[], keyOf: (suggestion: T) => string): Promise<(T & { dismissed: boolean })[]> {
@@ -14,8 +15,10 @@ export async function withDismissed<T>(db: Db, viewer: Actor | null, suggestions
   return suggestions.map((s, i) => ({ ...s, dismissed: dismissed.has(keys[i]!) }));
 }
 
-/** Refuses keys naming claims or sources that do not exist (or claims that were deleted). */
-async function checkTargets(db: Db, keys: string[]): Promise<void> {
+/** Refuses keys naming claims or sources that do not exist (or claims that were deleted). A claim
+ *  or source of a project the researcher is not a member of does not exist for them (any role may
+ *  dismiss: it changes only their own view). */
+async function checkTargets(db: Db, actor: Actor, keys: string[]): Promise<void> {
   const claimIds = new Set<string>();
   const sourceIds = new Set<string>();
   for (const key of keys) {
@@ -23,9 +26,11 @@ async function checkTargets(db: Db, keys: string[]): Promise<void> {
     if (kind === "contradiction") rest.split("|").forEach((id) => claimIds.add(id));
     else sourceIds.add(rest.split(":")[0]!);
   }
+  const projects = await memberProjectIds(db, actor);
+  const inProjects = projects === null ? {} : { projectId: { in: projects } };
   const [claims, sources] = await Promise.all([
-    db.claim.findMany({ where: { id: { in: [...claimIds] }, deletedAt: null }, select: { id: true } }),
-    db.source.findMany({ where: { id: { in: [...sourceIds] } }, select: { id: true } }),
+    db.claim.findMany({ where: { id: { in: [...claimIds] }, deletedAt: null, source: inProjects }, select: { id: true } }),
+    db.source.findMany({ where: { id: { in: [...sourceIds] }, ...inProjects }, select: { id: true } }),
   ]);
   const liveClaims = new Set(claims.map((c) => c.id));
   const knownSources = new Set(sources.map((s) => s.id));
@@ -37,7 +42,7 @@ async function checkTargets(db: Db, keys: string[]): Promise<void> {
 
 /** Dismisses the suggestions for this researcher; dismissing one twice is no change. */
 export async function dismiss(db: Db, actor: Actor, keys: string[]): Promise<number> {
-  await checkTargets(db, keys);
+  await checkTargets(db, actor, keys);
   const { count } = await db.dismissal.createMany({ data: keys.map((key) => ({ userId: actor.id, key })), skipDuplicates: true });
   return count;
 }

@@ -81,16 +81,19 @@ export async function originalFile(db: Db, sourceId: string) {
   return file;
 }
 
-/** Records `sourceId` as another appearance of `documentId`, if their texts are near-duplicates. */
+/** Records `sourceId` as another appearance of `documentId`, if their texts are near-duplicates.
+ *  Any annotator of the source's project may; both sources are of that project (a source of
+ *  another project does not exist to this one). */
 export async function recordAppearance(db: Db, actor: Actor, sourceId: string, documentId: string) {
   if (sourceId === documentId) throw new DomainError(422, "A source is not another appearance of itself");
   return db.$transaction(async (tx) => {
     const [source, document] = await Promise.all([
-      tx.source.findUnique({ where: { id: sourceId }, select: { body: true } }),
-      tx.source.findUnique({ where: { id: documentId }, select: { body: true } }),
+      tx.source.findUnique({ where: { id: sourceId }, select: { body: true, projectId: true } }),
+      tx.source.findUnique({ where: { id: documentId }, select: { body: true, projectId: true } }),
     ]);
     if (!source) throw notFound(`Source ${sourceId} does not exist`);
-    if (!document) throw notFound(`Source ${documentId} does not exist`);
+    await requireRole(tx, actor, source.projectId, "ANNOTATOR", "record appearances");
+    if (!document || document.projectId !== source.projectId) throw notFound(`Source ${documentId} does not exist`);
     const r = compareTexts(source.body, document.body);
     if (r.kind === "distinct") {
       throw new DomainError(422, `These texts are not near-duplicates (Jaccard ${r.jaccard.toFixed(2)}, containment ${r.containment.toFixed(2)}; a near-duplicate needs Jaccard ≥ 0.5 or containment ≥ 0.8)`);

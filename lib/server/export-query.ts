@@ -31,13 +31,15 @@ const ORIGIN_WHERE: Record<OriginFilter, Prisma.ClaimWhereInput> = {
   reference: { restsOnReferenceId: { not: null } },
 };
 
-/** The one place the claims list's and the exports' filter becomes a WHERE clause.
- *  `textMatches`: ids from the full-text search (lib/server/search.ts) when the filter has text. */
-export function claimWhere(filter: ExportFilter, textMatches?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Prisma.ClaimWhereInput {
+/** The one place the claims list's and the exports' filter becomes a WHERE clause, always within
+ *  one project and as the reader may see it (lib/server/rounds.ts). `textMatches`: ids from the
+ *  full-text search (lib/server/search.ts) when the filter has text. */
+export function claimWhere(projectId: string, filter: ExportFilter, textMatches?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Prisma.ClaimWhereInput {
   const hasLink: Prisma.ClaimWhereInput = { OR: [{ linksFrom: { some: liveLink } }, { linksTo: { some: liveLink } }] };
   return {
     ...visibleClaimsWhere(visibility),
     deletedAt: null,
+    source: { projectId },
     // The curated set: claims that are the result of a curator's decision (CurationDecision).
     ...(filter.set === "curated" ? { curatedFrom: { some: {} } } : {}),
     ...(filter.author ? { authorId: filter.author } : {}),
@@ -162,6 +164,10 @@ async function linksTouching(db: Db, ids: string[]): Promise<LinkRecord[]> {
   return rows.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() }));
 }
 
+async function sourceInProject(db: Db, projectId: string, sourceId: string): Promise<boolean> {
+  return (await db.source.count({ where: { id: sourceId, projectId } })) > 0;
+}
+
 const sourceMetaSelect = { id: true, title: true, suggestedTitle: true, author: true, publisher: true, url: true, publishedDate: true, approxDate: true } satisfies Prisma.SourceSelect;
 
 /** Claims read per query when streaming an export: one batch's rows, links and source texts are
@@ -176,11 +182,11 @@ export const EXPORT_BATCH = 2_000;
  * flat and the first bytes leave before the last claim is read. The same claims, links and
  * order as loadExport.
  */
-export async function streamExport(db: Db, filter: ExportFilter, options: { now?: Date; batch?: number; visibility?: ClaimVisibility } = {}): Promise<ExportStream> {
-  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined, options.visibility);
+export async function streamExport(db: Db, projectId: string, filter: ExportFilter, options: { now?: Date; batch?: number; visibility?: ClaimVisibility } = {}): Promise<ExportStream> {
+  const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined, options.visibility);
   const order = await db.claim.findMany({ where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true, sourceId: true } });
   const sourceIds = [...new Set(order.map((r) => r.sourceId))];
-  if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
+  if (filter.sourceId && !sourceIds.includes(filter.sourceId) && (await sourceInProject(db, projectId, filter.sourceId))) sourceIds.unshift(filter.sourceId);
   const batch = options.batch ?? EXPORT_BATCH;
 
   // Each source's paragraph numbering and page map, read once per export (the claims come in
@@ -239,8 +245,8 @@ export async function streamExport(db: Db, filter: ExportFilter, options: { now?
   };
 }
 
-export async function loadExport(db: Db, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
-  const where = claimWhere(filter, filter.q ? await fullTextClaimIds(db, filter.q) : undefined, options.visibility);
+export async function loadExport(db: Db, projectId: string, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
+  const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined, options.visibility);
   const [order, total] = await Promise.all([
     db.claim.findMany({
       where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
@@ -257,7 +263,8 @@ export async function loadExport(db: Db, filter: ExportFilter, options: LoadExpo
   const claims: ClaimRecord[] = claimIds.flatMap((id) => recordById.get(id) ?? []);
   const sourceIds = [...new Set(claims.map((r) => r.sourceId))];
   if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
-  const sourceRows = await db.source.findMany({ where: { id: { in: sourceIds } } });
+  // The filter's own source is named even when none of its claims match, if it is this project's.
+  const sourceRows = await db.source.findMany({ where: { id: { in: sourceIds }, projectId } });
   const byId = new Map(sourceRows.map((s) => [s.id, s]));
   const sources: SourceDoc[] = sourceIds.flatMap((id) => {
     const s = byId.get(id);
@@ -276,16 +283,17 @@ const ORIGIN_SCOPE: Record<OriginFilter, string> = {
   any: "with an origin", none: "without an origin", claim: "resting on a claim", source: "resting on a source", reference: "resting on an outside reference",
 };
 
-/** What the file name and heading call the filtered set: "all", a source title, a cluster name, a kind… */
-export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> {
+/** What the file name and heading call the filtered set: "all", a source title, a cluster name, a
+ *  kind… A source or cluster of another project is as unknown as a missing one (404). */
+export async function scopeLabel(db: Db, projectId: string, filter: ExportFilter): Promise<string> {
   const parts: string[] = [];
   if (filter.clusterId) {
-    const cluster = await db.cluster.findUnique({ where: { id: filter.clusterId }, select: { name: true } });
+    const cluster = await db.cluster.findUnique({ where: { id: filter.clusterId, projectId }, select: { name: true } });
     if (!cluster) throw notFound(`Cluster ${filter.clusterId} does not exist`);
     parts.push(cluster.name);
   }
   if (filter.sourceId) {
-    const source = await db.source.findUnique({ where: { id: filter.sourceId }, select: { title: true, suggestedTitle: true } });
+    const source = await db.source.findUnique({ where: { id: filter.sourceId, projectId }, select: { title: true, suggestedTitle: true } });
     if (!source) throw notFound(`Source ${filter.sourceId} does not exist`);
     parts.push(displayTitle(source));
   }
@@ -306,7 +314,7 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   if (filter.attribution) parts.push(attributionLabel(filter.attribution).toLowerCase().replace(/\s*\(.*\)$/, ""));
   if (filter.origin) parts.push(ORIGIN_SCOPE[filter.origin]);
   if (filter.originSourceId) {
-    const source = await db.source.findUnique({ where: { id: filter.originSourceId }, select: { title: true, suggestedTitle: true } });
+    const source = await db.source.findUnique({ where: { id: filter.originSourceId, projectId }, select: { title: true, suggestedTitle: true } });
     if (!source) throw notFound(`Source ${filter.originSourceId} does not exist`);
     parts.push(`resting on ${displayTitle(source)}`);
   }
@@ -314,13 +322,15 @@ export async function scopeLabel(db: Db, filter: ExportFilter): Promise<string> 
   return parts.length ? parts.join(" ") : "all";
 }
 
-/** What the filter form offers: every source and cluster by name, the researchers and speakers of live claims. */
-export async function filterChoices(db: Db) {
+/** What the filter form offers: the project's sources and clusters by name, the researchers and
+ *  speakers of its live claims. */
+export async function filterChoices(db: Db, projectId: string) {
+  const liveHere = { some: { deletedAt: null, source: { projectId } } };
   const [sources, clusters, researchers, speakers] = await Promise.all([
-    db.source.findMany({ orderBy: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, title: true, suggestedTitle: true } }),
-    db.cluster.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { claims: { some: { deletedAt: null } } }, orderBy: { name: "asc" }, select: { name: true } }),
-    db.speaker.findMany({ where: { claims: { some: { deletedAt: null } } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db.source.findMany({ where: { projectId }, orderBy: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }], select: { id: true, title: true, suggestedTitle: true } }),
+    db.cluster.findMany({ where: { projectId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { claims: liveHere }, orderBy: { name: "asc" }, select: { name: true } }),
+    db.speaker.findMany({ where: { claims: liveHere }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
   ]);
   return { sources: sources.map((s) => ({ id: s.id, title: displayTitle(s) })), clusters, researchers: researchers.map((r) => r.name), speakers };
 }

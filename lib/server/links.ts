@@ -108,14 +108,15 @@ export async function deleteLink(db: Db, actor: Actor, id: string): Promise<Link
   });
 }
 
-/** Live links, oldest first; with claimIds, only those touching one of these claims. */
-export async function listLinks(db: Db, filter: { claimIds?: string[] } = {}): Promise<LinkView[]> {
+/** A project's live links, oldest first; with claimIds, only those touching one of these claims. */
+export async function listLinks(db: Db, filter: { projectId: string; claimIds?: string[] }): Promise<LinkView[]> {
   const ids = filter.claimIds;
+  const inProject = { deletedAt: null, source: { projectId: filter.projectId } };
   const rows = await db.claimLink.findMany({
     where: {
       deletedAt: null,
-      from: { deletedAt: null },
-      to: { deletedAt: null },
+      from: inProject,
+      to: inProject,
       ...(ids ? { OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] } : {}),
     },
     include: linkInclude,

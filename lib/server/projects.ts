@@ -55,6 +55,21 @@ export async function requireRole(tx: Tx, actor: Actor, projectId: string, need:
   return role;
 }
 
+/** Speakers and outside references are shared by every project: making one needs the right to
+ *  annotate in some project (a viewer only, or a member of none, gets 403: no project's data is
+ *  named, so there is nothing to hide behind a 404). One indexed read. */
+export async function requireAnnotatorAnywhere(db: Db | Tx, actor: Actor, what: string): Promise<void> {
+  if (actor.mayEditAll) return;
+  const row = await db.projectMember.findFirst({ where: { userId: actor.id, role: { not: "VIEWER" } }, select: { projectId: true } });
+  if (!row) throw forbidden(`Only an annotator of a project can ${what}, and you annotate in none`);
+}
+
+/** The ids of the projects the researcher is a member of (any role); null: every project (single-user mode). */
+export async function memberProjectIds(db: Db | Tx, actor: Actor): Promise<string[] | null> {
+  if (actor.mayEditAll) return null;
+  return (await db.projectMember.findMany({ where: { userId: actor.id }, select: { projectId: true } })).map((m) => m.projectId);
+}
+
 const article = (role: ProjectRole) => (role === "OWNER" || role === "ANNOTATOR" ? "an" : "a");
 
 /** The project of a source, claim or cluster (null when it does not exist). */

@@ -70,14 +70,15 @@ function describe(ref: OriginRef, byId: Map<string, Row>): { label: string; deta
   return { label: ref.id, detail: "" };
 }
 
-export async function claimProvenanceGraph(db: Db, claimId: string): Promise<ProvenanceGraphView> {
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { deletedAt: true } });
-  if (!claim || claim.deletedAt) throw notFound(`Claim ${claimId} does not exist or was deleted`);
+/** A live claim of the project and its chains (another project's claim is a 404, like a missing one). */
+export async function claimProvenanceGraph(db: Db, projectId: string, claimId: string): Promise<ProvenanceGraphView> {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { deletedAt: true, source: { select: { projectId: true } } } });
+  if (!claim || claim.deletedAt || claim.source.projectId !== projectId) throw notFound(`Claim ${claimId} does not exist or was deleted`);
   return provenanceGraph(db, [claimId]);
 }
 
-export async function clusterProvenanceGraph(db: Db, clusterId: string): Promise<ProvenanceGraphView> {
-  const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { members: { where: { claim: { deletedAt: null } }, select: { claimId: true } } } });
+export async function clusterProvenanceGraph(db: Db, projectId: string, clusterId: string): Promise<ProvenanceGraphView> {
+  const cluster = await db.cluster.findUnique({ where: { id: clusterId, projectId }, select: { members: { where: { claim: { deletedAt: null } }, select: { claimId: true } } } });
   if (!cluster) throw notFound(`Cluster ${clusterId} does not exist`);
   return provenanceGraph(db, cluster.members.map((m) => m.claimId));
 }

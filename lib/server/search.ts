@@ -36,16 +36,19 @@ export function searchQuery(text: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parsed.terms.map(termQuery), " && ")})`;
 }
 
-/** Ids of live claims matching the search text; a UNION of four lookups, since
- *  one OR across the joined tables would scan every claim. */
-export async function fullTextClaimIds(db: Db, q: string): Promise<string[]> {
+/** Ids of a project's live claims matching the search text; a UNION of four lookups, since
+ *  one OR across the joined tables would scan every claim. The indexes find matches in every
+ *  project; the join to the claim's source keeps this project's (a primary-key probe per match). */
+export async function fullTextClaimIds(db: Db, projectId: string, q: string): Promise<string[]> {
   const text = q.trim();
   if (!text) return [];
   const query = searchQuery(text);
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c.id FROM "Claim" c WHERE c."deletedAt" IS NULL AND ${CLAIM_SEARCH_VECTOR} @@ ${query}
-    UNION SELECT c.id FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."deletedAt" IS NULL AND ${sourceVector} @@ ${query}
-    UNION SELECT c.id FROM "Claim" c JOIN "User" u ON u.id = c."authorId" WHERE c."deletedAt" IS NULL AND lower(u."name") = lower(${text})
-    UNION SELECT c.id FROM "Claim" c JOIN "Speaker" sp ON sp.id = c."speakerId" WHERE c."deletedAt" IS NULL AND ${speakerVector} @@ ${query}`;
+    SELECT m.id FROM (
+      SELECT c.id, c."sourceId" FROM "Claim" c WHERE c."deletedAt" IS NULL AND ${CLAIM_SEARCH_VECTOR} @@ ${query}
+      UNION SELECT c.id, c."sourceId" FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId" WHERE c."deletedAt" IS NULL AND s."projectId" = ${projectId} AND ${sourceVector} @@ ${query}
+      UNION SELECT c.id, c."sourceId" FROM "Claim" c JOIN "User" u ON u.id = c."authorId" WHERE c."deletedAt" IS NULL AND lower(u."name") = lower(${text})
+      UNION SELECT c.id, c."sourceId" FROM "Claim" c JOIN "Speaker" sp ON sp.id = c."speakerId" WHERE c."deletedAt" IS NULL AND ${speakerVector} @@ ${query}
+    ) m JOIN "Source" ms ON ms.id = m."sourceId" WHERE ms."projectId" = ${projectId}`;
   return rows.map((r) => r.id);
 }

@@ -41,8 +41,10 @@ export function toSourceMeta(row: SourceRow): SourceMeta {
   };
 }
 
-export async function listSources(db: Db) {
+/** A project's sources, in the order the corpus lists them (index "Source_projectId_createdAt_idx"). */
+export async function listSources(db: Db, projectId: string) {
   const rows = await db.source.findMany({
+    where: { projectId },
     orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }],
     select: {
       id: true, title: true, suggestedTitle: true, author: true, publisher: true, url: true,

@@ -1,4 +1,6 @@
-// Speakers and outside references: reusable records shared across sources. One speaker per
+// Speakers and outside references: reusable records shared across sources, and across projects:
+// a speaker is a person in the world and a reference a document in it, the same whichever project
+// cites them (their lists show names and titles only, never a project's claims). One speaker per
 // lower(name) (a unique index), so "making" a speaker by a name that exists reuses the record.
 import "server-only";
 import { randomUUID } from "node:crypto";

@@ -29,21 +29,25 @@ export interface Overview {
 const zeroKinds = () => Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
 
 /**
- * Counts and matrices are computed by PostgreSQL (GROUP BY over live claims and links), so the
+ * One project's figures. Counts and matrices are computed by PostgreSQL (GROUP BY over live claims and links), so the
  * page reads one row per source × kind and per source pair, never every claim. What grows with
  * the number of sources: the suggestion scan of each text not scanned before (suggestedSpans) and
  * one index probe per suggested sentence to see whether a claim covers it.
  */
-export async function overview(db: Db): Promise<Overview> {
+export async function overview(db: Db, projectId: string): Promise<Overview> {
   const [sources, claimCounts, linkCounts] = await Promise.all([
-    db.source.findMany({ select: { id: true, title: true, suggestedTitle: true, contentHash: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }] }),
+    db.source.findMany({ where: { projectId }, select: { id: true, title: true, suggestedTitle: true, contentHash: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }] }),
     db.$queryRaw<{ sourceId: string; kind: ClaimKind; n: number; orphaned: number }[]>`
-      SELECT "sourceId", kind, count(*)::int AS n, (count(*) FILTER (WHERE orphaned))::int AS orphaned
-      FROM "Claim" WHERE "deletedAt" IS NULL GROUP BY "sourceId", kind`,
+      SELECT c."sourceId", c.kind, count(*)::int AS n, (count(*) FILTER (WHERE c.orphaned))::int AS orphaned
+      FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId"
+      WHERE c."deletedAt" IS NULL AND s."projectId" = ${projectId} GROUP BY c."sourceId", c.kind`,
+    // Links join two claims of one project (the write side refuses others), so the "from" end's
+    // source decides; the "to" end's is checked too, so a stray link cannot break the matrices.
     db.$queryRaw<{ relation: LinkRelation; a: string; b: string; n: number }[]>`
       SELECT l.relation, f."sourceId" AS a, t."sourceId" AS b, count(*)::int AS n
       FROM "ClaimLink" l JOIN "Claim" f ON f.id = l."fromId" JOIN "Claim" t ON t.id = l."toId"
-      WHERE l."deletedAt" IS NULL AND f."deletedAt" IS NULL AND t."deletedAt" IS NULL
+      JOIN "Source" fs ON fs.id = f."sourceId" JOIN "Source" ts ON ts.id = t."sourceId"
+      WHERE l."deletedAt" IS NULL AND f."deletedAt" IS NULL AND t."deletedAt" IS NULL AND fs."projectId" = ${projectId} AND ts."projectId" = ${projectId}
       GROUP BY l.relation, f."sourceId", t."sourceId"`,
   ]);
   const index = new Map(sources.map((s, i) => [s.id, i]));

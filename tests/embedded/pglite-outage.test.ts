@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSource } from "@/lib/server/source-edit";
 import { createDb } from "@/lib/server/db";
-import { ensureUser } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/scripts/embedded-db";
 import { migrate } from "@/scripts/tasks";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
@@ -31,9 +31,9 @@ beforeAll(async () => {
   embedded = await startEmbeddedDatabase(dataDir);
   await migrate(embedded.url);
   const setup = createDb(embedded.url);
-  const actor = await ensureUser(setup, "researcher");
+  const actor = await member(setup, "researcher");
   const text = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} reports ${100 + i} observers at the border.`).join(" ");
-  sourceId = (await createSource(setup, actor, { body: text, title: "Outage" })).source.id;
+  sourceId = (await createSource(setup, actor, CSTO, { body: text, title: "Outage" })).source.id;
   words = [...text.matchAll(/[A-Za-z]{4,}/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   await setup.$disconnect();
   const url = new URL(embedded.url);
@@ -60,7 +60,7 @@ describe("the embedded database's connection cut mid-transaction", () => {
       // Cut after BEGIN, while a statement inside the transaction is on its way: a failed BEGIN
       // was always handled, it is the ROLLBACK on the dead connection that lost the slot.
       const inTransaction = proxy.nextSent("BEGIN").then(() => proxy.nextSent("INSERT"));
-      const requests = [0, 1, 2].map((i) => callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters", body: { name: `round ${round} cluster ${i}` } }));
+      const requests = [0, 1, 2].map((i) => callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters?project=csto", body: { name: `round ${round} cluster ${i}` } }));
       const settled = Promise.allSettled(requests);
       if (await Promise.race([inTransaction.then(() => true), settled.then(() => false)])) cutInTransaction++;
       await proxy.down();

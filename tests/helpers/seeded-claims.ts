@@ -3,7 +3,8 @@
 import path from "node:path";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { member } from "./members";
 import type { TestDatabase } from "./testdb";
 
 export interface SeededClaims {
@@ -16,7 +17,7 @@ export interface SeededClaims {
 
 export async function seedWithClaims(t: TestDatabase): Promise<SeededClaims> {
   await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-  const actor = await ensureUser(t.db, "researcher");
+  const actor = await member(t.db, "researcher");
   const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "001_368f92058b86ed85.txt" } });
   const mark = async (phrase: string) => {
     const start = source.body.indexOf(phrase);

@@ -11,12 +11,14 @@ import { seedCorpus } from "@/lib/server/seed";
 import { ensureUser } from "@/lib/server/users";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+import { inSingleUserMode, useAccountsMode } from "../helpers/auth-mode";
 import { claimItem, w3cDocument } from "../helpers/w3c-doc";
 
 type Routes = Record<string, RouteHandler>;
 const GOOD = "correct horse battery";
 
 describe("accounts", () => {
+  useAccountsMode();
   let t: TestDatabase;
   let r: { register: Routes; login: Routes; me: Routes; password: Routes; importer: Routes };
 
@@ -51,11 +53,13 @@ describe("accounts", () => {
     expect(users[0]!.sessions).toHaveLength(1);
   });
 
+  // A database used in single-user mode, then opened to a team: its local researcher and the
+  // authors of a file imported then exist without passwords.
   it("never takes over a researcher without a password: the local researcher or an imported author", async () => {
     await ensureUser(t.db, "researcher");
     const source = await t.db.source.findFirstOrThrow({ where: { seedKey: { startsWith: "002" } } });
     const doc = w3cDocument([claimItem({ id: "acc1", sourceId: source.id, start: 0, end: 3, exact: source.body.slice(0, 3), creator: "Imported Author" })]);
-    const imported = await callRoute(r.importer.POST, { method: "POST", path: "/api/import", body: doc });
+    const imported = await inSingleUserMode(() => callRoute(r.importer.POST, { method: "POST", path: "/api/import?project=csto", body: doc }));
     expect(imported.status).toBe(200);
 
     const before = await databaseFingerprint(t.db);

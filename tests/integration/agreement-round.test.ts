@@ -96,11 +96,11 @@ describe("a round of independent annotation with three annotators", () => {
     return (body.claims as ReaderClaim[]).map((c) => `${c.authorName}:${c.quote}`).sort();
   };
   const listAuthors = async (who: Who, query: string) => {
-    const { body } = await json(await get(r.claims.GET, who, `/api/claims?${query}`));
+    const { body } = await json(await get(r.claims.GET, who, `/api/claims?project=csto&${query}`));
     return [...new Set((body.claims as { authorName: string }[]).map((c) => c.authorName))].sort();
   };
   const exportCsv = async (who: Who, query: string) => {
-    const response = await get(r.exporter.GET, who, `/api/export/csv?${query}`, { format: "csv" });
+    const response = await get(r.exporter.GET, who, `/api/export/csv?project=csto&${query}`, { format: "csv" });
     expect(response.status).toBe(200);
     return parse(await response.text(), { columns: true, bom: true }) as Record<string, string>[];
   };

@@ -1,18 +1,22 @@
 // Personal API tokens (issue 16 item 4): made, named, listed and revoked in a browser session;
 // sent by scripts as Authorization: Bearer; stored hashed; a token that is malformed, unknown,
-// expired or revoked is a 401 with a clear message and writes nothing, in either auth mode.
+// expired or revoked is a 401 with a clear message and writes nothing. Since projects (commit
+// 7f3f0d5) tokens exist in accounts mode only: single-user mode has no accounts and ignores the
+// header (the request is the local researcher's, as every request there is).
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCorpus } from "@/lib/server/seed";
 import { createApiTokenInput } from "@/lib/schemas";
 import { expectEveryCaseRefused, malformedBodies } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+import { inSingleUserMode, useAccountsMode } from "../helpers/auth-mode";
 
 type Routes = Record<string, RouteHandler>;
 
 describe("API tokens", () => {
+  useAccountsMode();
   let t: TestDatabase;
   let r: Record<"register" | "tokens" | "token" | "claims" | "me", Routes>;
   let source: { id: string; body: string };
@@ -36,9 +40,6 @@ describe("API tokens", () => {
     }
     source = await t.db.source.findFirstOrThrow({ where: { seedKey: { startsWith: "003" } }, select: { id: true, body: true } });
   });
-  afterEach(() => {
-    delete process.env.CP_AUTH;
-  });
   afterAll(async () => t?.drop());
 
   const json = async (response: Response) => ({ status: response.status, body: await response.json() });
@@ -57,7 +58,6 @@ describe("API tokens", () => {
   }
 
   it("a token is shown once, kept as its SHA-256 only, and acts as its researcher in accounts mode", async () => {
-    process.env.CP_AUTH = "accounts";
     const made = await make("ana", { name: "nightly import", expiresInDays: 30 });
     expect(made.status).toBe(201);
     expect(made.body.token).toMatch(/^cpt_[A-Za-z0-9_-]{43}$/);
@@ -78,7 +78,6 @@ describe("API tokens", () => {
   });
 
   it("a revoked token is refused at once, with the reason, and writes nothing", async () => {
-    process.env.CP_AUTH = "accounts";
     const made = await make("ana", { name: "to revoke", expiresInDays: null });
     expect((await createClaim({ authorization: `Bearer ${made.body.token}` })).status).toBe(201);
     const revoked = await revoke("ana", made.body.id);
@@ -90,7 +89,7 @@ describe("API tokens", () => {
     expect(await revoke("ana", made.body.id)).toMatchObject({ status: 409, body: { error: { message: "This token is revoked already" } } });
   });
 
-  it("in single-user mode a bad token is a 401 too, never a write as the local researcher", async () => {
+  it("a malformed or unknown token is a 401 with the reason, never a write as anyone", async () => {
     const before = await databaseFingerprint(t.db);
     const cases: [string, string][] = [
       ["Basic YW5hOnB3", 'The Authorization header must be "Bearer <token>"'],
@@ -103,6 +102,20 @@ describe("API tokens", () => {
       expect(await createClaim({ authorization })).toEqual({ status: 401, body: { error: { message } } });
     }
     expect(await databaseFingerprint(t.db)).toEqual(before);
+  });
+
+  // Rewritten for projects: single-user mode used to answer a bad token with 401 as well; it now
+  // has no accounts, so the header names nobody and the request is the local researcher's.
+  it("single-user mode has no tokens: the header is ignored, tokens cannot be made, and a write is the local researcher's", async () => {
+    await inSingleUserMode(async () => {
+      const made = await json(await callRoute(r.tokens.POST, { method: "POST", path: "/api/tokens", headers: { cookie: cookies.ana }, body: { name: "single", expiresInDays: 1 } }));
+      expect(made.status).toBe(404);
+      expect(made.body.error.message).toMatch(/single-user mode/);
+      const written = await createClaim({ authorization: "Bearer not-a-token" });
+      expect(written.status).toBe(201);
+      expect(written.body.claim.authorName).toBe("researcher");
+    });
+    expect(await t.db.apiToken.count({ where: { name: "single" } })).toBe(0);
   });
 
   it("an expired token is refused", async () => {

@@ -1,12 +1,16 @@
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCorpus } from "@/lib/server/seed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+import { inSingleUserMode, useAccountsMode } from "../helpers/auth-mode";
+import { CSTO, member } from "../helpers/members";
 
 type Routes = Record<string, RouteHandler>;
 
+// Accounts exist in accounts mode only (single-user mode has none since projects, commit 7f3f0d5).
 describe("researchers: accounts, sessions and who may change what", () => {
+  useAccountsMode();
   let t: TestDatabase;
   let r: { register: Routes; login: Routes; logout: Routes; me: Routes; claims: Routes; claim: Routes; links: Routes; link: Routes };
   let sourceId = "";
@@ -31,16 +35,15 @@ describe("researchers: accounts, sessions and who may change what", () => {
       link: await load("@/app/api/links/[id]/route"),
     };
   });
-  afterEach(() => {
-    delete process.env.CP_AUTH;
-  });
   afterAll(async () => t?.drop());
 
   const cookieOf = (response: Response) => response.headers.get("set-cookie")?.split(";")[0] ?? "";
 
+  /** A new account, made an annotator of the seeded project (the first to register owns it). */
   async function signUp(name: string) {
     const response = await callRoute(r.register.POST, { method: "POST", path: "/api/auth/register", body: { name, password: "correct horse battery" } });
     expect(response.status).toBe(201);
+    await member(t.db, name);
     return cookieOf(response);
   }
 
@@ -67,6 +70,8 @@ describe("researchers: accounts, sessions and who may change what", () => {
 
     const me = await (await callRoute(r.me.GET, { method: "GET", path: "/api/auth/me", headers: { cookie: cookieOf(response) } })).json();
     expect(me.user.name).toBe("Alice");
+    // The first researcher to register owns the seeded project, which had no owner.
+    expect(await t.db.projectMember.findMany({ where: { projectId: CSTO }, select: { userId: true, role: true } })).toEqual([{ userId: stored.id, role: "OWNER" }]);
   });
 
   it("refuses a taken name, a wrong password and short passwords with clear messages", async () => {
@@ -139,11 +144,27 @@ describe("researchers: accounts, sessions and who may change what", () => {
   });
 
   it("in accounts mode a write without a session is refused with 401", async () => {
-    process.env.CP_AUTH = "accounts";
     const before = await databaseFingerprint(t.db);
     const start = body.indexOf("Lachin");
     const response = await callRoute(r.claims.POST, { method: "POST", path: "/api/claims", body: { sourceId, start, end: start + 6, kind: "FACT" } });
     expect(response.status).toBe(401);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("single-user mode has no accounts: registering and signing in answer 404 and write nothing", async () => {
+    const alice = cookieOf(await callRoute(r.login.POST, { method: "POST", path: "/api/auth/login", body: { name: "Alice", password: "correct horse battery" } }));
+    expect(alice).toMatch(/^cp_session=/);
+    const before = await databaseFingerprint(t.db);
+    await inSingleUserMode(async () => {
+      for (const [handler, path] of [[r.register.POST, "/api/auth/register"], [r.login.POST, "/api/auth/login"]] as const) {
+        const response = await callRoute(handler, { method: "POST", path, body: { name: "Nina Single", password: "correct horse battery" } });
+        expect(response.status, path).toBe(404);
+        expect((await response.json()).error.message).toMatch(/single-user mode/);
+      }
+      // A session cookie of accounts mode names nobody there.
+      const me = await (await callRoute(r.me.GET, { method: "GET", path: "/api/auth/me", headers: { cookie: alice } })).json();
+      expect(me).toEqual({ user: null, mode: "single", localResearcher: "researcher" });
+    });
     expect(await databaseFingerprint(t.db)).toBe(before);
   });
 

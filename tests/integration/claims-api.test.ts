@@ -7,7 +7,7 @@ import { GET as historyRoute } from "@/app/api/claims/[id]/history/route";
 import { POST as restoreRoute } from "@/app/api/claims/[id]/restore/route";
 import { GET as readerClaimsRoute } from "@/app/api/sources/[id]/claims/route";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -112,7 +112,7 @@ describe("changing, deleting and restoring a claim", () => {
   it("removes the claim's links with it, and restoring brings both back", async () => {
     const a = (await create({ sourceId, ...spanOf("Sweden and Finland"), kind: "FACT" })).json.claim;
     const b = (await create({ sourceId, ...spanOf("fast-track membership of NATO"), kind: "FACT" })).json.claim;
-    const actor = await ensureUser(t.db, "linker");
+    const actor = await member(t.db, "linker");
     await t.db.claimLink.create({ data: { fromId: a.id, toId: b.id, relation: "SUPPORTS", authorId: actor.id } });
     expect((await list()).find((c) => c.id === b.id)?.links).toHaveLength(1);
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { DomainError } from "@/lib/errors";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 describe("two researchers marking the same words at the same moment", () => {
@@ -18,7 +18,7 @@ describe("two researchers marking the same words at the same moment", () => {
     const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "002_98b48e446e185cb4.txt" } });
     const phrase = "the organization still has the resources to resume its activities";
     const start = source.body.indexOf(phrase);
-    const people = await Promise.all(["ana", "ben", "cy", "dee", "eve", "fay"].map((n) => ensureUser(t.db, n)));
+    const people = await Promise.all(["ana", "ben", "cy", "dee", "eve", "fay"].map((n) => member(t.db, n)));
     const results = await Promise.allSettled(people.map((p) => createClaim(t.db, p, { sourceId: source.id, start, end: start + phrase.length, kind: "FACT" })));
     const made = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

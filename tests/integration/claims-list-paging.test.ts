@@ -1,12 +1,13 @@
 // The claims list pages by keyset (issue 18): each page starts after the last claim of the one
 // before in the filter's order, so walking every page gives every claim once, in order, for each
 // sort, also when claims tie on the sort's columns.
+import { SEED_PROJECT } from "@/lib/server/projects";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteClaim } from "@/lib/server/claims";
 import { loadExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 describe("claims list paging", () => {
@@ -14,7 +15,7 @@ describe("claims list paging", () => {
   beforeAll(async () => {
     t = await createTestDatabase("paging");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const actor = await ensureUser(t.db, "pager");
+    const actor = await member(t.db, "pager");
     const sources = await t.db.source.findMany({ select: { id: true, body: true } });
     // 53 claims made in one statement: they share createdAt, so the date sort ties on it.
     await t.db.claim.createMany({
@@ -27,11 +28,11 @@ describe("claims list paging", () => {
   });
   afterAll(async () => t?.drop());
 
-  async function walk(filter: Parameters<typeof loadExport>[1], size: number) {
+  async function walk(filter: Parameters<typeof loadExport>[2], size: number) {
     const seen: string[] = [];
     let after: string | undefined;
     for (let pages = 0; pages < 100; pages++) {
-      const page = await loadExport(t.db, filter, { limit: size, after });
+      const page = await loadExport(t.db, SEED_PROJECT.id, filter, { limit: size, after });
       expect(page.bundle.claims.length).toBeLessThanOrEqual(size);
       seen.push(...page.bundle.claims.map((c) => c.id));
       if (!page.nextAfter) return seen;
@@ -42,27 +43,27 @@ describe("claims list paging", () => {
   }
 
   it.each(["position", "date", "source"] as const)("walks every claim once, in the %s order", async (sort) => {
-    const everything = (await loadExport(t.db, { sort })).bundle.claims.map((c) => c.id);
+    const everything = (await loadExport(t.db, SEED_PROJECT.id, { sort })).bundle.claims.map((c) => c.id);
     expect(everything).toHaveLength(53);
     expect(await walk({ sort }, 7)).toEqual(everything);
     expect(await walk({ sort }, 53)).toEqual(everything);
   });
 
   it("pages a filtered list, and tells the total on every page", async () => {
-    const opinions = (await loadExport(t.db, { kind: "OPINION" })).bundle.claims.map((c) => c.id);
+    const opinions = (await loadExport(t.db, SEED_PROJECT.id, { kind: "OPINION" })).bundle.claims.map((c) => c.id);
     expect(await walk({ kind: "OPINION" }, 5)).toEqual(opinions);
-    const second = await loadExport(t.db, { kind: "OPINION" }, { limit: 5, after: opinions[4] });
+    const second = await loadExport(t.db, SEED_PROJECT.id, { kind: "OPINION" }, { limit: 5, after: opinions[4] });
     expect(second.total).toBe(opinions.length);
     expect(second.bundle.claims.map((c) => c.id)).toEqual(opinions.slice(5, 10));
   });
 
   it("a page after a claim deleted meanwhile is empty, not an error", async () => {
-    const first = await loadExport(t.db, {}, { limit: 3 });
-    const actor = await ensureUser(t.db, "pager");
+    const first = await loadExport(t.db, SEED_PROJECT.id, {}, { limit: 3 });
+    const actor = await member(t.db, "pager");
     await deleteClaim(t.db, actor, first.nextAfter!);
-    const next = await loadExport(t.db, {}, { limit: 3, after: first.nextAfter! });
+    const next = await loadExport(t.db, SEED_PROJECT.id, {}, { limit: 3, after: first.nextAfter! });
     expect(next.bundle.claims).toEqual([]);
     expect(next.total).toBe(52);
-    expect((await loadExport(t.db, {}, { limit: 3, after: "no-such-claim" })).bundle.claims).toEqual([]);
+    expect((await loadExport(t.db, SEED_PROJECT.id, {}, { limit: 3, after: "no-such-claim" })).bundle.claims).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 // The claims list's (and every export's) provenance filters and speaker search: one WHERE clause
 // (claimWhere in lib/server/export-query.ts) over speaker, attribution type and origin.
+import { SEED_PROJECT } from "@/lib/server/projects";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, listReaderClaims, updateClaim } from "@/lib/server/claims";
 import { loadExport, scopeLabel } from "@/lib/server/export-query";
 import { exportFilterInput, type UpdateClaimInput } from "@/lib/schemas";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import type { ExportFilter } from "@/lib/schemas";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
@@ -20,7 +22,7 @@ describe("claims list: speaker, attribution and origin", () => {
   beforeAll(async () => {
     t = await createTestDatabase("claims_list_provenance");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    alice = await ensureUser(t.db, "alice");
+    alice = await member(t.db, "alice");
     const mark = async (key: string, seedKey: string, phrase: string, change?: Omit<UpdateClaimInput, "version">, after = "") => {
       const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
       sources[seedKey.slice(0, 3)] = source.id;
@@ -42,11 +44,11 @@ describe("claims list: speaker, attribution and origin", () => {
   });
   afterAll(async () => t?.drop());
 
-  const found = async (filter: ExportFilter) => (await loadExport(t.db, filter)).bundle.claims.map((c) => c.id).sort();
+  const found = async (filter: ExportFilter) => (await loadExport(t.db, SEED_PROJECT.id, filter)).bundle.claims.map((c) => c.id).sort();
   const these = (...keys: string[]) => keys.map((k) => ids[k]).sort();
 
   it("carries each claim's speaker, attribution and origin to the list", async () => {
-    const { claims } = (await loadExport(t.db, {})).bundle;
+    const { claims } = (await loadExport(t.db, SEED_PROJECT.id, {})).bundle;
     const byId = new Map(claims.map((c) => [c.id, c.provenance]));
     expect(byId.get(ids.sanctions)).toMatchObject({ speaker: { name: "Kassym-Jomart Tokayev", role: "President of Kazakhstan" }, attributionType: "PARAPHRASE", restsOn: { kind: "reference", label: "Press conference, Akorda" } });
     expect(byId.get(ids.caravanserai)).toMatchObject({ speaker: { name: "Kanat Altynbayev" }, attributionType: "OWN_VOICE", restsOn: null });
@@ -85,10 +87,10 @@ describe("claims list: speaker, attribution and origin", () => {
   });
 
   it("names the filtered set for file names and headings", async () => {
-    expect(await scopeLabel(t.db, { speakerId: tokayev, attribution: "REPORTED", origin: "reference" }))
+    expect(await scopeLabel(t.db, SEED_PROJECT.id, { speakerId: tokayev, attribution: "REPORTED", origin: "reference" }))
       .toBe("said by Kassym-Jomart Tokayev reported resting on an outside reference");
-    expect(await scopeLabel(t.db, { originSourceId: sources["001"] })).toBe("resting on Doubts grow over CSTO membership in wake of Russia's war in Ukraine");
-    await expect(scopeLabel(t.db, { speakerId: "no-such-speaker" })).rejects.toMatchObject({ status: 404 });
+    expect(await scopeLabel(t.db, SEED_PROJECT.id, { originSourceId: sources["001"] })).toBe("resting on Doubts grow over CSTO membership in wake of Russia's war in Ukraine");
+    await expect(scopeLabel(t.db, SEED_PROJECT.id, { speakerId: "no-such-speaker" })).rejects.toMatchObject({ status: 404 });
   });
 
   it("gives the reader's claim card who says each claim, how, and what it rests on", async () => {

@@ -23,7 +23,7 @@ async function call(handler: unknown, method: string, path: string, body?: unkno
 beforeAll(async () => {
   t = await createTestDatabase("claims_trim");
   useDatabaseForRoutes(t.url);
-  const made = await call(createSourceRoute, "POST", "/api/sources", { body: TEXT, title: "Trim and re-attach" });
+  const made = await call(createSourceRoute, "POST", "/api/sources?project=csto", { body: TEXT, title: "Trim and re-attach" });
   expect(made.status).toBe(201);
   sourceId = made.json.source.id;
 });

@@ -1,11 +1,13 @@
 import path from "node:path";
+import { SEED_PROJECT } from "@/lib/server/projects";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { addClusterMember, contradictionSuggestions, createCluster, deleteCluster, getCluster, listClusters, removeClusterMember } from "@/lib/server/clusters";
 import { DomainError } from "@/lib/errors";
 import { createLink } from "@/lib/server/links";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -33,7 +35,7 @@ describe("clusters of claims", () => {
   beforeAll(async () => {
     t = await createTestDatabase("clusters");
     await seedCorpus(t.db, CORPUS);
-    actor = await ensureUser(t.db, "cluster-tester");
+    actor = await member(t.db, "cluster-tester");
     ids.caravanserai = await claimOn("001_368f92058b86ed85.txt", "a CSTO mission of more than 2,000 troops was deployed");
     ids.counterpunch = await claimOn("003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan");
     ids.essay = await claimOn("000_dfd454984cb772b8.txt", "about 3,000 paratroopers");
@@ -43,11 +45,11 @@ describe("clusters of claims", () => {
 
   it("groups claims and shows each one's source and figures, with the contradictions marked", async () => {
     await createLink(t.db, actor, { fromId: ids.caravanserai, toId: ids.eurasia, relation: "CONTRADICTS" });
-    const created = await createCluster(t.db, actor, { name: "Kazakhstan deployment size", claimIds: [ids.caravanserai, ids.counterpunch, ids.essay] });
+    const created = await createCluster(t.db, actor, CSTO, { name: "Kazakhstan deployment size", claimIds: [ids.caravanserai, ids.counterpunch, ids.essay] });
     expect(created.memberCount).toBe(3);
     await addClusterMember(t.db, actor, created.id, ids.eurasia);
 
-    const cluster = (await getCluster(t.db, created.id))!;
+    const cluster = (await getCluster(t.db, SEED_PROJECT.id, created.id))!;
     const rows = cluster.members.map((m) => [m.sourceTitle, m.figures.map((f) => f.text)]);
     expect(rows).toEqual([
       ["The CSTO and the outcomes of good intentions", ["about 3,000 paratroopers"]],
@@ -61,20 +63,20 @@ describe("clusters of claims", () => {
       { aId: ids.caravanserai, bId: ids.eurasia, basis: "link", figures: [] },
     ]);
     expect(cluster.members.find((m) => m.claimId === ids.counterpunch)!.contradicts).toEqual([ids.essay]);
-    expect(await listClusters(t.db)).toMatchObject([{ name: "Kazakhstan deployment size", memberCount: 4 }]);
+    expect(await listClusters(t.db, SEED_PROJECT.id)).toMatchObject([{ name: "Kazakhstan deployment size", memberCount: 4 }]);
   });
 
   it("suggests the unlinked figure conflict across sources, not the pair already linked", async () => {
-    const suggestions = await contradictionSuggestions(t.db);
+    const suggestions = await contradictionSuggestions(t.db, SEED_PROJECT.id);
     expect(suggestions.map((s) => [s.fromId, s.toId].sort())).toEqual([[ids.counterpunch, ids.essay].sort()]);
     await createLink(t.db, actor, { fromId: ids.counterpunch, toId: ids.essay, relation: "CONTRADICTS" });
-    expect(await contradictionSuggestions(t.db)).toEqual([]);
+    expect(await contradictionSuggestions(t.db, SEED_PROJECT.id)).toEqual([]);
   });
 
   it("refuses a second cluster with the same name, a missing or deleted claim, a duplicate member", async () => {
-    const [cluster] = await listClusters(t.db);
-    await expectRefused(() => createCluster(t.db, actor, { name: "Kazakhstan deployment size" }), 409, /already exists/);
-    await expectRefused(() => createCluster(t.db, actor, { name: "Other", claimIds: ["nope"] }), 404, /Claim nope does not exist/);
+    const [cluster] = await listClusters(t.db, SEED_PROJECT.id);
+    await expectRefused(() => createCluster(t.db, actor, CSTO, { name: "Kazakhstan deployment size" }), 409, /already exists/);
+    await expectRefused(() => createCluster(t.db, actor, CSTO, { name: "Other", claimIds: ["nope"] }), 404, /Claim nope does not exist/);
     await expectRefused(() => addClusterMember(t.db, actor, cluster.id, ids.essay), 409, /already in this cluster/);
     await expectRefused(() => addClusterMember(t.db, actor, "missing-cluster", ids.essay), 404, /Cluster missing-cluster does not exist/);
     const doomed = await claimOn("002_98b48e446e185cb4.txt", "the winter of 2022 in Kazakhstan");
@@ -83,15 +85,15 @@ describe("clusters of claims", () => {
   });
 
   it("removes a member, hides deleted claims, and deletes the cluster while its claims stay", async () => {
-    const [summary] = await listClusters(t.db);
+    const [summary] = await listClusters(t.db, SEED_PROJECT.id);
     await removeClusterMember(t.db, actor, summary.id, ids.eurasia);
     await deleteClaim(t.db, actor, ids.essay);
-    const cluster = (await getCluster(t.db, summary.id))!;
+    const cluster = (await getCluster(t.db, SEED_PROJECT.id, summary.id))!;
     expect(cluster.members.map((m) => m.claimId).sort()).toEqual([ids.caravanserai, ids.counterpunch].sort());
     await expectRefused(() => removeClusterMember(t.db, actor, summary.id, ids.eurasia), 404, /not in this cluster/);
 
     await deleteCluster(t.db, actor, summary.id);
-    expect(await getCluster(t.db, summary.id)).toBeNull();
+    expect(await getCluster(t.db, SEED_PROJECT.id, summary.id)).toBeNull();
     expect(await t.db.claim.count({ where: { id: { in: [ids.caravanserai, ids.counterpunch] }, deletedAt: null } })).toBe(2);
     const history = await t.db.history.findMany({ where: { entity: "CLUSTER", entityId: summary.id }, orderBy: { id: "asc" } });
     expect(history.map((h) => h.action)).toEqual(["created", "member added", "member added", "member added", "member added", "member removed", "deleted"]);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { controlBackends, type BackendControl } from "../helpers/app-backends";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { within as withinMs } from "../helpers/within";
@@ -38,7 +38,7 @@ describe("losing the database's connections", () => {
     sourceId = source.id;
     words = [...source.body.matchAll(/[A-Za-z]{3,}/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
     // Claims for the burst's links and notes, made beforehand on the direct connection.
-    const actor = await ensureUser(t.db, "researcher");
+    const actor = await member(t.db, "researcher");
     spare = [];
     for (let i = 0; i < ROUNDS * 4; i++) spare.push((await createClaim(t.db, actor, { sourceId, ...words[nextWord++], kind: "FACT" })).id);
     await t.db.$disconnect();
@@ -64,7 +64,7 @@ describe("losing the database's connections", () => {
     return Array.from({ length: BURST }, (_, i) => {
       switch (i % 4) {
         case 0: return markWord();
-        case 1: return callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters", body: { name: `round ${round} cluster ${i}`, claimIds: [a, b] } });
+        case 1: return callRoute(clustersRoute.POST as RouteHandler, { method: "POST", path: "/api/clusters?project=csto", body: { name: `round ${round} cluster ${i}`, claimIds: [a, b] } });
         case 2: return callRoute(linksRoute.POST as RouteHandler, { method: "POST", path: "/api/links", body: { fromId: i < 4 ? a : c, toId: i < 4 ? b : d, relation: "SUPPORTS" } });
         default: return callRoute(claimRoute.PATCH as RouteHandler, { method: "PATCH", path: `/api/claims/${d}`, params: { id: d }, body: { version: 1, note: `round ${round} note ${i}` } });
       }

@@ -1,18 +1,24 @@
 // Dismissed suggestions through the real routes: kept per researcher in the database, so they
-// follow a researcher to any browser and never hide a suggestion from a colleague.
+// follow a researcher to any browser and never hide a suggestion from a colleague. In accounts
+// mode: since projects (commit 7f3f0d5) single-user mode has no accounts, so "a colleague" is a
+// second registered researcher (both members of the seeded project).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, registerUser, SESSION_COOKIE } from "@/lib/server/auth";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
 import { createSource } from "@/lib/server/source-edit";
-import { ensureUser } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { useAccountsMode } from "../helpers/auth-mode";
+import { CSTO, member } from "../helpers/members";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 let t: TestDatabase;
 let routes: { dismissals: Record<string, RouteHandler>; suggestions: Record<string, RouteHandler>; contradictions: Record<string, RouteHandler> };
 let sourceId: string;
+let researcher: Actor;
+let researcherCookie: string;
 let colleagueCookie: string;
 const load = async (p: string) => (await import(p)) as unknown as Record<string, RouteHandler>;
 
@@ -21,16 +27,22 @@ interface Flagged { start: number; end: number; quote: string; key: string; dism
 async function json(response: Response) {
   return { status: response.status, body: await response.json() };
 }
-const suggestionsFor = async (cookie?: string) =>
-  (await json(await callRoute(routes.suggestions.GET, { method: "GET", path: `/api/sources/${sourceId}/suggestions`, params: { id: sourceId }, headers: cookie ? { cookie } : {} }))).body.suggestions as Flagged[];
-const change = async (method: "POST" | "DELETE", keys: unknown, cookie?: string) =>
-  json(await callRoute(routes.dismissals[method]!, { method, path: "/api/dismissals", body: { keys }, headers: cookie ? { cookie } : {} }));
+const suggestionsFor = async (cookie = researcherCookie) =>
+  (await json(await callRoute(routes.suggestions.GET, { method: "GET", path: `/api/sources/${sourceId}/suggestions`, params: { id: sourceId }, headers: { cookie } }))).body.suggestions as Flagged[];
+const change = async (method: "POST" | "DELETE", keys: unknown, cookie = researcherCookie) =>
+  json(await callRoute(routes.dismissals[method]!, { method, path: "/api/dismissals", body: { keys }, headers: { cookie } }));
+
+useAccountsMode();
 
 beforeAll(async () => {
   t = await createTestDatabase("dismissals");
   await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
   sourceId = (await t.db.source.findUniqueOrThrow({ where: { seedKey: "001_368f92058b86ed85.txt" } })).id;
+  // The first to register owns the seeded project; the colleague is made an annotator of it.
+  researcher = await registerUser(t.db, { action: "register", name: "researcher", address: null }, "a long enough password");
+  researcherCookie = `${SESSION_COOKIE}=${(await createSession(t.db, researcher.id)).token}`;
   const colleague = await registerUser(t.db, { action: "register", name: "Colleague", address: null }, "a long enough password");
+  await member(t.db, "Colleague");
   colleagueCookie = `${SESSION_COOKIE}=${(await createSession(t.db, colleague.id)).token}`;
   useDatabaseForRoutes(t.url);
   routes = {
@@ -64,15 +76,15 @@ describe("dismissing a sentence offered as a claim", () => {
 
 describe("dismissing a suggested contradiction", () => {
   it("hides the pair for that researcher only", async () => {
-    const author = await ensureUser(t.db, "researcher");
+    const author = researcher;
     const texts = ["The mission numbered 2,000 troops in Almaty.", "The mission numbered 7,000 troops in Almaty."];
     const claims: { sourceId: string }[] = [];
     for (const body of texts) {
-      const source = await createSource(t.db, author, { body });
+      const source = await createSource(t.db, author, CSTO, { body });
       claims.push(await createClaim(t.db, author, { sourceId: source.source.id, start: 0, end: body.length, kind: "FACT" }));
     }
-    const get = async (cookie?: string) => {
-      const response = await callRoute(routes.contradictions.GET, { method: "GET", path: `/api/contradictions?sourceIds=${claims.map((c) => c.sourceId).join(",")}`, headers: cookie ? { cookie } : {} });
+    const get = async (cookie = researcherCookie) => {
+      const response = await callRoute(routes.contradictions.GET, { method: "GET", path: `/api/contradictions?sourceIds=${claims.map((c) => c.sourceId).join(",")}`, headers: { cookie } });
       return (await response.json()).suggestions as Flagged[];
     };
     const [pair] = await get();

@@ -1,5 +1,6 @@
 // Every export format fetched through the real route handler from a seeded database, then read
 // back with a real parser: the file a researcher downloads, headers included.
+import { SEED_PROJECT } from "@/lib/server/projects";
 import path from "node:path";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
@@ -11,7 +12,7 @@ import { EXPORT_FORMATS } from "@/lib/export/registry";
 import { createClaim } from "@/lib/server/claims";
 import { loadExport, streamExport } from "@/lib/server/export-query";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -26,7 +27,7 @@ let GET: typeof import("@/app/api/export/[format]/route").GET;
 const ids = { caravanserai: "", counterpunch: "", claim1: "", claim3: "", link: "", opinion: "" };
 
 async function download(format: string, query = "") {
-  const response = await GET(new Request(`http://test/api/export/${format}${query}`), { params: Promise.resolve({ format }) });
+  const response = await GET(new Request(`http://test/api/export/${format}?project=csto${query.replace(/^\?/, "&")}`), { params: Promise.resolve({ format }) });
   return { response, text: await response.text() };
 }
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   ({ GET } = await import("@/app/api/export/[format]/route"));
   await seedCorpus(t.db, CORPUS);
-  const actor = await ensureUser(t.db, "Ada Researcher");
+  const actor = await member(t.db, "Ada Researcher");
   const sources = await t.db.source.findMany({ select: { id: true, seedKey: true, body: true } });
   const bySeed = (prefix: string) => sources.find((s) => s.seedKey!.startsWith(prefix))!;
   const mark = async (source: { id: string; body: string }, quote: string, kind: "FACT" | "OPINION", note = "") => {
@@ -102,7 +103,7 @@ describe("GET /api/export/<format>", () => {
   it("exports a cluster by name", async () => {
     const author = await t.db.user.findFirstOrThrow();
     const cluster = await t.db.cluster.create({
-      data: { name: "Kazakhstan deployment", authorId: author.id, members: { create: [{ claimId: ids.claim1 }, { claimId: ids.claim3 }] } },
+      data: { projectId: SEED_PROJECT.id, name: "Kazakhstan deployment", authorId: author.id, members: { create: [{ claimId: ids.claim1 }, { claimId: ids.claim3 }] } },
     });
     const { response, text } = await download("csv", `?clusterId=${cluster.id}`);
     expect(response.headers.get("content-disposition")).toMatch(/filename="claims-kazakhstan-deployment-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -184,12 +185,12 @@ describe("GET /api/export/<format>", () => {
     const now = new Date("2026-12-01T12:00:00.000Z");
     const filters = [{}, { sourceId: ids.caravanserai }, { q: "troops" }, { kind: "FACT" as const }, { sort: "date" as const }, { linked: "linked" as const }];
     for (const filter of filters) {
-      const { bundle, bodies } = await loadExport(t.db, filter, { withBodies: true, now });
+      const { bundle, bodies } = await loadExport(t.db, SEED_PROJECT.id, filter, { withBodies: true, now });
       // One claim a batch, so every claim crosses a batch boundary.
       for (const batch of [1, 2, 1000]) {
-        const csv = await collectChunks(EXPORT_FORMATS.csv.streamBatches!(await streamExport(t.db, filter, { now, batch })));
+        const csv = await collectChunks(EXPORT_FORMATS.csv.streamBatches!(await streamExport(t.db, SEED_PROJECT.id, filter, { now, batch })));
         expect(csv, JSON.stringify(filter)).toBe(EXPORT_FORMATS.csv.render(bundle));
-        const w3c = await collectChunks(EXPORT_FORMATS.w3c.streamBatches!(await streamExport(t.db, filter, { now, batch }), { label: "Claims" }));
+        const w3c = await collectChunks(EXPORT_FORMATS.w3c.streamBatches!(await streamExport(t.db, SEED_PROJECT.id, filter, { now, batch }), { label: "Claims" }));
         expect(w3c, JSON.stringify(filter)).toBe(EXPORT_FORMATS.w3c.render(bundle, { label: "Claims", bodies }));
       }
     }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
@@ -23,7 +23,7 @@ describe("malformed writes to the claim endpoints", () => {
     const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "003_87eb5ab265d9726a.txt" } });
     sourceId = source.id;
     const start = source.body.indexOf("2,500 of its troops");
-    const actor = await ensureUser(t.db, "researcher");
+    const actor = await member(t.db, "researcher");
     claimId = (await createClaim(t.db, actor, { sourceId, start, end: start + 19, kind: "FACT" })).id;
     useDatabaseForRoutes(t.url);
     routes = {

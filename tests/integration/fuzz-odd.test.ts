@@ -8,6 +8,7 @@ import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/r
 import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 import { claimItem, w3cDocument } from "../helpers/w3c-doc";
+import { CSTO } from "../helpers/members";
 
 type Routes = Record<string, RouteHandler>;
 let total = 0;
@@ -21,7 +22,7 @@ describe("odd input on every write endpoint", () => {
     t = await createTestDatabase("fuzz_odd");
     const { actor, source, claimA, claimB, claimC } = await seedWithClaims(t);
     Object.assign(ids, { source: source.id, body: source.body, version: source.version, claimA, claimB, claimC });
-    ids.cluster = (await createCluster(t.db, actor, { name: "Odd cluster", claimIds: [ids.claimA] })).id;
+    ids.cluster = (await createCluster(t.db, actor, CSTO, { name: "Odd cluster", claimIds: [ids.claimA] })).id;
     useDatabaseForRoutes(t.url);
   });
   afterAll(async () => {
@@ -57,7 +58,7 @@ describe("odd input on every write endpoint", () => {
     const members = await load("@/app/api/clusters/[id]/members/route");
     const dismissals = await load("@/app/api/dismissals/route");
     await refused(links.POST, "POST", "/api/links", {}, oddValueBodies({ fromId: ids.claimA, toId: ids.claimC, relation: "CONTRADICTS", note: "n" }, ["fromId", "toId"]));
-    await refused(clusters.POST, "POST", "/api/clusters", {}, [
+    await refused(clusters.POST, "POST", "/api/clusters?project=csto", {}, [
       ...oddValueBodies({ name: "A new cluster", note: "n" }),
       ...ODD_IDS.map((id) => ({ label: `claimIds [${id.slice(0, 10)}]`, rawBody: JSON.stringify({ name: "Another", claimIds: [id] }) })),
     ]);
@@ -79,7 +80,7 @@ describe("odd input on every write endpoint", () => {
     const valid = { body: "A text about the CSTO.", title: "T", author: "A", publisher: "P", date: "2022-01-06", url: "https://example.org/a" };
     const dates = ["2022-02-31", "2022-02-29", "2021-04-31", "0000-00-00", "2022-00-10", "2022-13", "2022-00", "10000-01-01", "-001-01-01", "2022-1-1"];
     const dated = (date: string) => ({ label: `date ${date}`, rawBody: JSON.stringify({ ...valid, date }) });
-    await refused(sources.POST, "POST", "/api/sources", {}, [...oddValueBodies(valid), ...dates.map(dated)]);
+    await refused(sources.POST, "POST", "/api/sources?project=csto", {}, [...oddValueBodies(valid), ...dates.map(dated)]);
     const patch = { version: ids.version, title: "Corrected", body: "A corrected text." };
     await refused(source.PATCH, "PATCH", `/api/sources/${ids.source}`, { id: ids.source }, [
       ...oddValueBodies(patch),
@@ -181,9 +182,9 @@ describe("odd input on every write endpoint", () => {
       { label: "text/plain that mentions JSON", rawBody: doc(claimItem(base)) },
     ];
     const last = cases.pop()!;
-    await refused(POST, "POST", "/api/import", {}, cases);
+    await refused(POST, "POST", "/api/import?project=csto", {}, cases);
     const before = await databaseFingerprint(t.db);
-    const response = await callRoute(POST, { method: "POST", path: "/api/import", rawBody: last.rawBody, headers: { "content-type": "text/plain; x=application/json" } });
+    const response = await callRoute(POST, { method: "POST", path: "/api/import?project=csto", rawBody: last.rawBody, headers: { "content-type": "text/plain; x=application/json" } });
     expect(response.status).toBe(415);
     expect(await databaseFingerprint(t.db)).toBe(before);
     total++;

@@ -7,6 +7,7 @@ import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
+import { CSTO } from "../helpers/members";
 
 // Every other write endpoint (links, clusters, sources, import, accounts, dismissals) gets 200+ malformed
 // requests: never a 500, always a 4xx with a message, and the database unchanged.
@@ -35,7 +36,7 @@ describe("malformed writes to every other endpoint", () => {
     const { actor, source, claimA, claimB, claimC } = await seedWithClaims(t);
     Object.assign(ids, { claimA, claimB, claimC });
     ids.link = (await createLink(t.db, actor, { fromId: ids.claimA, toId: ids.claimB, relation: "SUPPORTS" })).id;
-    ids.cluster = (await createCluster(t.db, actor, { name: "Existing cluster", claimIds: [ids.claimA] })).id;
+    ids.cluster = (await createCluster(t.db, actor, CSTO, { name: "Existing cluster", claimIds: [ids.claimA] })).id;
     ids.source = source.id;
     ids.version = source.version;
     useDatabaseForRoutes(t.url);
@@ -91,7 +92,7 @@ describe("malformed writes to every other endpoint", () => {
     const clusters = await load("@/app/api/clusters/route");
     const members = await load("@/app/api/clusters/[id]/members/route");
     const valid = { name: "Kazakhstan deployment size", note: "n", claimIds: [ids.claimA] };
-    await expectRefused(clusters.POST, "POST", "/api/clusters", {}, [
+    await expectRefused(clusters.POST, "POST", "/api/clusters?project=csto", {}, [
       ...refusedBy(createClusterInput, malformedBodies(valid, CASES, 31, ["note", "claimIds"])),
       { label: "taken name", rawBody: JSON.stringify({ name: "Existing cluster" }) },
       ...idCases((id) => ({ ...valid, claimIds: [id] })),
@@ -126,7 +127,7 @@ describe("malformed writes to every other endpoint", () => {
     const sources = await load("@/app/api/sources/route");
     const source = await load("@/app/api/sources/[id]/route");
     const valid = { body: "A new text about the CSTO.", title: "T", author: "A", publisher: "P", date: "2022-01", url: "https://example.org/a" };
-    await expectRefused(sources.POST, "POST", "/api/sources", {}, [
+    await expectRefused(sources.POST, "POST", "/api/sources?project=csto", {}, [
       ...refusedBy(createSourceInput, malformedBodies(valid, CASES + 80, 41, ["title", "author", "publisher", "date", "url"])),
       { label: "blank text", rawBody: JSON.stringify({ ...valid, body: "   \n  " }) },
       { label: "no such day", rawBody: JSON.stringify({ ...valid, date: "2022-02-30" }) },
@@ -161,7 +162,7 @@ describe("malformed writes to every other endpoint", () => {
     const before = await databaseFingerprint(t.db);
     const failures: string[] = [];
     for (const c of cases) {
-      const response = await callRoute(upload.POST, { method: "POST", path: "/api/sources/upload", rawBody: c.rawBody, headers: { "content-type": c.type } });
+      const response = await callRoute(upload.POST, { method: "POST", path: "/api/sources/upload?project=csto", rawBody: c.rawBody, headers: { "content-type": c.type } });
       const payload = await response.json().catch(() => null);
       if (response.status < 400 || response.status >= 500 || !payload?.error?.message) failures.push(`${c.label}: ${response.status} ${JSON.stringify(payload)?.slice(0, 200)}`);
     }
@@ -205,7 +206,7 @@ describe("malformed writes to every other endpoint", () => {
       const doc = variants[i % variants.length](i);
       return { label: `import variant ${i % variants.length}`, rawBody: typeof doc === "string" && doc.startsWith("{") ? doc : JSON.stringify(doc) };
     });
-    await expectRefused(POST, "POST", "/api/import", {}, cases);
+    await expectRefused(POST, "POST", "/api/import?project=csto", {}, cases);
   });
 
   it("POST and DELETE /api/dismissals", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { createDb } from "@/lib/server/db";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import type { Db } from "@/lib/server/db";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
@@ -20,7 +20,7 @@ let exportGET: typeof import("@/app/api/export/[format]/route").GET;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function importRequest(body: string, contentType = "application/json") {
-  return POST(new Request("http://test/api/import", { method: "POST", headers: { "content-type": contentType }, body }), undefined);
+  return POST(new Request("http://test/api/import?project=csto", { method: "POST", headers: { "content-type": contentType }, body }), undefined);
 }
 
 /** Everything an import must reproduce, without database-local details (user ids, history). */
@@ -38,8 +38,8 @@ beforeAll(async () => {
   origin = await createTestDatabase("import_origin");
   target = await createTestDatabase("import_target");
   await seedCorpus(origin.db, CORPUS);
-  const ada = await ensureUser(origin.db, "Ada");
-  const bea = await ensureUser(origin.db, "Bea");
+  const ada = await member(origin.db, "Ada");
+  const bea = await member(origin.db, "Bea");
   const sources = await origin.db.source.findMany({ select: { id: true, seedKey: true, body: true } });
   const s1 = sources.find((s) => s.seedKey!.startsWith("001"))!;
   const s3 = sources.find((s) => s.seedKey!.startsWith("003"))!;
@@ -103,7 +103,7 @@ describe("POST /api/import", () => {
   it("refuses what is not JSON and bodies over the limit", async () => {
     expect((await importRequest("hello", "text/plain")).status).toBe(415);
     const huge = await POST(
-      new Request("http://test/api/import", { method: "POST", headers: { "content-type": "application/json", "content-length": String(21 * 1024 * 1024) }, body: "{}" }),
+      new Request("http://test/api/import?project=csto", { method: "POST", headers: { "content-type": "application/json", "content-length": String(21 * 1024 * 1024) }, body: "{}" }),
       undefined,
     );
     expect(huge.status).toBe(413);

@@ -1,9 +1,11 @@
 import path from "node:path";
+import { SEED_PROJECT } from "@/lib/server/projects";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim, restoreClaim, getClaim, claimHistory } from "@/lib/server/claims";
 import { createLink, deleteLink, listLinks } from "@/lib/server/links";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -42,7 +44,7 @@ describe("links between claims", () => {
     process.env.DATABASE_URL = t.url;
     process.env.CP_DEFAULT_USER = "link-tester";
     await seedCorpus(t.db, CORPUS);
-    actor = await ensureUser(t.db, "link-tester");
+    actor = await member(t.db, "link-tester");
     claimIds.caravanserai = await claimOn("001_368f92058b86ed85.txt", "a CSTO mission of more than 2,000 troops was deployed");
     claimIds.counterpunch = await claimOn("003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan");
     claimIds.essay = await claimOn("000_dfd454984cb772b8.txt", "about 3,000 paratroopers");
@@ -94,7 +96,7 @@ describe("links between claims", () => {
     const link = await createLink(t.db, actor, { fromId: claimIds.caravanserai, toId: claimIds.eurasia, relation: "SUPPORTS" });
     const response = await linkById.DELETE(new Request(`http://test/api/links/${link.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: link.id }) });
     expect(response.status).toBe(200);
-    expect((await listLinks(t.db, { claimIds: [claimIds.eurasia] })).map((l) => l.id)).not.toContain(link.id);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.eurasia] })).map((l) => l.id)).not.toContain(link.id);
     for (const id of [claimIds.caravanserai, claimIds.eurasia]) {
       expect((await claimHistory(t.db, id)).at(-1)).toMatchObject({ entity: "LINK", action: "unlinked" });
     }
@@ -106,9 +108,9 @@ describe("links between claims", () => {
     const link = await createLink(t.db, actor, { fromId: claimIds.eurasia, toId: claimIds.essay, relation: "REFINES" });
     const { removedLinks } = await deleteClaim(t.db, actor, claimIds.eurasia);
     expect(removedLinks).toBe(1);
-    expect((await listLinks(t.db, { claimIds: [claimIds.essay] })).map((l) => l.id)).not.toContain(link.id);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.essay] })).map((l) => l.id)).not.toContain(link.id);
     await restoreClaim(t.db, actor, claimIds.eurasia);
-    expect((await listLinks(t.db, { claimIds: [claimIds.essay] })).map((l) => l.id)).toContain(link.id);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.essay] })).map((l) => l.id)).toContain(link.id);
     await deleteLink(t.db, actor, link.id);
   });
 
@@ -121,10 +123,10 @@ describe("links between claims", () => {
     await deleteClaim(t.db, actor, b);
     await restoreClaim(t.db, actor, a);
     await restoreClaim(t.db, actor, b);
-    expect(await listLinks(t.db, { claimIds: [a] })).toEqual([]);
+    expect(await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [a] })).toEqual([]);
 
     const revived = await createLink(t.db, actor, { fromId: a, toId: b, relation: "CONTRADICTS" });
-    expect((await listLinks(t.db, { claimIds: [a] })).map((l) => [l.id, l.relation])).toEqual([[revived.id, "CONTRADICTS"]]);
+    expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [a] })).map((l) => [l.id, l.relation])).toEqual([[revived.id, "CONTRADICTS"]]);
     const reverse = await createLink(t.db, actor, { fromId: b, toId: claimIds.counterpunch, relation: "SUPPORTS" });
     expect(reverse.relation).toBe("SUPPORTS");
   });

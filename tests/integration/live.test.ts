@@ -7,7 +7,8 @@ import { createClaim, updateClaim } from "@/lib/server/claims";
 import { createLink } from "@/lib/server/links";
 import { ChangeHub } from "@/lib/server/live/hub";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import type { LiveEvent } from "@/lib/live";
 import { createTestDatabase, SERVER_URL, type TestDatabase } from "../helpers/testdb";
 
@@ -44,8 +45,8 @@ describe("live updates", () => {
   beforeAll(async () => {
     t = await createTestDatabase("live");
     await seedCorpus(t.db, CORPUS);
-    ana = await ensureUser(t.db, "ana");
-    bo = await ensureUser(t.db, "bo");
+    ana = await member(t.db, "ana");
+    bo = await member(t.db, "bo");
     const sources = await t.db.source.findMany({ orderBy: { seedKey: "asc" }, select: { id: true, body: true } });
     sourceId = sources[0]!.id;
     body = sources[0]!.body;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
@@ -20,11 +22,26 @@ describe("migrations from an empty database", () => {
     expect(applied.every((m) => m.finished_at !== null)).toBe(true);
   });
 
+  it("makes the seeded project, with no members on a database without researchers", async () => {
+    expect(await t.db.project.findMany({ select: { id: true, slug: true } })).toEqual([{ id: "p_csto", slug: "csto" }]);
+    expect(await t.db.projectMember.count()).toBe(0);
+  });
+
   it("keeps History append-only", async () => {
     await t.db.history.create({ data: { entity: "CLAIM", entityId: "x", action: "created" } });
     await expect(t.db.history.deleteMany({})).rejects.toThrow(/append-only/);
     await expect(t.db.history.updateMany({ data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
     expect(await t.db.history.count()).toBe(1);
+  });
+
+  it("no migration has a semicolon in a comment (adapter-pg's executeScript splits a script at every ';')", () => {
+    const dir = path.resolve(__dirname, "../../prisma/migrations");
+    const offending = readdirSync(dir)
+      .filter((name) => name !== "migration_lock.toml")
+      .flatMap((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8").split("\n").map((line, i) => ({ at: `${name}:${i + 1}`, line })))
+      .filter(({ line }) => line.trimStart().startsWith("--") && line.includes(";"))
+      .map(({ at }) => at);
+    expect(offending).toEqual([]);
   });
 
   it("a second deploy is a no-op", async () => {

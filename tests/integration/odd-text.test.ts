@@ -22,7 +22,7 @@ describe("claims beside emoji", () => {
 
   it("saves claims whose context window would cut an emoji, and re-anchors them when the text changes", async () => {
     const body = `${EMOJI}${"x".repeat(31)}The mission had 2,000 troops.${"y".repeat(31)}${EMOJI} The end.`;
-    const added = await post(r.sources.POST, "/api/sources", { body, title: "Emoji" });
+    const added = await post(r.sources.POST, "/api/sources?project=csto", { body, title: "Emoji" });
     expect(added.status).toBe(201);
     const { source } = await added.json();
     const start = body.indexOf("The mission");
@@ -44,7 +44,7 @@ describe("claims beside emoji", () => {
 
   it("refuses offsets that fall between the two halves of an emoji, writing nothing", async () => {
     const body = `Before ${EMOJI} after.`;
-    const { source } = await (await post(r.sources.POST, "/api/sources", { body })).json();
+    const { source } = await (await post(r.sources.POST, "/api/sources?project=csto", { body })).json();
     const before = await databaseFingerprint(t.db);
     const at = body.indexOf(EMOJI) + 1;
     for (const [start, end] of [[at, at + 4], [0, at]]) {
@@ -56,9 +56,9 @@ describe("claims beside emoji", () => {
   });
 
   it("answers 415 to a body whose media type only mentions JSON", async () => {
-    const response = await callRoute(r.sources.POST, { method: "POST", path: "/api/sources", body: { body: "Text." }, headers: { "content-type": "text/plain; note=application/json" } });
+    const response = await callRoute(r.sources.POST, { method: "POST", path: "/api/sources?project=csto", body: { body: "Text." }, headers: { "content-type": "text/plain; note=application/json" } });
     expect(response.status).toBe(415);
-    const ok = await callRoute(r.sources.POST, { method: "POST", path: "/api/sources", body: { body: "Text." }, headers: { "content-type": "Application/JSON; charset=utf-8" } });
+    const ok = await callRoute(r.sources.POST, { method: "POST", path: "/api/sources?project=csto", body: { body: "Text." }, headers: { "content-type": "Application/JSON; charset=utf-8" } });
     expect(ok.status).toBe(201);
   });
 });

@@ -9,6 +9,7 @@ import { displayTitle } from "@/lib/types";
 import { seedCorpus } from "@/lib/server/seed";
 import { updateSource } from "@/lib/server/source-edit";
 import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
@@ -18,7 +19,7 @@ let post: RouteHandler;
 let recordAppearance: RouteHandler;
 
 async function paste(body: string, title?: string) {
-  const response = await callRoute(post, { method: "POST", path: "/api/sources", body: { body, ...(title ? { title } : {}) } });
+  const response = await callRoute(post, { method: "POST", path: "/api/sources?project=csto", body: { body, ...(title ? { title } : {}) } });
   return { status: response.status, json: await response.json() };
 }
 
@@ -89,7 +90,7 @@ describe("pasting a near-duplicate", () => {
   });
 
   it("a corrected text loses its old signature and is signed again by the next paste", async () => {
-    const actor = await ensureUser(t.db, "paste-tester");
+    const actor = await member(t.db, "paste-tester");
     const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "002_98b48e446e185cb4.txt" } });
     const corrected = `${source.body}\n\nA paragraph added by the correction, long enough to be its own words and shingles.`;
     await updateSource(t.db, actor, source.id, { version: source.version, body: corrected });

@@ -33,7 +33,7 @@ async function mark(sourceId: string, body: string, phrase: string, after = 0) {
 }
 const patch = (id: string, body: Record<string, unknown>) => call(patchRoute as RouteHandler, "PATCH", `/api/claims/${id}`, body, { id });
 async function newSource(body: string, meta: Record<string, string> = {}) {
-  const r = await call(createSourceRoute as RouteHandler, "POST", "/api/sources", { body, ...meta });
+  const r = await call(createSourceRoute as RouteHandler, "POST", "/api/sources?project=csto", { body, ...meta });
   expect(r.status).toBe(201);
   return { id: r.json.source.id as string, body };
 }
@@ -156,7 +156,7 @@ describe("provenance graph", () => {
     }
     const own = await newSource("Our reporter counted about 2,000 troops at the airport.", { title: "Independent reporter", publisher: "Independent" });
     members.push((await mark(own.id, own.body, "about 2,000 troops at the airport")).id);
-    const cluster = await call(clustersRoute as RouteHandler, "POST", "/api/clusters", { name: "Troops in Almaty", claimIds: members });
+    const cluster = await call(clustersRoute as RouteHandler, "POST", "/api/clusters?project=csto", { name: "Troops in Almaty", claimIds: members });
     expect(cluster.status).toBe(201);
     const id = cluster.json.cluster.id;
     const r = await call(clusterProvenanceRoute as RouteHandler, "GET", `/api/clusters/${id}/provenance`, undefined, { id });

@@ -1,11 +1,12 @@
 import path from "node:path";
+import { SEED_PROJECT } from "@/lib/server/projects";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { loadExport } from "@/lib/server/export-query";
 import type { ExportFilter } from "@/lib/schemas";
 import { CLAIM_SEARCH_VECTOR } from "@/lib/server/search";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 // The claims list and every export share one filter; its text search runs in PostgreSQL.
@@ -16,8 +17,8 @@ describe("claim search and filters", () => {
   beforeAll(async () => {
     t = await createTestDatabase("search");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const alice = await ensureUser(t.db, "alice");
-    const bob = await ensureUser(t.db, "bob");
+    const alice = await member(t.db, "alice");
+    const bob = await member(t.db, "bob");
     const mark = async (key: string, seedKey: string, phrase: string, kind: "FACT" | "OPINION" | "PREDICTION", who = alice, note = "") => {
       const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
       const start = source.body.indexOf(phrase);
@@ -33,7 +34,7 @@ describe("claim search and filters", () => {
   });
   afterAll(async () => t?.drop());
 
-  const found = async (filter: ExportFilter) => (await loadExport(t.db, filter)).bundle.claims.map((c) => c.id);
+  const found = async (filter: ExportFilter) => (await loadExport(t.db, SEED_PROJECT.id, filter)).bundle.claims.map((c) => c.id);
   const sorted = (xs: string[]) => [...xs].sort();
 
   it("finds quotes by their words, stemmed, and exact phrases", async () => {
@@ -68,7 +69,7 @@ describe("claim search and filters", () => {
     expect(await found({ sort: "date" })).toEqual([ids.prediction, ids.counterpunch, ids.caravanserai, ids.essay]);
     // By title: "Doubts grow…" before "Why It's Time…"; untitled sources (suggested titles) after.
     expect(await found({ sort: "source" })).toEqual([ids.caravanserai, ids.counterpunch, ids.essay, ids.prediction]);
-    const [caravanserai] = (await loadExport(t.db, { q: "deployed" })).bundle.claims;
+    const [caravanserai] = (await loadExport(t.db, SEED_PROJECT.id, { q: "deployed" })).bundle.claims;
     expect(caravanserai.prefix.endsWith("Led by Russia, ")).toBe(true);
   });
 
@@ -95,7 +96,7 @@ describe("search finds values", () => {
   beforeAll(async () => {
     t = await createTestDatabase("search_values");
     await seedCorpus(t.db, path.resolve(__dirname, "../../data/corpus"));
-    const alice = await ensureUser(t.db, "alice");
+    const alice = await member(t.db, "alice");
     const mark = async (key: string, seedKey: string, phrase: string, note = "") => {
       const source = await t.db.source.findUniqueOrThrow({ where: { seedKey } });
       const start = source.body.indexOf(phrase);
@@ -110,7 +111,7 @@ describe("search finds values", () => {
   });
   afterAll(async () => t?.drop());
 
-  const found = async (q: string) => (await loadExport(t.db, { q })).bundle.claims.map((c) => c.id).sort();
+  const found = async (q: string) => (await loadExport(t.db, SEED_PROJECT.id, { q })).bundle.claims.map((c) => c.id).sort();
 
   it('"3000" finds "3,000", "3 000" and "three thousand", and not 3,000,000', async () => {
     const threeThousand = [ids.commas, ids.spaced, ids.words].sort();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paragraphs } from "@/lib/anchoring/paragraphs";
 import { createClaim } from "@/lib/server/claims";
 import { seedCorpus } from "@/lib/server/seed";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 const CORPUS = path.resolve(__dirname, "../../data/corpus");
@@ -50,7 +50,7 @@ describe("seeding the corpus", () => {
   it("a second run changes nothing: no duplicate sources, corrected metadata and claims untouched", async () => {
     const source = await t.db.source.findUniqueOrThrow({ where: { seedKey: "003_87eb5ab265d9726a.txt" } });
     await t.db.source.update({ where: { id: source.id }, data: { author: "Corrected by a researcher" } });
-    const actor = await ensureUser(t.db, "seed-tester");
+    const actor = await member(t.db, "seed-tester");
     const start = source.body.indexOf("2,500 of its troops");
     await createClaim(t.db, actor, { sourceId: source.id, start, end: start + "2,500 of its troops".length, kind: "FACT", note: "troop count" });
     const before = await databaseFingerprint(t.db);

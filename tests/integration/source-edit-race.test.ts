@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import { DomainError } from "@/lib/errors";
 import { createSource, updateSource } from "@/lib/server/source-edit";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { CSTO, member } from "../helpers/members";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
 // A real article: a text of repeated sentences would let two claims' quotes match one place.
@@ -23,12 +24,12 @@ describe("marking claims while the text is being corrected", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase("source_edit_race");
-    actor = await ensureUser(t.db, "researcher");
+    actor = await member(t.db, "researcher");
   });
   afterAll(async () => t?.drop());
 
   it("anchors every claim to the text it was made on, or re-anchors it: none points at the wrong words", async () => {
-    const { source } = await createSource(t.db, actor, { body: BASE, title: "Race" });
+    const { source } = await createSource(t.db, actor, CSTO, { body: BASE, title: "Race" });
     let editing = true;
     let wordIndex = 0;
     let attempts = 0;
@@ -87,7 +88,7 @@ describe("marking claims while the text is being corrected", () => {
   it("lets two claims trade places when a correction swaps their sentences", async () => {
     const first = "The troops arrived on Monday.";
     const second = "The talks stopped on Fridays.";
-    const { source } = await createSource(t.db, actor, { body: `${first}\n\n${second}`, title: "Swap" });
+    const { source } = await createSource(t.db, actor, CSTO, { body: `${first}\n\n${second}`, title: "Swap" });
     const a = await createClaim(t.db, actor, { sourceId: source.id, start: 0, end: first.length, kind: "FACT" });
     const b = await createClaim(t.db, actor, { sourceId: source.id, start: first.length + 2, end: first.length + 2 + second.length, kind: "FACT" });
     const result = await updateSource(t.db, actor, source.id, { version: 1, body: `${second}\n\n${first}` });

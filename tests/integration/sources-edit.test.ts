@@ -2,7 +2,7 @@
 // validation a researcher sees, and claims that follow the text (or are marked orphaned, never lost).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
 
 let t: TestDatabase;
@@ -20,7 +20,7 @@ function json(method: string, url: string, body: unknown) {
   return new Request(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 async function create(body: unknown) {
-  const response = await POST(json("POST", "http://test/api/sources", body), undefined);
+  const response = await POST(json("POST", "http://test/api/sources?project=csto", body), undefined);
   return { status: response.status, json: await response.json() };
 }
 async function patch(id: string, body: unknown) {
@@ -77,7 +77,7 @@ describe("editing a source", () => {
 
   beforeAll(async () => {
     sourceId = (await create({ body: `${TEXT}\n\nKept for editing.`, title: "Editable" })).json.source.id;
-    const actor = await ensureUser(t.db, "researcher");
+    const actor = await member(t.db, "researcher");
     for (const [name, quote] of [["troops", "more than 2,000 troops"], ["left", "The troops left within two weeks."], ["critics", "a Russian show of force"], ["asked", "asked the CSTO for help"]] as const) {
       const start = TEXT.indexOf(quote);
       claimIds[name] = (await createClaim(t.db, actor, { sourceId, start, end: start + quote.length, kind: "FACT" })).id;
@@ -143,7 +143,7 @@ describe("marking right after another app process corrected the text", () => {
   // The marking path remembers source texts in memory; a correction made by another process
   // (simulated by writing the row directly) must still be the text a new claim is judged against.
   it("anchors the new claim in the corrected text, at offsets only the corrected text has", async () => {
-    const researcher = await ensureUser(t.db, "marker");
+    const researcher = await member(t.db, "marker");
     const made = await create({ body: `${TEXT}\n\nKept for marking.`, title: "Remembered text" });
     const id = made.json.source.id as string;
     const first = await createClaim(t.db, researcher, { sourceId: id, start: 0, end: 10, kind: "FACT" });

@@ -1,12 +1,13 @@
 // The overview's figures, computed by PostgreSQL: counts per kind and source, the source ×
 // source link matrices and the suggested sentences no claim covers yet.
+import { SEED_PROJECT } from "@/lib/server/projects";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { updateSource } from "@/lib/server/source-edit";
 import { seedCorpus } from "@/lib/server/seed";
 import { overview } from "@/lib/server/stats";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { suggestClaims } from "@/lib/suggestions/sentences";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 it("counts claims, links and unreviewed suggestions per source; deleted claims and their links do not count", async () => {
-  const ada = await ensureUser(t.db, "Ada");
+  const ada = await member(t.db, "Ada");
   const sources = await t.db.source.findMany({ orderBy: { seedKey: "asc" }, select: { id: true, body: true, sections: true } });
   const [s0, s1] = sources;
   const firstSuggestion = suggestClaims(s0!.body, { excludeRanges: s0!.sections as never })[0]!;
@@ -30,7 +31,7 @@ it("counts claims, links and unreviewed suggestions per source; deleted claims a
   await t.db.claimLink.create({ data: { fromId: covering.id, toId: gone.id, relation: "SUPPORTS", authorId: ada.id } });
   await deleteClaim(t.db, ada, gone.id);
 
-  const o = await overview(t.db);
+  const o = await overview(t.db, SEED_PROJECT.id);
   expect(o.byKind).toEqual({ FACT: 1, OPINION: 1, PREDICTION: 0 });
   expect(o.byRelation).toEqual({ CONTRADICTS: 1, SUPPORTS: 0, REFINES: 0 });
   expect(o.sources.map((s) => s.id)).toEqual(sources.map((s) => s.id));
@@ -43,12 +44,12 @@ it("counts claims, links and unreviewed suggestions per source; deleted claims a
 });
 
 it("a corrected text's suggestions are counted anew (they are remembered per content hash)", async () => {
-  const ada = await ensureUser(t.db, "Ada");
+  const ada = await member(t.db, "Ada");
   const source = await t.db.source.findFirstOrThrow({ where: { seedKey: { startsWith: "004" } }, select: { id: true, version: true, body: true } });
-  const before = (await overview(t.db)).sources.find((s) => s.id === source.id)!;
+  const before = (await overview(t.db, SEED_PROJECT.id)).sources.find((s) => s.id === source.id)!;
   const added = "\n\nIn 2024, about 5,000 troops were said to be ready. Officials said 12 states would join by 2030.";
   await updateSource(t.db, ada, source.id, { version: source.version, body: source.body + added });
-  const after = (await overview(t.db)).sources.find((s) => s.id === source.id)!;
+  const after = (await overview(t.db, SEED_PROJECT.id)).sources.find((s) => s.id === source.id)!;
   const fresh = await t.db.source.findUniqueOrThrow({ where: { id: source.id }, select: { body: true, sections: true } });
   expect(after.suggestions).toBe(suggestClaims(fresh.body, { excludeRanges: fresh.sections as never }).length);
   expect(after.suggestions).toBeGreaterThan(before.suggestions);

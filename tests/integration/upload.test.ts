@@ -24,7 +24,7 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 async function send(name: string, bytes: Uint8Array, type = "") {
   const form = new FormData();
   form.set("file", new File([Buffer.from(bytes)], name, { type }));
-  const response = await upload(new Request("http://test/api/sources/upload", { method: "POST", body: form }), undefined);
+  const response = await upload(new Request("http://test/api/sources/upload?project=csto", { method: "POST", body: form }), undefined);
   return { status: response.status, json: await response.json() };
 }
 
@@ -172,9 +172,9 @@ describe("a batch", () => {
   it("refuses an unknown file type (415), a missing file (400) and a file over 50 MB (413)", async () => {
     const before = await databaseFingerprint(t.db);
     expect((await send("report.docx", new Uint8Array([80, 75, 3, 4]), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).status).toBe(415);
-    const empty = await upload(new Request("http://test/api/sources/upload", { method: "POST", body: new FormData() }), undefined);
+    const empty = await upload(new Request("http://test/api/sources/upload?project=csto", { method: "POST", body: new FormData() }), undefined);
     expect(empty.status).toBe(400);
-    const notMultipart = await upload(new Request("http://test/api/sources/upload", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), undefined);
+    const notMultipart = await upload(new Request("http://test/api/sources/upload?project=csto", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), undefined);
     expect(notMultipart.status).toBe(415);
     const big = await send("huge.pdf", new Uint8Array(50 * 1024 * 1024 + 1), "application/pdf");
     expect(big.status).toBe(413);

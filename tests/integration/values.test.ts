@@ -46,7 +46,7 @@ describe("a dates cluster", () => {
     ids.formation = await mark("001_368f92058b86ed85.txt", "Since its formation in 2002, the CSTO as an alliance has deployed a unit exactly once");
     ids.established = await mark("004_438cc6c4c90e1221.txt", "The resultant CSTO was officially established in 2003");
     ids.session = await mark("000_dfd454984cb772b8.txt", "At the Moscow session of the CST on May 14, 2002, a decision was made to transform the CST into a full-fledged international organization");
-    const created = await call(clustersRoute, "POST", "/api/clusters", { name: "When was the CSTO founded", claimIds: Object.values(ids) });
+    const created = await call(clustersRoute, "POST", "/api/clusters?project=csto", { name: "When was the CSTO founded", claimIds: Object.values(ids) });
     expect(created.status).toBe(201);
     clusterId = created.json.cluster.id;
 
@@ -91,7 +91,7 @@ describe("a date's correction", () => {
   it("is stored on the claim, wins over the quote's date in the cluster, and clearing it lets the quote speak again", async () => {
     const inForce = await mark("000_dfd454984cb772b8.txt", "ratified by all CSTO member states, and entered into force in September 2003");
     const signed = await mark("004_438cc6c4c90e1221.txt", "with the erstwhile signing of its charter in October 2002 in Moldova");
-    const created = await call(clustersRoute, "POST", "/api/clusters", { name: "Charter signed", claimIds: [inForce, signed] });
+    const created = await call(clustersRoute, "POST", "/api/clusters?project=csto", { name: "Charter signed", claimIds: [inForce, signed] });
     const id = created.json.cluster.id;
     expect((await call(clusterPatchRoute, "PATCH", `/api/clusters/${id}`, { event: "charter signed" }, { id })).status).toBe(200);
     const dateOf = async (claimId: string) => (await cluster(id)).members.find((m: { claimId: string }) => m.claimId === claimId).values.date;
@@ -120,7 +120,7 @@ describe("a figure's correction", () => {
   it("is stored and wins over the parse, and clearing it lets the parse speak again", async () => {
     const essay = await mark("000_dfd454984cb772b8.txt", "about 3,000 paratroopers");
     const counterpunch = await mark("003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan");
-    const created = await call(clustersRoute, "POST", "/api/clusters", { name: "Kazakhstan deployment", claimIds: [essay, counterpunch] });
+    const created = await call(clustersRoute, "POST", "/api/clusters?project=csto", { name: "Kazakhstan deployment", claimIds: [essay, counterpunch] });
     const id = created.json.cluster.id;
     expect((await cluster(id)).contradictions).toEqual([
       { aId: essay, bId: counterpunch, basis: "figures", figures: [{ a: "about 3,000 paratroopers", b: "2,500 troops" }] },

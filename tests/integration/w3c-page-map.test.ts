@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "@/lib/server/claims";
 import type { Db } from "@/lib/server/db";
-import { ensureUser } from "@/lib/server/users";
+import { member } from "../helpers/members";
 import { corpusParagraphs } from "../helpers/corpus";
 import { startPdfRenderer } from "../helpers/pdf-documents";
 import { useDatabaseForRoutes } from "../helpers/routes";
@@ -49,7 +49,7 @@ beforeAll(async () => {
   const { POST: upload } = await import("@/app/api/sources/upload/route");
   const form = new FormData();
   form.set("file", new File([Buffer.from(pdf)], "csto-doubts.pdf", { type: "application/pdf" }));
-  const uploaded = await upload(new Request("http://test/api/sources/upload", { method: "POST", body: form }), undefined);
+  const uploaded = await upload(new Request("http://test/api/sources/upload?project=csto", { method: "POST", body: form }), undefined);
   expect(uploaded.status).toBe(201);
   sourceId = (await uploaded.json()).source.id;
   const source = await origin.db.source.findUniqueOrThrow({ where: { id: sourceId } });
@@ -57,7 +57,7 @@ beforeAll(async () => {
   quote = paragraphs[2]!.split(" ").slice(0, 8).join(" ");
   const start = source.body.indexOf(quote);
   expect(start).toBeGreaterThan(0);
-  await createClaim(origin.db, await ensureUser(origin.db, "Ada"), { sourceId, start, end: start + quote.length, kind: "FACT" });
+  await createClaim(origin.db, await member(origin.db, "Ada"), { sourceId, start, end: start + quote.length, kind: "FACT" });
   exported = await exportVia("w3c");
 }, 120_000);
 afterAll(async () => {
@@ -87,7 +87,7 @@ describe("a PDF-born source in a W3C export", () => {
   it("imported into another database, restores the page map: the claim is still cited on page 2", async () => {
     await switchRoutesTo(target.url);
     const { POST } = await import("@/app/api/import/route");
-    const response = await POST(new Request("http://test/api/import", { method: "POST", headers: { "content-type": "application/json" }, body: exported }), undefined);
+    const response = await POST(new Request("http://test/api/import?project=csto", { method: "POST", headers: { "content-type": "application/json" }, body: exported }), undefined);
     expect(response.status).toBe(200);
     const [before, after] = await Promise.all([origin.db.source.findUniqueOrThrow({ where: { id: sourceId } }), target.db.source.findUniqueOrThrow({ where: { id: sourceId } })]);
     expect(after.pageMap).toEqual(before.pageMap);
@@ -112,7 +112,7 @@ describe("a PDF-born source in a W3C export", () => {
     for (const item of doc.first.items) if (item.target?.source) item.target.source = "urn:source:other-pdf";
     for (const item of doc.first.items) item.id = `${item.id}-again`;
     const { POST } = await import("@/app/api/import/route");
-    const response = await POST(new Request("http://test/api/import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(doc) }), undefined);
+    const response = await POST(new Request("http://test/api/import?project=csto", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(doc) }), undefined);
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/cp:pageMap ends at \d+, not at the end of cp:body/);
     expect(await target.db.source.count({ where: { id: "other-pdf" } })).toBe(0);

@@ -8,9 +8,17 @@ const adapterError = (cause: Record<string, unknown>, code?: string) =>
 
 describe("classifyDatabaseError", () => {
   it("reads a unique violation and the name of the index that refused it", () => {
-    const err = adapterError({ kind: "UniqueConstraintViolation", originalCode: "23505", originalMessage: 'duplicate key value violates unique constraint "Cluster_name_key"' }, "P2002");
-    expect(classifyDatabaseError(err)).toEqual({ kind: "unique", constraint: "Cluster_name_key" });
-    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A cluster with this name already exists (someone may have just made it). Reload to see it." });
+    const err = adapterError({ kind: "UniqueConstraintViolation", originalCode: "23505", originalMessage: 'duplicate key value violates unique constraint "Cluster_projectId_name_key"' }, "P2002");
+    expect(classifyDatabaseError(err)).toEqual({ kind: "unique", constraint: "Cluster_projectId_name_key" });
+    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A cluster with this name already exists in this project (someone may have just made it). Reload to see it." });
+  });
+
+  it("reads a guard's refusal (23514, a CHECK or a trigger naming its rule) as a 409 saying the rule", () => {
+    const err = adapterError({ kind: "postgres", code: "23514", originalCode: "23514", originalMessage: 'new row violates check constraint "ClaimLink_project_check" (a link joins claims of one project)' });
+    expect(classifyDatabaseError(err)).toEqual({ kind: "check", constraint: "ClaimLink_project_check" });
+    expect(databaseFailureAnswer(err)).toEqual({ status: 409, message: "A link joins two claims of one project" });
+    const unnamed = adapterError({ kind: "postgres", code: "23514", originalCode: "23514", originalMessage: "something else" });
+    expect(databaseFailureAnswer(unnamed)).toEqual({ status: 409, message: "This would break a rule of the data; nothing was saved." });
   });
 
   it("treats an exclusion constraint's refusal as a unique violation", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeNotice, formatEvent, SeenIds, type ChangeNotice } from "@/lib/live";
 
 const notice: ChangeNotice = {
-  id: 41, entity: "CLAIM", entityId: "c1", action: "retagged+noted", claimId: "c1", sourceId: "s1",
+  id: 41, projectId: "p1", entity: "CLAIM", entityId: "c1", action: "retagged+noted", claimId: "c1", sourceId: "s1",
   actorId: "u1", actorName: "Ana", at: "2026-12-01T20:00:00.000Z",
 };
 

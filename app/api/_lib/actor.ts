@@ -2,11 +2,9 @@ import { bearerActor } from "@/lib/server/api-tokens";
 import { authMode, localResearcherName, requireAccounts, SESSION_COOKIE, sessionActor } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { DomainError } from "@/lib/errors";
-import { ensureUser, type Actor } from "@/lib/server/users";
+import type { Actor } from "@/lib/server/users";
+import { localResearcher } from "@/lib/server/viewer";
 import { trustProxy } from "./http";
-
-// One lookup per process, not per request: the single-user researcher never changes while the app runs.
-let localActor: Promise<Actor> | null = null;
 
 export function readCookie(request: Request, name: string): string | null {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
@@ -61,11 +59,7 @@ export async function currentActor(request: Request): Promise<Actor> {
   const actor = await signedInActor(request);
   if (actor) return actor;
   if (authMode() === "accounts") throw new DomainError(401, "Sign in to make changes");
-  localActor ??= ensureUser(db(), currentActorName()).then((actor) => ({ ...actor, mayEditAll: true })).catch((err) => {
-    localActor = null;
-    throw err;
-  });
-  return localActor;
+  return localResearcher(db());
 }
 
 /** For writes that create the user inside their own transaction, so a refused write leaves no trace. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/server/db";
-import { projectAccess, type ProjectAccess } from "@/lib/server/projects";
+import { notFound } from "@/lib/errors";
+import { projectAccess, roleIn, type ProjectAccess } from "@/lib/server/projects";
 import { PROJECT_SLUG } from "@/lib/roles";
 import type { Actor } from "@/lib/server/users";
 import { parseInput } from "./http";
@@ -20,4 +21,20 @@ export function requestedProjectSlug(request: Request): string {
  *  non-member. */
 export async function requestProject(request: Request, actor: Actor | null): Promise<ProjectAccess> {
   return projectAccess(db(), actor, requestedProjectSlug(request));
+}
+
+/** For a read by id (a source, claim or cluster): its project's id when `viewer` is a member, else
+ *  404 with `missing`, the same answer as for an id that does not exist. One primary-key read. */
+export async function readableProject(viewer: Actor | null, projectId: string | null, missing: string): Promise<string> {
+  const role = projectId ? await roleIn(db(), viewer, projectId) : null;
+  if (!projectId || !role) throw notFound(missing);
+  return projectId;
+}
+
+/** The query's other parameters (a collection's filter), without `project`, which
+ *  `requestProject` reads: the filters' schemas are strict. */
+export function filterParams(request: Request): Record<string, string> {
+  const params = new URL(request.url).searchParams;
+  params.delete("project");
+  return Object.fromEntries(params);
 }

@@ -1,12 +1,15 @@
-// The live-update stream (server-sent events). A page opens it once; the browser's EventSource
-// reconnects by itself and sends Last-Event-ID, and the stream first replays what that page may
-// have missed (lib/server/live/changes.ts), then relays the process hub's notices.
+// The live-update stream (server-sent events) of one project: ?project=<slug>, for its members
+// only. A page opens it once; the browser's EventSource reconnects by itself and sends
+// Last-Event-ID, and the stream first replays what that page may have missed of its project
+// (lib/server/live/changes.ts), then relays the process hub's notices of that project.
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { changesSince, lastChangeId } from "@/lib/server/live/changes";
 import { changeHub, MAX_NOTICES_PER_BATCH } from "@/lib/server/live/hub";
 import { formatEvent, SeenIds, type LiveEvent } from "@/lib/live";
+import { viewerActor } from "../_lib/actor";
 import { parseInput, route } from "../_lib/http";
+import { requestProject } from "../_lib/project";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +19,7 @@ const HEARTBEAT_MS = 15_000;
 const resumeInput = z.object({ after: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional() });
 
 export const GET = route(async (request) => {
+  const { project } = await requestProject(request, await viewerActor(request));
   const url = new URL(request.url);
   const { after } = parseInput(resumeInput, {
     after: request.headers.get("last-event-id") ?? url.searchParams.get("after") ?? undefined,
@@ -34,7 +38,9 @@ export const GET = route(async (request) => {
         }
       };
       const send = (event: LiveEvent) => {
-        if (event.type === "change" && !seen.add(event.notice.id)) return;
+        // The hub hears every project; this page hears its own. A resync (too much at once) is
+        // passed on whatever its project: reloading costs the page one render.
+        if (event.type === "change" && (event.notice.projectId !== project.id || !seen.add(event.notice.id))) return;
         write(formatEvent(event));
       };
       const close = () => {
@@ -54,7 +60,7 @@ export const GET = route(async (request) => {
           const last = await lastChangeId(db());
           write(`id: ${last}\n\n`);
         } else {
-          const missed = await changesSince(db(), after, MAX_NOTICES_PER_BATCH + 1, { lookback: true });
+          const missed = await changesSince(db(), after, MAX_NOTICES_PER_BATCH + 1, { lookback: true, projectId: project.id });
           if (missed.length > MAX_NOTICES_PER_BATCH) send({ type: "resync", id: await lastChangeId(db()) });
           else for (const notice of missed) send({ type: "change", notice });
         }

@@ -3,11 +3,15 @@ import { db } from "@/lib/server/db";
 import { createSourceInput } from "@/lib/schemas";
 import { createSource } from "@/lib/server/source-edit";
 import { listSources } from "@/lib/server/sources";
-import { currentActor } from "../_lib/actor";
+import { currentActor, viewerActor } from "../_lib/actor";
 import { readJson, route } from "../_lib/http";
 import { requestProject } from "../_lib/project";
 
-export const GET = route(async () => NextResponse.json({ sources: await listSources(db()) }));
+/** ?project=<slug>: the project's sources. */
+export const GET = route(async (request) => {
+  const { project } = await requestProject(request, await viewerActor(request));
+  return NextResponse.json({ sources: await listSources(db(), project.id) });
+});
 
 export const POST = route(async (request) => {
   const input = await readJson(request, createSourceInput);

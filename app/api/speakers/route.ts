@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
 import { ensureSpeaker, listSpeakers } from "@/lib/server/speakers";
 import { createSpeakerInput, nameSearchInput } from "@/lib/schemas";
+import { requireAnnotatorAnywhere } from "@/lib/server/projects";
 import { currentActor } from "../_lib/actor";
 import { parseInput, readJson, route, searchParamsObject } from "../_lib/http";
 
@@ -14,7 +15,7 @@ export const GET = route(async (request) => {
 /** Makes a speaker, or answers the one with that name (any case) with 200. */
 export const POST = route(async (request) => {
   const input = await readJson(request, createSpeakerInput);
-  await currentActor(request);
+  await requireAnnotatorAnywhere(db(), await currentActor(request), "add speakers");
   const { created, ...speaker } = await ensureSpeaker(db(), input);
   return NextResponse.json({ speaker }, { status: created ? 201 : 200 });
 });

@@ -9,7 +9,7 @@ type NoticeRow = Omit<ChangeNotice, "at"> & { at: Date };
 
 /** A History row as a notice: its claim's source (or the source itself) and its actor's name. */
 const NOTICE_SELECT = Prisma.sql`
-    SELECT h."id", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
+    SELECT h."id", h."projectId", h."entity"::text AS "entity", h."entityId", h."action", h."claimId",
            coalesce(c."sourceId", CASE WHEN h."entity" = 'SOURCE' THEN h."entityId" END) AS "sourceId",
            h."actorId", u."name" AS "actorName", h."createdAt" AS "at"
     FROM "History" h
@@ -30,12 +30,15 @@ export async function changesBetween(db: Db, first: number, last: number, limit:
 
 /** Notices above `afterId`, in id order. With `lookback`, also the last minute's ids within 100
  *  below it: a transaction that took its id before the reader's last notice but committed after
- *  it would otherwise be skipped (a reader that remembers what it saw drops the repeats). */
-export async function changesSince(db: Db, afterId: number, limit: number, { lookback }: { lookback: boolean }): Promise<ChangeNotice[]> {
+ *  it would otherwise be skipped (a reader that remembers what it saw drops the repeats). With
+ *  `projectId`, that project's only (a range of index "History_projectId_id_idx"), as a page's
+ *  stream replays them; the process hub reads every project's. */
+export async function changesSince(db: Db, afterId: number, limit: number, { lookback, projectId }: { lookback: boolean; projectId?: string }): Promise<ChangeNotice[]> {
   const floor = lookback ? afterId - 100 : afterId;
   const rows = await db.$queryRaw<NoticeRow[]>`
     ${NOTICE_SELECT}
     WHERE h."id" > ${floor} AND (h."id" > ${afterId} OR h."createdAt" > now() - interval '1 minute')
+    ${projectId === undefined ? Prisma.empty : Prisma.sql`AND h."projectId" = ${projectId}`}
     ORDER BY h."id"
     LIMIT ${limit}`;
   return rows.map(toNotice);

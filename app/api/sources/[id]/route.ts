@@ -3,14 +3,17 @@ import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/errors";
 import { updateSourceInput } from "@/lib/schemas";
 import { updateSource } from "@/lib/server/source-edit";
+import { projectOfSource } from "@/lib/server/projects";
 import { getSource } from "@/lib/server/sources";
-import { currentActor } from "../../_lib/actor";
+import { currentActor, viewerActor } from "../../_lib/actor";
 import { readJson, route } from "../../_lib/http";
+import { readableProject } from "../../_lib/project";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = route<Context>(async (_request, { params }) => {
+export const GET = route<Context>(async (request, { params }) => {
   const { id } = await params;
+  await readableProject(await viewerActor(request), await projectOfSource(db(), id), `Source ${id} does not exist`);
   const source = await getSource(db(), id);
   if (!source) throw notFound(`Source ${id} does not exist`);
   return NextResponse.json({ source });

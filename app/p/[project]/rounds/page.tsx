@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "@/components/Link";
 import { OpenRoundForm } from "@/components/rounds/OpenRoundForm";
 import { db } from "@/lib/server/db";
-import { pageProject } from "@/lib/server/page-viewer";
+import { pageProject, type ProjectParams } from "@/app/_lib/project-page";
 import { membersOf } from "@/lib/server/projects";
 import { listRounds } from "@/lib/server/rounds";
 import { mayAnnotate, projectPath } from "@/lib/roles";
@@ -13,14 +12,10 @@ import "./rounds.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Rounds of independent annotation" };
 
-type Props = { params: Promise<{ project: string }> };
-
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
-export default async function RoundsPage({ params }: Props) {
-  const access = await pageProject((await params).project);
-  if (!access) notFound();
-  const { project, role } = access;
+export default async function RoundsPage(props: ProjectParams) {
+  const { project, role } = await pageProject(props);
   const [rounds, members, sources] = await Promise.all([
     listRounds(db(), project.id),
     membersOf(db(), project.id),

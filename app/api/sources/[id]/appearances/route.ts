@@ -3,12 +3,18 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
 import { appearanceInput } from "@/lib/schemas";
 import { appearancesOf, recordAppearance } from "@/lib/server/documents";
-import { currentActor } from "../../../_lib/actor";
+import { projectOfSource } from "@/lib/server/projects";
+import { currentActor, viewerActor } from "../../../_lib/actor";
 import { readJson, route } from "../../../_lib/http";
+import { readableProject } from "../../../_lib/project";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = route(async (_request, { params }: Context) => NextResponse.json({ appearances: await appearancesOf(db(), (await params).id) }));
+export const GET = route(async (request, { params }: Context) => {
+  const { id } = await params;
+  await readableProject(await viewerActor(request), await projectOfSource(db(), id), `Source ${id} does not exist`);
+  return NextResponse.json({ appearances: await appearancesOf(db(), id) });
+});
 
 export const POST = route(async (request, { params }: Context) => {
   const { documentId } = await readJson(request, appearanceInput);

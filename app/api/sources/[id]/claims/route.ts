@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { listReaderClaims } from "@/lib/server/claims";
 import { db } from "@/lib/server/db";
-import { notFound } from "@/lib/errors";
-import { route } from "../../../_lib/http";
+import { projectOfSource } from "@/lib/server/projects";
 import { viewerActor } from "../../../_lib/actor";
+import { route } from "../../../_lib/http";
+import { readableProject } from "../../../_lib/project";
 import { claimVisibility } from "@/lib/server/rounds";
 
 type Context = { params: Promise<{ id: string }> };
@@ -11,9 +12,8 @@ type Context = { params: Promise<{ id: string }> };
 /** The reader's view of a source's claims (see ReaderClaim); GET /api/claims has the full records. */
 export const GET = route<Context>(async (request, { params }) => {
   const { id } = await params;
-  const source = await db().source.findUnique({ where: { id }, select: { id: true } });
-  if (!source) throw notFound(`Source ${id} does not exist`);
+  const viewer = await viewerActor(request);
+  await readableProject(viewer, await projectOfSource(db(), id), `Source ${id} does not exist`);
   // An annotator of an open round sees only their own claims on its source (lib/server/rounds.ts).
-  const visibility = await claimVisibility(db(), await viewerActor(request));
-  return NextResponse.json({ claims: await listReaderClaims(db(), id, visibility) });
+  return NextResponse.json({ claims: await listReaderClaims(db(), id, await claimVisibility(db(), viewer)) });
 });

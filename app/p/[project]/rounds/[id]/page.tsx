@@ -6,7 +6,7 @@ import { CurationList } from "@/components/rounds/CurationList";
 import { RoundActions } from "@/components/rounds/RoundActions";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
-import { pageProject } from "@/lib/server/page-viewer";
+import { projectPage } from "@/app/_lib/project-page";
 import { mayReadResults, roundAccess, roundAgreement, roundUnits } from "@/lib/server/rounds";
 import { mayCurate, projectPath } from "@/lib/roles";
 import type { CurationUnitView, RoundAgreementView } from "@/lib/types";
@@ -31,9 +31,7 @@ async function orMessage<T>(load: () => Promise<T>): Promise<T | string> {
 
 export default async function RoundPage({ params }: Props) {
   const { project: slug, id } = await params;
-  const access = await pageProject(slug);
-  if (!access) notFound();
-  const { project, role, actor } = access;
+  const { project, role, viewer: actor } = await projectPage(slug);
   const found = await roundAccess(db(), actor, id).catch((err) => (err instanceof DomainError && err.status === 404 ? null : Promise.reject(err)));
   if (!found || found.projectId !== project.id) notFound();
   const { round } = found;
@@ -49,7 +47,7 @@ export default async function RoundPage({ params }: Props) {
       <h1>Round on “{round.sourceTitle}”</h1>
       <p>
         <strong>{round.state === "OPEN" ? "Open" : "Closed"}</strong>: opened {when(round.openedAt)} by {round.openedByName}
-        {round.closedAt && <>, closed {when(round.closedAt)} by {round.closedByName}</>}. <Link href={`/sources/${round.sourceId}`}>Read and annotate the source</Link>
+        {round.closedAt && <>, closed {when(round.closedAt)} by {round.closedByName}</>}. <Link href={projectPath(project.slug, `/sources/${round.sourceId}`)}>Read and annotate the source</Link>
       </p>
       <table className="data-table round-annotators">
         <caption>Annotators</caption>
@@ -76,9 +74,9 @@ export default async function RoundPage({ params }: Props) {
         <section aria-labelledby="exports-heading">
           <h2 id="exports-heading">Exports</h2>
           <ul>
-            <li><a href={`/api/export/csv?set=curated&sourceId=${round.sourceId}`} download>Curated set of this source (CSV)</a></li>
+            <li><a href={`/api/export/csv?project=${project.slug}&set=curated&sourceId=${round.sourceId}`} download>Curated set of this source (CSV)</a></li>
             {round.annotators.map((a) => (
-              <li key={a.userId}><a href={`/api/export/csv?author=${a.userId}&sourceId=${round.sourceId}`} download>{a.name}&apos;s claims on this source (CSV)</a></li>
+              <li key={a.userId}><a href={`/api/export/csv?project=${project.slug}&author=${a.userId}&sourceId=${round.sourceId}`} download>{a.name}&apos;s claims on this source (CSV)</a></li>
             ))}
           </ul>
         </section>
