@@ -12,6 +12,7 @@ const PAGES: [rest: string, label: string][] = [
   ["/compare", "Compare"],
   ["/clusters", "Clusters"],
   ["/stats", "Overview"],
+  ["/rounds", "Rounds"],
   ["/sources/new", "Add source"],
   ["/import", "Import"],
 ];

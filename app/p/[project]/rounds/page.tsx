@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Rounds of independent annotation" };
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 export default async function RoundsPage(props: ProjectParams) {
-  const { project, role } = await pageProject(props);
+  const { project, role, viewer } = await pageProject(props);
   const [rounds, members, sources] = await Promise.all([
     listRounds(db(), project.id),
     membersOf(db(), project.id),
@@ -46,7 +46,8 @@ export default async function RoundsPage(props: ProjectParams) {
           </tbody>
         </table>
       )}
-      {role === "OWNER" && (
+      {viewer.mayEditAll && <p role="status">Rounds need accounts: start the app with CP_AUTH=accounts so that each member annotates as themselves.</p>}
+      {role === "OWNER" && !viewer.mayEditAll && (
         <OpenRoundForm
           project={project.slug}
           sources={sources.map((s) => ({ id: s.id, title: displayTitle(s), inOpenRound: openSources.has(s.id) }))}
