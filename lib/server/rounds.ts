@@ -10,14 +10,14 @@ import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "./db";
 import { Prisma } from "../generated/prisma/client";
 import { badRequest, conflict, DomainError, forbidden, notFound } from "../errors";
-import { mayCurate, type ProjectRole } from "../roles";
+import type { ProjectRole } from "../roles";
 import { CLAIM_KINDS, displayTitle, type ClaimKind, type CurationUnitView, type RoundAgreementView, type RoundClaimView, type RoundView } from "../types";
 import { sourceAgreement } from "../agreement/summary";
 import { agreementUnits, type AnnotatorSpans } from "../agreement/units";
 import { MATCHING_RULE } from "../agreement/spans";
 import type { CurationDecisionInput, OpenRoundInput } from "../schemas";
 import { anchor } from "./claims";
-import { roleIn } from "./projects";
+import { requireRole, roleIn } from "./projects";
 import type { Actor } from "./users";
 
 const newId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, "")}`;
@@ -107,7 +107,7 @@ export async function listRounds(db: Db, projectId: string): Promise<RoundView[]
   return toRoundViews(db, rows);
 }
 
-const NO_ROUND = (id: string) => `There is no round ${id.slice(0, 64)} in your projects`;
+const NO_ROUND = (id: string) => `Round ${id.slice(0, 64)} does not exist in your projects`;
 
 /** The round and the reader's role in its project; 404 when it does not exist or the reader is not
  *  a member (a stranger cannot tell the two apart). */
@@ -156,7 +156,7 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput): Pr
     const source = await tx.source.findUnique({ where: { id: input.sourceId }, select: { projectId: true } });
     const role = source ? await roleIn(tx, actor, source.projectId) : null;
     if (!source || !role) throw notFound(`Source ${input.sourceId} does not exist`);
-    if (role !== "OWNER") throw forbidden("Only an owner of the project opens a round of independent annotation");
+    await requireRole(tx, actor, source.projectId, "OWNER", "open a round of independent annotation: an owner does");
     const members = await tx.projectMember.findMany({ where: { projectId: source.projectId, userId: { in: annotatorIds } }, select: { userId: true, role: true, user: { select: { name: true } } } });
     const missing = annotatorIds.filter((id) => !members.some((m) => m.userId === id));
     if (missing.length) throw badRequest(`annotatorIds: not members of this project: ${missing.join(", ").slice(0, 300)}`);
@@ -171,8 +171,8 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput): Pr
 /** An owner closes the round: everyone sees everyone's claims again, and curation may start. */
 export async function closeRound(db: Db, actor: Actor, roundId: string): Promise<RoundView> {
   await db.$transaction(async (tx) => {
-    const { projectId, role } = await roundAccess(tx, actor, roundId);
-    if (role !== "OWNER") throw forbidden("Only an owner of the project closes a round");
+    const { projectId } = await roundAccess(tx, actor, roundId);
+    await requireRole(tx, actor, projectId, "OWNER", "close a round: an owner does");
     // Conditional on the round being open: of two closes at once, one wins, the other answers 409.
     const closed = await tx.annotationRound.updateMany({ where: { id: roundId, state: "OPEN" }, data: { state: "CLOSED", closedAt: new Date(), closedById: actor.id } });
     if (closed.count !== 1) throw conflict("This round is already closed");
@@ -185,6 +185,7 @@ export async function closeRound(db: Db, actor: Actor, roundId: string): Promise
 export async function markDone(db: Db, actor: Actor, roundId: string): Promise<RoundView> {
   await db.$transaction(async (tx) => {
     const { round, projectId } = await roundAccess(tx, actor, roundId);
+    await requireRole(tx, actor, projectId, "ANNOTATOR", "mark work done in a round");
     if (!round.annotators.some((a) => a.userId === actor.id)) throw forbidden("You are not an annotator of this round");
     if (round.state !== "OPEN") throw conflict("This round is closed: there is nothing left to mark done");
     const done = await tx.roundAnnotator.updateMany({ where: { roundId, userId: actor.id, doneAt: null }, data: { doneAt: new Date() } });
@@ -305,8 +306,8 @@ export interface DecisionResult {
 export async function decideUnit(db: Db, actor: Actor, roundId: string, input: CurationDecisionInput): Promise<DecisionResult> {
   const unit = [...new Set(input.unit)].sort();
   return db.$transaction(async (tx) => {
-    const { round, projectId, role } = await roundAccess(tx, actor, roundId);
-    if (!mayCurate(role)) throw forbidden("Only a curator or an owner of the project decides what enters the curated set");
+    const { round, projectId } = await roundAccess(tx, actor, roundId);
+    await requireRole(tx, actor, projectId, "CURATOR", "decide what enters the curated set: a curator or an owner does");
     if (round.state === "OPEN" && round.annotators.some((a) => a.doneAt === null)) {
       throw conflict("This round is still open and not everyone has marked their work done: close it (or wait) before curating");
     }

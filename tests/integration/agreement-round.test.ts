@@ -282,7 +282,7 @@ describe("a round of independent annotation with three annotators", () => {
     // Curation of a round that does not exist (a source not in a round).
     const none = await json(await post(r.decisions.POST, "cu", "/api/rounds/rnothing/decisions", { unit: ["c1"], decision: "reject" }, { id: "rnothing" }));
     expect(none.status).toBe(404);
-    expect(none.body.error.message).toMatch(/no round/);
+    expect(none.body.error.message).toMatch(/Round rnothing does not exist/);
     // A curator (here: owner) of another project acting on this one's round: 404, as for a stranger.
     const p1 = units.length ? (await t.db.claim.findFirstOrThrow({ where: { roundId: round.id, quote: P1 } })).id : "";
     expect((await post(r.decisions.POST, "zed", `/api/rounds/${round.id}/decisions`, { unit: [p1], decision: "reject" }, { id: round.id })).status).toBe(404);

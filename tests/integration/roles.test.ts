@@ -18,6 +18,7 @@ import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { addClusterMember, createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
+import { closeRound, openRound } from "@/lib/server/rounds";
 import { addMember, createProject } from "@/lib/server/projects";
 import { createSource } from "@/lib/server/source-edit";
 import type { Actor } from "@/lib/server/users";
@@ -88,6 +89,10 @@ describe("roles: who may write what in a project", () => {
     useDatabaseForRoutes(t.url);
     r = {
       register: await load("@/app/api/auth/register/route"),
+      rounds: await load("@/app/api/rounds/route"),
+      roundClose: await load("@/app/api/rounds/[id]/close/route"),
+      roundDone: await load("@/app/api/rounds/[id]/done/route"),
+      roundDecisions: await load("@/app/api/rounds/[id]/decisions/route"),
       claims: await load("@/app/api/claims/route"),
       claim: await load("@/app/api/claims/[id]/route"),
       restore: await load("@/app/api/claims/[id]/restore/route"),
@@ -269,6 +274,42 @@ describe("roles: who may write what in a project", () => {
       prepare: async () => ({ key: `contradiction:${await claimOfA()}|${await claimOfA()}` }),
       send: (headers, { key }) => callRoute(r.dismissals.DELETE!, { method: "DELETE", path: "/api/dismissals", headers, body: { keys: [key] } }),
     },
+    // Rounds of independent annotation (lib/server/rounds.ts): an owner opens and closes one, its
+    // annotators mark their own work done, a curator or owner decides what enters the curated set.
+    {
+      endpoint: "POST /api/rounds", scope: "project", ok: 201, expected: { annotatorA: 403, annotatorB: 403, curator: 403 },
+      prepare: async (n) => ({ sourceId: (await createSource(t.db, A(), CSTO, { body: uniqueText(`round${n}x`) })).source.id }),
+      send: (headers, { sourceId }) => callRoute(r.rounds.POST!, { method: "POST", path: "/api/rounds", headers, body: { sourceId, annotatorIds: [actors.annotatorA.id, actors.annotatorB.id] } }),
+    },
+    {
+      endpoint: "POST /api/rounds/:id/close", scope: "project", ok: 200, expected: { annotatorA: 403, annotatorB: 403, curator: 403 },
+      prepare: async (n) => {
+        const source = (await createSource(t.db, A(), CSTO, { body: uniqueText(`closing${n}x`) })).source.id;
+        return { id: (await openRound(t.db, actors.owner, { sourceId: source, annotatorIds: [actors.annotatorA.id, actors.annotatorB.id] })).id };
+      },
+      send: (headers, { id }) => callRoute(r.roundClose.POST!, { method: "POST", path: `/api/rounds/${id}/close`, params: { id: String(id) }, headers }),
+    },
+    {
+      endpoint: "POST /api/rounds/:id/done", scope: "project", ok: 200,
+      prepare: async (n) => {
+        const source = (await createSource(t.db, A(), CSTO, { body: uniqueText(`done${n}x`) })).source.id;
+        const everyone = [actors.annotatorA.id, actors.annotatorB.id, actors.curator.id, actors.owner.id];
+        return { id: (await openRound(t.db, actors.owner, { sourceId: source, annotatorIds: everyone })).id };
+      },
+      send: (headers, { id }) => callRoute(r.roundDone.POST!, { method: "POST", path: `/api/rounds/${id}/done`, params: { id: String(id) }, headers }),
+    },
+    {
+      endpoint: "POST /api/rounds/:id/decisions", scope: "project", ok: 201, expected: { annotatorA: 403, annotatorB: 403 },
+      prepare: async (n) => {
+        const body = uniqueText(`curated${n}x`);
+        const source = (await createSource(t.db, A(), CSTO, { body })).source.id;
+        const round = await openRound(t.db, actors.owner, { sourceId: source, annotatorIds: [actors.annotatorA.id, actors.annotatorB.id] });
+        const claim = await createClaim(t.db, A(), { sourceId: source, start: 0, end: body.indexOf(" "), kind: "FACT" });
+        await closeRound(t.db, actors.owner, round.id);
+        return { id: round.id, claim: claim.id };
+      },
+      send: (headers, { id, claim }) => callRoute(r.roundDecisions.POST!, { method: "POST", path: `/api/rounds/${id}/decisions`, params: { id: String(id) }, headers, body: { unit: [claim], decision: "reject" } }),
+    },
     {
       endpoint: "POST /api/speakers", scope: "global", ok: 201,
       prepare: async (n) => ({ name: `Spokesperson ${n}` }),
@@ -327,11 +368,16 @@ describe("roles: who may write what in a project", () => {
       if (c.ownWork) {
         await expectRefused(c, "annotatorB", 403, c.ownWork);
         expect(String(c.ownWork)).toMatch(/curator/);
+      } else if (expected("annotatorB", c.ok) === 403) {
+        await expectRefused(c, "annotatorB", 403, /As an annotator of this project you cannot/);
       } else {
         await expectMade(c, "annotatorB");
       }
-      await expectMade(c, "annotatorA");
-      await expectMade(c, "curator");
+      // Owner-only and curator-only writes (rounds) refuse the roles below them with the rule.
+      for (const who of ["annotatorA", "curator"] as const) {
+        if (expected(who, c.ok) === 403) await expectRefused(c, who, 403, /of this project you cannot/);
+        else await expectMade(c, who);
+      }
       await expectMade(c, "owner");
     });
   }
