@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { claimCard, claimInText, extendSelectionTo, moveCaretTo, selectPhrase, sourceText } from "./support/reader";
+import { withProject } from "./support/project";
 
 // Each test marks different sentences and deletes what it created, so the tests stay independent.
 const CARAVANSERAI = "Doubts grow over CSTO membership in wake of Russia's war in Ukraine";
@@ -16,7 +17,7 @@ async function openSource(page: Page, title: string): Promise<string> {
 }
 
 async function deleteClaimsOf(request: APIRequestContext, sourceId: string) {
-  const { claims } = await (await request.get(`/api/claims?sourceId=${sourceId}`)).json();
+  const { claims } = await (await request.get(withProject("/api/claims", { sourceId }))).json();
   for (const claim of claims) expect((await request.delete(`/api/claims/${claim.id}?version=${claim.version}`)).ok()).toBe(true);
 }
 
@@ -37,7 +38,7 @@ test("a span selected with the mouse becomes a fact that survives a reload at th
   await expect(highlight(page, line)).toHaveText(line);
   await expect(highlight(page, line)).toHaveAttribute("data-kind", "FACT");
   const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
-  const { claims } = await (await request.get(`/api/claims?sourceId=${sourceId}`)).json();
+  const { claims } = await (await request.get(withProject("/api/claims", { sourceId }))).json();
   expect(claims).toEqual([expect.objectContaining({ start: body.indexOf(line), end: body.indexOf(line) + line.length, quote: line, kind: "FACT" })]);
 
   // Undo still knows the last change after the reload.
@@ -45,7 +46,7 @@ test("a span selected with the mouse becomes a fact that survives a reload at th
   await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(highlight(page, line)).toHaveCount(0);
   await expect(page.getByText("Nothing to undo")).toBeVisible();
-  expect((await (await request.get(`/api/claims?sourceId=${sourceId}`)).json()).claims).toEqual([]);
+  expect((await (await request.get(withProject("/api/claims", { sourceId }))).json()).claims).toEqual([]);
   await page.reload();
   await expect(page.getByText("Nothing to undo")).toBeVisible();
 });
@@ -211,37 +212,6 @@ test("the sidebar lists claims in text order and filters them by kind", async ({
   await deleteClaimsOf(request, sourceId);
 });
 
-test("the reader shows everyone's claims, or one researcher's", async ({ page, request, playwright, baseURL }) => {
-  const sourceId = await openSource(page, EURASIA);
-  const { body } = (await (await request.get(`/api/sources/${sourceId}`)).json()).source;
-  const claimBy = async (api: APIRequestContext, text: string, kind: string) => {
-    const start = body.indexOf(text);
-    expect((await api.post("/api/claims", { data: { sourceId, start, end: start + text.length, kind, quote: text } })).status()).toBe(201);
-  };
-  const mine = "It is also being endorsed as a contender to NATO";
-  const theirs = "A military and political coalition";
-  await claimBy(request, mine, "FACT");
-  const colleague = await playwright.request.newContext({ baseURL });
-  const name = `Colleague ${Date.now()}`;
-  expect((await colleague.post("/api/auth/register", { data: { name, password: "a long enough password" } })).ok()).toBe(true);
-  await claimBy(colleague, theirs, "OPINION");
-  await page.reload();
-
-  const list = page.getByRole("list", { name: "Claims in text order" });
-  const researcher = page.getByLabel("Researcher");
-  await expect(list.getByRole("listitem")).toHaveCount(2);
-  await researcher.selectOption({ label: name });
-  await expect(list.getByRole("listitem")).toHaveCount(1);
-  await expect(list).toContainText(theirs);
-  await expect(highlights(page)).toHaveCount(1);
-  await expect(highlight(page, theirs)).toHaveAttribute("data-kind", "OPINION");
-  await researcher.selectOption({ label: "Everyone" });
-  await expect(highlights(page)).toHaveCount(2);
-  await expect(list.getByRole("listitem")).toHaveCount(2);
-  await colleague.dispose();
-  await deleteClaimsOf(request, sourceId); // single-user mode: the local researcher may remove any claim
-});
-
 test("accepting a suggestion creates the claim; nothing is saved before", async ({ page, request }) => {
   const sourceId = await openSource(page, CARAVANSERAI);
   await page.getByRole("checkbox", { name: "Show suggestions" }).check();
@@ -249,7 +219,7 @@ test("accepting a suggestion creates the claim; nothing is saved before", async 
   const troops = suggestions.getByRole("listitem").filter({ hasText: "more than 2,000 troops" });
   await expect(troops).toHaveCount(1);
   await expect(sourceText(page).locator("[data-suggestion]").filter({ hasText: "more than 2,000 troops" })).toHaveCount(1);
-  expect((await (await request.get(`/api/claims?sourceId=${sourceId}`)).json()).claims).toEqual([]);
+  expect((await (await request.get(withProject("/api/claims", { sourceId }))).json()).claims).toEqual([]);
   // Reader comments are never offered.
   await expect(suggestions).not.toContainText("The CSTO is a dead organisation");
 

@@ -119,7 +119,7 @@ test("a batch of a good file, a duplicate and a corrupt PDF reports each and add
   await expect(resultRow(page, `${goodTitle}.txt`)).toContainText(`Added: ${goodTitle}`);
   const duplicate = resultRow(page, "csto-article.txt");
   await expect(duplicate).toContainText("Duplicate, not added. This text is already a source");
-  await expect(duplicate.getByRole("link", { name: /^Open “/ })).toHaveAttribute("href", /^\/sources\/[^/]+$/);
+  await expect(duplicate.getByRole("link", { name: /^Open “/ })).toHaveAttribute("href", /^\/p\/csto\/sources\/[^/]+$/);
   await expect(resultRow(page, "scan-broken.pdf")).toContainText("Refused, not added. This file could not be read as a PDF");
   await page.screenshot({ path: "/tmp/shots-docs/batch.png", fullPage: true });
   const after = ((await (await request.get(withProject("/api/sources"))).json()).sources as { title: string | null; suggestedTitle: string | null }[]);
@@ -154,7 +154,7 @@ test("pasted text that is already a source is refused with a link to it; a near-
   const refusal = form.getByRole("alert");
   await expect(refusal).toContainText("This text is already a source: “");
   const first = refusal.getByRole("link", { name: /^Open “/ });
-  await expect(first).toHaveAttribute("href", /^\/sources\/[^/]+$/);
+  await expect(first).toHaveAttribute("href", /^\/p\/csto\/sources\/[^/]+$/);
   await refusal.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "/tmp/shots-docs/paste-duplicate.png" });
 

@@ -46,7 +46,7 @@ test("add a source, mark a claim, filter the claims list to it and download it a
   await expect(claims).toHaveCount(1);
   await expect(claims.first()).toContainText(QUOTE);
   await expect(claims.first()).toContainText("first count");
-  await expect(claims.first().getByRole("link", { name: new RegExp(QUOTE) })).toHaveAttribute("href", `/sources/${sourceId}#claim-${claim.id}`);
+  await expect(claims.first().getByRole("link", { name: new RegExp(QUOTE) })).toHaveAttribute("href", at(`/sources/${sourceId}#claim-${claim.id}`));
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "CSV", exact: true }).click();

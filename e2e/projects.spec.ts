@@ -15,7 +15,8 @@ test("the single-user installation opens its one project, whose address and head
   await expect(project.getByRole("link", { name: "CSTO corpus" })).toBeVisible();
   await expect(project).toContainText("Owner");
   // Shown whole at 1280 px beside the navigation, not squeezed out of the one-line header.
-  expect(await project.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
+  const name = project.getByRole("link", { name: "CSTO corpus" });
+  expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
   // A source opens inside the project, and the navigation stays there.
   await page.getByRole("list", { name: "Sources" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/p\/csto\/sources\/[^/]+$/);

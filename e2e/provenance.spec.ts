@@ -120,7 +120,7 @@ test("the claims list shows each claim's speaker, attribution and origin, and fi
   await expect(askedCard).toContainText("Originoutside: Akorda press release, Akorda");
   const successCard = card("The mission was a success");
   await expect(successCard).toContainText("SpeakerDana Reporter");
-  await expect(successCard.getByRole("link", { name: "The troops left within two weeks" })).toHaveAttribute("href", `/sources/${sourceId}#claim-${left}`);
+  await expect(successCard.getByRole("link", { name: "The troops left within two weeks" })).toHaveAttribute("href", at(`/sources/${sourceId}#claim-${left}`));
   await page.screenshot({ path: "/tmp/shots-prov/claims-list.png", fullPage: true });
 
   const filters = page.getByRole("search", { name: "Filter claims" });
@@ -160,7 +160,7 @@ test("the claims list filters by the source a claim rests on and by speaker, and
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]q=Tokaev(&|$)/);
   await expect(claims.getByRole("listitem")).toHaveText([/Tokayev asked the CSTO/]);
-  await expect(claims.getByRole("listitem").first().getByRole("link").first()).toHaveAttribute("href", `/sources/${sourceId}#claim-${asked}`);
+  await expect(claims.getByRole("listitem").first().getByRole("link").first()).toHaveAttribute("href", at(`/sources/${sourceId}#claim-${asked}`));
 });
 
 /** Two sources: a wire claim with a named speaker, a reported attribution and an outside origin,
@@ -243,6 +243,6 @@ test("the cluster's table says who says each member: speaker, attribution and or
   // The article's author is its speaker too: named under the source and as the speaker.
   await expect(row("About 2,000 foreign troops").getByText("by Dana Reporter", { exact: true })).toBeVisible();
   await expect(row("About 2,000 foreign troops").getByRole("definition").first()).toHaveText("Dana Reporter");
-  await expect(row("About 2,000 foreign troops").getByRole("link", { name: "2,030 troops had come to restore order" })).toHaveAttribute("href", `/sources/${wire}#claim-${said}`);
+  await expect(row("About 2,000 foreign troops").getByRole("link", { name: "2,030 troops had come to restore order" })).toHaveAttribute("href", at(`/sources/${wire}#claim-${said}`));
   await page.screenshot({ path: "/tmp/shots-prov/cluster-table.png", fullPage: true });
 });

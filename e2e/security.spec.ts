@@ -79,20 +79,13 @@ test("a write from another site is refused", async ({ request }) => {
   expect(clusters.map((c: { name: string }) => c.name)).not.toContain("forged");
 });
 
-test("a researcher signs up, works under their own name and signs out", async ({ page, expectFailure }) => {
-  expectFailure({ status: 401, method: "POST", path: "/api/auth/login" });
-  const name = `Researcher ${Date.now()}`;
+test("single-user mode has no accounts: the sign-in page says so, and signing up is refused", async ({ page, request }) => {
   await page.goto("/signin");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/");
-  await expect(page.getByTestId("current-user")).toHaveText(name);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-  await page.goto("/signin");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill("a wrong password!");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.locator("#signin-error")).toHaveText("Wrong name or password");
+  await expect(page.getByText("This app runs in single-user mode: one person on their own machine, with no accounts.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create account" })).toHaveCount(0);
+  await expect(page.getByTestId("current-user")).toHaveText("researcher");
+  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  const refused = await request.post("/api/auth/register", { data: { name: `Someone ${Date.now()}`, password: "a long enough password" } });
+  expect(refused.status()).toBe(404);
+  expect((await refused.json()).error.message).toBe("This app runs in single-user mode: it has no accounts. Start it with CP_AUTH=accounts for a team.");
 });

@@ -21,9 +21,8 @@ export function SiteHeader({ project }: { project?: CurrentProject }) {
       {project && (
         <p className="project-badge" aria-label="Project">
           <Link href={projectPath(project.slug)} className="project-name">{project.name}</Link>
-          {" · "}
-          {/* The reader's role, and the way to see who else works here and in which role. */}
-          <Link href={projectPath(project.slug, "/members")} className="project-role" title="Members and their roles">{roleLabel(project.role)}</Link>
+          {/* The reader's role, never cut (globals.css), and the way to see who else works here. */}
+          <span className="project-role">· <Link href={projectPath(project.slug, "/members")} title="Members and their roles">{roleLabel(project.role)}</Link></span>
         </p>
       )}
       {project && <MainNav />}
