@@ -12,7 +12,6 @@ const PAGES: [rest: string, label: string][] = [
   ["/compare", "Compare"],
   ["/clusters", "Clusters"],
   ["/stats", "Overview"],
-  ["/rounds", "Rounds"],
   ["/sources/new", "Add source"],
   ["/import", "Import"],
 ];

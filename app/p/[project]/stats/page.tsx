@@ -39,6 +39,8 @@ export default async function StatsPage(props: ProjectParams) {
         ))}
       </div>
 
+      <p>How reliably the team tags: <Link href={projectPath(project.slug, "/rounds")}>rounds of independent annotation</Link>, with the agreement between annotators and curation.</p>
+
       <div className="table-scroll" role="region" aria-label="Per source, scrollable" tabIndex={0}>
       <table className="data-table">
         <caption>Per source</caption>
