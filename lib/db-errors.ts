@@ -95,6 +95,9 @@ export function isUniqueViolation(err: unknown): boolean {
 // What each invariant's violation means, by the name of the index or constraint that refused it.
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   Claim_live_span_key: "This exact span is already a claim: edit that claim instead",
+  Claim_round_span_key: "You already marked this exact span in this round: edit that claim instead",
+  AnnotationRound_open_source_key: "This source already has an open round of independent annotation",
+  CurationDecisionClaim_pkey: "This unit was already decided by another curator: reload to see the decision",
   ClaimLink_live_pair_key: "These two claims are already linked: delete that link to change it",
   ClaimLink_fromId_toId_key: "These two claims are already linked: delete that link to change it",
   Cluster_projectId_name_key: "A cluster with this name already exists in this project",

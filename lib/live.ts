@@ -3,7 +3,7 @@
 // ("claim c1 of source s1 changed"), never the new state: a page that hears one refetches what
 // it shows, so a notice heard twice or out of order cannot leave a stale picture.
 
-export const CHANGE_ENTITIES = ["CLAIM", "LINK", "CLUSTER", "SOURCE"] as const;
+export const CHANGE_ENTITIES = ["CLAIM", "LINK", "CLUSTER", "SOURCE", "ROUND"] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 export interface ChangeNotice {
@@ -52,9 +52,16 @@ const ACTIONS: Record<string, string> = {
   "appearance-recorded": "recorded another appearance of",
   edited: "edited",
   "text-edited": "corrected the text of",
+  // Rounds of independent annotation (lib/server/rounds.ts).
+  "round opened": "opened",
+  "round closed": "closed",
+  "work marked done": "marked their work done in",
+  "curation: accept": "curated a passage of",
+  "curation: edit": "curated a passage of",
+  "curation: reject": "curated a passage of",
 };
 
-const NOUNS: Record<ChangeEntity, string> = { CLAIM: "a claim", LINK: "two claims", CLUSTER: "a cluster", SOURCE: "a source" };
+const NOUNS: Record<ChangeEntity, string> = { CLAIM: "a claim", LINK: "two claims", CLUSTER: "a cluster", SOURCE: "a source", ROUND: "a round of independent annotation" };
 
 /** "Bo added a claim", "Bo linked two claims": the quiet notice under the page's title. */
 export function describeNotice(notice: Pick<ChangeNotice, "entity" | "action" | "actorName">): string {

@@ -214,6 +214,10 @@ export const exportFilterInput = z.strictObject({
   origin: z.enum(CLAIM_ORIGIN_FILTERS, { error: `must be one of ${CLAIM_ORIGIN_FILTERS.join(", ")}` }).optional(),
   /** Claims resting on this source, directly or through one of its claims. */
   originSourceId: id.optional(),
+  /** "curated": only claims a curator accepted or edited from a round (lib/server/rounds.ts). */
+  set: z.enum(["curated"], { error: "must be curated" }).optional(),
+  /** One researcher's claims, by id (e.g. one annotator of a round). */
+  author: id.optional(),
 });
 export type ExportFilterInput = z.infer<typeof exportFilterInput>;
 /** The claims list's and the exports' filter, as parsed from a query string. */
@@ -343,3 +347,30 @@ export const addMemberInput = z.strictObject({ name: researcherName, role: proje
 
 /** PATCH /api/projects/:slug/members/:userId */
 export const changeMemberInput = z.strictObject({ role: projectRole });
+
+/** POST /api/rounds: an owner opens a source for independent annotation by two or more members. */
+export const openRoundInput = z.strictObject({
+  sourceId: id,
+  annotatorIds: z.array(id, { error: "must be a list of researcher ids" }).min(2, "name at least two annotators").max(20, "at most 20 annotators"),
+});
+export type OpenRoundInput = z.infer<typeof openRoundInput>;
+
+export const CURATION_DECISIONS = ["accept", "edit", "reject"] as const;
+
+/** POST /api/rounds/:id/decisions: a curator settles one unit (the round claims on the same words).
+ *  accept: `claimId` (one of the unit's) becomes a claim of the curated set; edit: the same with
+ *  `kind` and/or `start`+`end` changed; reject: nothing of the unit is kept. */
+export const curationDecisionInput = z
+  .strictObject({
+    unit: z.array(id, { error: "must be a list of claim ids" }).min(1, "name the unit's claims").max(50, "at most 50 claims"),
+    decision: z.enum(CURATION_DECISIONS, { error: `must be one of ${CURATION_DECISIONS.join(", ")}` }),
+    claimId: id.optional(),
+    kind: kind.optional(),
+    start: offset.optional(),
+    end: offset.optional(),
+  })
+  .refine((d) => (d.start === undefined) === (d.end === undefined), { message: "start and end: give both or neither", path: ["start"] })
+  .refine((d) => d.decision !== "reject" || (d.claimId === undefined && d.kind === undefined && d.start === undefined), { message: "reject takes no claimId, kind or span", path: ["decision"] })
+  .refine((d) => d.decision !== "edit" || d.kind !== undefined || d.start !== undefined, { message: "edit: give a kind or a span (start and end)", path: ["decision"] })
+  .refine((d) => d.decision !== "accept" || (d.kind === undefined && d.start === undefined), { message: "accept takes the version as it is: use edit to change it", path: ["decision"] });
+export type CurationDecisionInput = z.infer<typeof curationDecisionInput>;

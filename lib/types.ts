@@ -454,3 +454,74 @@ export interface MembershipEventView {
   after: { name?: string; role?: ProjectRole; slug?: string } | null;
   at: string;
 }
+
+/** An independent-annotation round as its pages show it (lib/server/rounds.ts). */
+export interface RoundView {
+  id: string;
+  sourceId: string;
+  sourceTitle: string;
+  state: "OPEN" | "CLOSED";
+  openedByName: string;
+  openedAt: string;
+  closedByName: string | null;
+  closedAt: string | null;
+  annotators: { userId: string; name: string; doneAt: string | null; claims: number }[];
+  decisions: number;
+}
+
+/** Span agreement of one pair: matched spans over each side's count (lib/agreement/f1.ts). */
+export interface PrecisionRecallView {
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  matched: number;
+}
+
+/** GET /api/rounds/:id/agreement: per pair (the first named is the reference), per kind, and
+ *  Krippendorff's alpha over all annotators. Null numbers are "undefined" (see `degenerate`). */
+export interface RoundAgreementView {
+  roundId: string;
+  annotators: { userId: string; name: string; claims: number }[];
+  kinds: readonly ClaimKind[];
+  matchingRule: string;
+  pairs: {
+    reference: string;
+    other: string;
+    referenceName: string;
+    otherName: string;
+    exact: PrecisionRecallView;
+    overlap: PrecisionRecallView;
+    referenceCount: number;
+    otherCount: number;
+    kappa: number | null;
+    kappaDegenerate: boolean;
+    kappaItems: number;
+    observed: number | null;
+    /** Rows: the reference's kind, columns: the other's, over matched spans. */
+    confusion: number[][];
+    perKind: { kind: ClaimKind; f1: number | null; reference: number; other: number }[];
+  }[];
+  alpha: { alpha: number | null; units: number; pairableValues: number; degenerate: boolean; unmatchedSpans: number };
+}
+
+/** One claim of a round as the curation list shows it. */
+export interface RoundClaimView {
+  id: string;
+  authorId: string;
+  authorName: string;
+  start: number;
+  end: number;
+  quote: string;
+  kind: ClaimKind;
+}
+
+/** A unit of curation: the round claims on the same words (spans matched by lib/agreement/spans.ts).
+ *  `kinds`: the same words tagged differently; `only-one`: marked by fewer than all annotators;
+ *  `spans`: spans that overlap but differ; `agreed`: everyone marked the same words the same kind. */
+export interface CurationUnitView {
+  claims: RoundClaimView[];
+  start: number;
+  end: number;
+  issues: ("kinds" | "only-one" | "spans")[];
+  decision: { id: string; decision: "ACCEPT" | "EDIT" | "REJECT"; decidedByName: string; decidedAt: string; resultClaimId: string | null; resultKind: ClaimKind | null; resultQuote: string | null } | null;
+}

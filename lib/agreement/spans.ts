@@ -12,6 +12,10 @@
 // ends: O(a·b) in the worst case for a and b spans on one source, about O((a+b) log(a+b)) for
 // claims that rarely overlap.
 
+/** The rule above in one sentence, for pages and the API (the README says the same). */
+export const MATCHING_RULE =
+  "Two annotators' spans are taken as the same unit when they overlap by at least half of the shorter span; each span pairs with at most one span of the other annotator (largest overlap first). A span only one annotator marked counts as a miss for the other (it lowers recall or precision) and is left out of kappa and alpha, which compare kinds where both marked the same words.";
+
 export interface AnnotatedSpan<K extends string = string> {
   start: number;
   end: number;

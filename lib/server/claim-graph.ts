@@ -5,15 +5,18 @@
 // cap and those claims' links, not by the project's links.
 import "server-only";
 import type { Db } from "./db";
+import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 import { GRAPH_MAX_NODES, shapeClaimGraph } from "../overview/claim-graph";
 import { layoutClaimGraph } from "../overview/graph-layout";
 import type { ClaimGraphView, OverviewSource } from "../types";
 
 const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
 
-/** The graph of one project's claims (`sources` are the project's, from its overview). */
-export async function loadClaimGraph(db: Db, projectId: string, sources: OverviewSource[]): Promise<ClaimGraphView> {
-  const inProject = { deletedAt: null, source: { projectId } };
+/** The graph of one project's claims (`sources` are the project's, from its overview), as the
+ *  reader may see them (lib/server/rounds.ts): a claim hidden from them may be ranked below, but
+ *  its links are not read, so it is not drawn. */
+export async function loadClaimGraph(db: Db, projectId: string, sources: OverviewSource[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimGraphView> {
+  const inProject = { deletedAt: null, source: { projectId }, ...visibleClaimsWhere(visibility) };
   // The same ranking as shapeClaimGraph (most links first, ties by id in code-unit order), so a
   // claim it would keep is among these; its links are all read below, so it ranks the same there.
   const [ranked, claimCount] = await Promise.all([

@@ -19,6 +19,7 @@ import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, ClaimViewerRig
 import { inCommentsSection } from "../provenance/attribution";
 import { isRestsOnCycle, provenanceChanges } from "./claim-provenance";
 import { provenanceSelect, referenceLabel, toProvenance, toReferenceView } from "./provenance-fields";
+import { SEE_EVERYTHING, visibleClaimsSql, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 
 const claimInclude = {
   author: { select: { name: true } },
@@ -74,8 +75,9 @@ function snapshot(row: ClaimRow) {
   };
 }
 
-/** The span's selectors, with white space at either end left out (offsets and quote together). */
-function anchor(body: string, start: number, end: number, quote?: string) {
+/** The span's selectors, with white space at either end left out (offsets and quote together).
+ *  Also used by curation (lib/server/rounds.ts) for an edited span. */
+export function anchor(body: string, start: number, end: number, quote?: string) {
   if (end - start > MAX_SPAN_LENGTH) throw badRequest(`A claim may span at most ${MAX_SPAN_LENGTH} characters`);
   try {
     const selectors = describeSpan(body, start, end);
@@ -190,9 +192,13 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
         SELECT * FROM new_speaker
         UNION ALL SELECT sp."id", sp."name", sp."role", sp."aliases" FROM "Speaker" sp JOIN src ON lower(sp."name") = lower(src."name")
       ), inserted AS (
-        INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt", "attributionType", "speakerId")
+        INSERT INTO "Claim" ("id", "sourceId", "start", "end", "quote", "prefix", "suffix", "kind", "note", "authorId", "updatedAt", "attributionType", "speakerId", "roundId")
         SELECT ${id}, ${input.sourceId}, ${start}, ${end}, ${quote.exact}, ${quote.prefix}, ${quote.suffix},
-               ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now(), ${attributionType}::"AttributionType", (SELECT "id" FROM speaker LIMIT 1)
+               ${input.kind}::"ClaimKind", ${note}, ${actor.id}, now(), ${attributionType}::"AttributionType", (SELECT "id" FROM speaker LIMIT 1),
+               -- The source's open round, when the actor annotates in it (lib/server/rounds.ts): one
+               -- probe of the partial index of open rounds and one of RoundAnnotator's key.
+               (SELECT r."id" FROM "AnnotationRound" r JOIN "RoundAnnotator" ra ON ra."roundId" = r."id" AND ra."userId" = ${actor.id}
+                WHERE r."sourceId" = ${input.sourceId} AND r."state" = 'OPEN')
         FROM src
         RETURNING "id", "createdAt", "updatedAt", "speakerId"
       ), history AS (
@@ -203,7 +209,8 @@ async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: 
       FROM inserted i LEFT JOIN (SELECT * FROM speaker LIMIT 1) sp ON true`;
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start, end, deletedAt: null }, select: { id: true } });
+    // The twin within the actor's round (their own), else among claims outside rounds.
+    const twin = await db.claim.findFirst({ where: { sourceId: input.sourceId, start, end, deletedAt: null, OR: [{ roundId: null }, { roundId: { not: null }, authorId: actor.id }] }, select: { id: true }, orderBy: { roundId: { sort: "desc", nulls: "last" } } });
     throw conflict(`This exact span is already claim ${twin?.id ?? "(just made by someone else)"}: edit that claim instead`, { claimId: twin?.id });
   }
   if (!rows.length) return null;
@@ -292,7 +299,8 @@ export async function restoreClaim(db: Db, actor: Actor, id: string): Promise<Cl
     if (!row) throw notFound(`Claim ${id} does not exist`);
     await checkClaimChange(tx, actor, row);
     if (!row.deletedAt) throw conflict(`Claim ${id} is not deleted`);
-    const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null }, select: { id: true } });
+    // The span invariant's scope: claims outside rounds, or the author's own within the round.
+    const twin = await tx.claim.findFirst({ where: { sourceId: row.sourceId, start: row.start, end: row.end, deletedAt: null, roundId: row.roundId, ...(row.roundId ? { authorId: row.authorId } : {}) }, select: { id: true } });
     if (twin) throw conflict(`The same span is now claim ${twin.id}, so this one cannot come back`);
     // Conditional on the delete this restore undoes: of concurrent restores one wins, the others answer 409.
     const restored = await tx.claim.updateMany({ where: { id, deletedAt: row.deletedAt }, data: { deletedAt: null, version: { increment: 1 } } });
@@ -330,9 +338,10 @@ export interface ClaimFilter {
 }
 
 /** Claims in text order (source, then start offset). */
-export async function listClaims(db: Db, filter: ClaimFilter): Promise<ClaimView[]> {
+export async function listClaims(db: Db, filter: ClaimFilter, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimView[]> {
   const rows = await db.claim.findMany({
     where: {
+      ...visibleClaimsWhere(visibility),
       source: { projectId: filter.projectId },
       sourceId: filter.sourceId,
       kind: filter.kind,
@@ -368,7 +377,7 @@ function readerRestsOn(r: ReaderClaimRow): RestsOnView | null {
  *  in a second statement over the claims' ids. Counted per claim inside the first statement, right
  *  after a bulk import (before PostgreSQL has statistics for the new rows) the counts were planned
  *  as a scan of every live link for each claim: 10,000 claims and 2,000 links took over 1 s. */
-export async function listReaderClaims(db: Db, sourceId: string): Promise<ReaderClaim[]> {
+export async function listReaderClaims(db: Db, sourceId: string, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ReaderClaim[]> {
   const rows = await db.$queryRaw<ReaderClaimRow[]>`
     SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version", c."orphaned",
            c."attributionType"::text AS "attributionType", sp."name" AS "speakerName", sp."role" AS "speakerRole",
@@ -380,7 +389,7 @@ export async function listReaderClaims(db: Db, sourceId: string): Promise<Reader
     LEFT JOIN "Claim" oc ON oc."id" = c."restsOnClaimId"
     LEFT JOIN "Source" os ON os."id" = c."restsOnSourceId"
     LEFT JOIN "ExternalReference" r ON r."id" = c."restsOnReferenceId"
-    WHERE c."sourceId" = ${sourceId} AND c."deletedAt" IS NULL
+    WHERE c."sourceId" = ${sourceId} AND c."deletedAt" IS NULL${visibleClaimsSql(visibility)}
     ORDER BY c."start", c."end"`;
   const ids = rows.map((r) => r.id);
   const counts = await db.$queryRaw<{ id: string; n: number }[]>`

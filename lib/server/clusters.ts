@@ -1,6 +1,7 @@
 // Named groups of claims that speak of the same fact, and what their members say side by side:
 // the figures each quote gives and which members contradict each other.
 import "server-only";
+import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 import { formatQuantity, pairKey, significantWords, suggestContradictions, type ContradictionSuggestion, type FigureConflict } from "../suggestions/contradictions";
 import { judgeConflicts, valueConflicts, type ValueConflict } from "../quantities/value-conflicts";
 import { toValuesView, valuesOfClaim } from "./values";
@@ -169,13 +170,13 @@ function asContradiction(c: ValueConflict): ClusterContradiction {
  * A SUPPORTS or REFINES link between two members settles their value conflict: it moves to `settled`
  * with the link that settled it. Cost: members² comparisons of parsed values.
  */
-export async function getCluster(db: Db, projectId: string, id: string): Promise<ClusterDetail | null> {
+export async function getCluster(db: Db, projectId: string, id: string, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClusterDetail | null> {
   // Null for another project's cluster too: a page or request of one project never shows another's.
   const row = await db.cluster.findUnique({
     where: { id, projectId },
     include: {
       members: {
-        where: { claim: { deletedAt: null } },
+        where: { claim: { deletedAt: null, ...visibleClaimsWhere(visibility) } },
         // One join per provenance relation per member, and its stored value correction.
         include: { claim: { include: { ...VALUED_CLAIM, ...provenanceRelations } } },
         orderBy: [{ claim: { source: { seedKey: "asc" } } }, { claim: { start: "asc" } }],
@@ -219,9 +220,9 @@ export async function getCluster(db: Db, projectId: string, id: string): Promise
  * members (a cluster says its claims speak of one thing, so its dates of one event are compared).
  * Cost: claims² over the scope plus members² per cluster.
  */
-export async function contradictionSuggestions(db: Db, projectId: string, sourceIds?: string[]): Promise<ContradictionSuggestion[]> {
+export async function contradictionSuggestions(db: Db, projectId: string, sourceIds?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ContradictionSuggestion[]> {
   const claims = await db.claim.findMany({
-    where: { deletedAt: null, source: { projectId }, ...(sourceIds ? { sourceId: { in: sourceIds } } : {}) },
+    where: { deletedAt: null, source: { projectId }, ...visibleClaimsWhere(visibility), ...(sourceIds ? { sourceId: { in: sourceIds } } : {}) },
     select: { id: true, sourceId: true, quote: true },
     orderBy: [{ sourceId: "asc" }, { start: "asc" }],
   });

@@ -11,6 +11,7 @@ import { fullTextClaimIds, SEARCH_CAP } from "./search";
 import { toSourceMeta } from "./sources";
 import { toProvenance, type ProvenanceRow } from "./provenance-fields";
 import { attributionLabel } from "../labels";
+import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 import type { ExportFilter } from "../schemas";
 import { displayTitle, type ClaimRecord, type LinkRecord, type SourceDoc, type SourceMeta, type SourceSection } from "../types";
 
@@ -31,12 +32,17 @@ const ORIGIN_WHERE: Record<OriginFilter, Prisma.ClaimWhereInput> = {
 };
 
 /** The one place the claims list's and the exports' filter becomes a WHERE clause, always within
- *  one project. `textMatches`: ids from the full-text search (lib/server/search.ts) when the filter has text. */
-export function claimWhere(projectId: string, filter: ExportFilter, textMatches?: string[]): Prisma.ClaimWhereInput {
+ *  one project and as the reader may see it (lib/server/rounds.ts). `textMatches`: ids from the
+ *  full-text search (lib/server/search.ts) when the filter has text. */
+export function claimWhere(projectId: string, filter: ExportFilter, textMatches?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Prisma.ClaimWhereInput {
   const hasLink: Prisma.ClaimWhereInput = { OR: [{ linksFrom: { some: liveLink } }, { linksTo: { some: liveLink } }] };
   return {
+    ...visibleClaimsWhere(visibility),
     deletedAt: null,
     source: { projectId },
+    // The curated set: claims that are the result of a curator's decision (CurationDecision).
+    ...(filter.set === "curated" ? { curatedFrom: { some: {} } } : {}),
+    ...(filter.author ? { authorId: filter.author } : {}),
     sourceId: filter.sourceId,
     kind: filter.kind,
     speakerId: filter.speakerId,
@@ -73,6 +79,9 @@ export interface LoadExportOptions {
    *  costs what the first does; an offset would read and skip every claim before it). */
   after?: string;
   now?: Date;
+  /** Whose view (lib/server/rounds.ts): others' claims on a source in an open round are hidden
+   *  from its annotators until they mark their work done. */
+  visibility?: ClaimVisibility;
 }
 
 export interface LoadedExport {
@@ -300,8 +309,8 @@ function exportRecords(db: Db) {
  * page maps), so memory stays flat and the first bytes leave before the last claim is read. The
  * same claims, links and order as loadExport.
  */
-export async function streamExport(db: Db, projectId: string, filter: ExportFilter, options: { now?: Date; batch?: number } = {}): Promise<ExportStream> {
-  const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined);
+export async function streamExport(db: Db, projectId: string, filter: ExportFilter, options: { now?: Date; batch?: number; visibility?: ClaimVisibility } = {}): Promise<ExportStream> {
+  const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined, options.visibility);
   const sort = filter.sort ?? "position";
   const groups = await db.claim.groupBy({ by: ["sourceId"], where, _count: { _all: true }, ...(sort === "date" ? { _max: { createdAt: true } } : {}) });
   const counts = new Map(groups.map((g) => [g.sourceId, g._count._all]));
@@ -376,7 +385,7 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
     ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"] })
     : undefined;
   const capped = options.limit !== undefined && textMatches !== undefined && textMatches.length > SEARCH_CAP;
-  const where = claimWhere(projectId, filter, capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches);
+  const where = claimWhere(projectId, filter, capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches, options.visibility);
   const [order, total] = await Promise.all([
     db.claim.findMany({
       where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
@@ -430,6 +439,12 @@ export async function scopeLabel(db: Db, projectId: string, filter: ExportFilter
   if (filter.kind) parts.push(filter.kind.toLowerCase());
   if (filter.linked) parts.push(filter.linked);
   if (filter.researcher) parts.push(`by ${filter.researcher}`);
+  if (filter.set === "curated") parts.unshift("curated");
+  if (filter.author) {
+    const author = await db.user.findUnique({ where: { id: filter.author }, select: { name: true } });
+    if (!author) throw notFound(`Researcher ${filter.author} does not exist`);
+    parts.push(`by ${author.name}`);
+  }
   if (filter.speakerId) {
     const speaker = await db.speaker.findUnique({ where: { id: filter.speakerId }, select: { name: true } });
     if (!speaker) throw notFound(`Speaker ${filter.speakerId} does not exist`);

@@ -78,7 +78,7 @@ async function planSources(tx: Tx, projectId: string, sources: ImportSource[]) {
 async function planClaims(tx: Tx, claims: ImportClaim[], bodies: Map<string, string>) {
   const existing = new Map((await tx.claim.findMany({ where: { id: { in: claims.map((c) => c.id) } } })).map((c) => [c.id, c]));
   const liveSpans = new Map(
-    (await tx.claim.findMany({ where: { sourceId: { in: [...bodies.keys()] }, deletedAt: null }, select: { id: true, sourceId: true, start: true, end: true } })).map(
+    (await tx.claim.findMany({ where: { sourceId: { in: [...bodies.keys()] }, deletedAt: null, roundId: null }, select: { id: true, sourceId: true, start: true, end: true } })).map(
       (c) => [`${c.sourceId}:${c.start}:${c.end}`, c.id],
     ),
   );
@@ -95,7 +95,8 @@ async function planClaims(tx: Tx, claims: ImportClaim[], bodies: Map<string, str
     if (!c.orphaned && c.end > body.length) refuse("claim", c.id, `its offsets ${c.start}–${c.end} run past the end of the text of source ${c.sourceId} (${body.length})`);
     if (!c.orphaned && body.slice(c.start, c.end) !== c.quote) refuse("claim", c.id, `its quote does not match the text of source ${c.sourceId} at ${c.start}–${c.end}`);
     const span = `${c.sourceId}:${c.start}:${c.end}`;
-    // Orphaned or not, one live claim per span ("Claim_live_span_key").
+    // Orphaned or not, one live claim per span outside rounds ("Claim_live_span_key"): imported
+    // claims never belong to a round.
     const twin = liveSpans.get(span);
     if (twin) refuse("claim", c.id, `the same span is already claim ${twin}`);
     liveSpans.set(span, c.id);

@@ -22,6 +22,7 @@ import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { addClusterMember, createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
+import { closeRound, openRound } from "@/lib/server/rounds";
 import { addMember, createProject } from "@/lib/server/projects";
 import { ensureUser } from "@/lib/server/users";
 import { createSource } from "@/lib/server/source-edit";
@@ -96,6 +97,10 @@ describe("roles: who may write what in a project", () => {
     useDatabaseForRoutes(t.url);
     r = {
       register: await load("@/app/api/auth/register/route"),
+      rounds: await load("@/app/api/rounds/route"),
+      roundClose: await load("@/app/api/rounds/[id]/close/route"),
+      roundDone: await load("@/app/api/rounds/[id]/done/route"),
+      roundDecisions: await load("@/app/api/rounds/[id]/decisions/route"),
       claims: await load("@/app/api/claims/route"),
       claim: await load("@/app/api/claims/[id]/route"),
       restore: await load("@/app/api/claims/[id]/restore/route"),
@@ -280,6 +285,42 @@ describe("roles: who may write what in a project", () => {
       prepare: async () => ({ key: `contradiction:${await claimOfA()}|${await claimOfA()}` }),
       send: (headers, { key }) => callRoute(r.dismissals.DELETE!, { method: "DELETE", path: "/api/dismissals", headers, body: { keys: [key] } }),
     },
+    // Rounds of independent annotation (lib/server/rounds.ts): an owner opens and closes one, its
+    // annotators mark their own work done, a curator or owner decides what enters the curated set.
+    {
+      endpoint: "POST /api/rounds", scope: "project", ok: 201, expected: { annotatorA: 403, annotatorB: 403, curator: 403 },
+      prepare: async (n) => ({ sourceId: (await createSource(t.db, A(), CSTO, { body: uniqueText(`round${n}x`) })).source.id }),
+      send: (headers, { sourceId }) => callRoute(r.rounds.POST!, { method: "POST", path: "/api/rounds", headers, body: { sourceId, annotatorIds: [actors.annotatorA.id, actors.annotatorB.id] } }),
+    },
+    {
+      endpoint: "POST /api/rounds/:id/close", scope: "project", ok: 200, expected: { annotatorA: 403, annotatorB: 403, curator: 403 },
+      prepare: async (n) => {
+        const source = (await createSource(t.db, A(), CSTO, { body: uniqueText(`closing${n}x`) })).source.id;
+        return { id: (await openRound(t.db, actors.owner, { sourceId: source, annotatorIds: [actors.annotatorA.id, actors.annotatorB.id] })).id };
+      },
+      send: (headers, { id }) => callRoute(r.roundClose.POST!, { method: "POST", path: `/api/rounds/${id}/close`, params: { id: String(id) }, headers }),
+    },
+    {
+      endpoint: "POST /api/rounds/:id/done", scope: "project", ok: 200,
+      prepare: async (n) => {
+        const source = (await createSource(t.db, A(), CSTO, { body: uniqueText(`done${n}x`) })).source.id;
+        const everyone = [actors.annotatorA.id, actors.annotatorB.id, actors.curator.id, actors.owner.id];
+        return { id: (await openRound(t.db, actors.owner, { sourceId: source, annotatorIds: everyone })).id };
+      },
+      send: (headers, { id }) => callRoute(r.roundDone.POST!, { method: "POST", path: `/api/rounds/${id}/done`, params: { id: String(id) }, headers }),
+    },
+    {
+      endpoint: "POST /api/rounds/:id/decisions", scope: "project", ok: 201, expected: { annotatorA: 403, annotatorB: 403 },
+      prepare: async (n) => {
+        const body = uniqueText(`curated${n}x`);
+        const source = (await createSource(t.db, A(), CSTO, { body })).source.id;
+        const round = await openRound(t.db, actors.owner, { sourceId: source, annotatorIds: [actors.annotatorA.id, actors.annotatorB.id] });
+        const claim = await createClaim(t.db, A(), { sourceId: source, start: 0, end: body.indexOf(" "), kind: "FACT" });
+        await closeRound(t.db, actors.owner, round.id);
+        return { id: round.id, claim: claim.id };
+      },
+      send: (headers, { id, claim }) => callRoute(r.roundDecisions.POST!, { method: "POST", path: `/api/rounds/${id}/decisions`, params: { id: String(id) }, headers, body: { unit: [claim], decision: "reject" } }),
+    },
     {
       endpoint: "POST /api/speakers", scope: "global", ok: 201,
       prepare: async (n) => ({ name: `Spokesperson ${n}` }),
@@ -367,6 +408,7 @@ describe("roles: who may write what in a project", () => {
       const expected = (who: Who, fallback: number) => c.expected?.[who] ?? fallback;
       const forbidden = c.forbidden ?? (c.scope === "global" ? /annotator of a project/ : /viewer/);
       /** `who` is refused with `status` (and `message`), or makes it with `status`. */
+      const aboveRole = c.forbidden ?? /of this project you cannot/;
       const check = (who: Who, status: number, message: RegExp) => (status >= 400 ? expectRefused(c, who, status, message) : expectMade({ ...c, ok: status }, who));
       await expectRefused(c, "nobody", 401, /^Sign in/);
       const strangerStatus = expected("stranger", c.scope === "global" ? 403 : 404);
@@ -376,10 +418,11 @@ describe("roles: who may write what in a project", () => {
         await expectRefused(c, "annotatorB", 403, c.ownWork);
         expect(String(c.ownWork)).toMatch(/curator/);
       } else {
-        await check("annotatorB", expected("annotatorB", c.ok), forbidden);
+        await check("annotatorB", expected("annotatorB", c.ok), aboveRole);
       }
-      await check("annotatorA", expected("annotatorA", c.ok), forbidden);
-      await check("curator", expected("curator", c.ok), forbidden);
+      // Owner-only and curator-only writes (members, rounds) refuse the roles below them with the rule.
+      await check("annotatorA", expected("annotatorA", c.ok), aboveRole);
+      await check("curator", expected("curator", c.ok), aboveRole);
       await expectMade(c, "owner");
     });
   }

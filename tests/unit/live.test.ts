@@ -31,6 +31,7 @@ describe("describeNotice", () => {
     expect(describeNotice(notice)).toBe("Ana changed the kind of a claim");
     expect(describeNotice({ entity: "LINK", action: "linked", actorName: "Bo" })).toBe("Bo linked two claims");
     expect(describeNotice({ entity: "SOURCE", action: "text-edited", actorName: null })).toBe("Someone corrected the text of a source");
+    expect(describeNotice({ entity: "ROUND", action: "work marked done", actorName: "Ann" })).toBe("Ann marked their work done in a round of independent annotation");
     expect(describeNotice({ entity: "CLUSTER", action: "something-new", actorName: "Cy" })).toBe("Cy changed a cluster");
   });
 });

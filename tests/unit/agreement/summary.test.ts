@@ -53,6 +53,39 @@ describe("sourceAgreement", () => {
     expect(result.pairs[0]!.perKind.find((k) => k.kind === "PREDICTION")).toMatchObject({ f1: 0, reference: 1, other: 0 });
   });
 
+  // The edge cases INCEpTION met (REFERENCES.md): alpha reported as 1 when annotators share no
+  // items (inception issue 2219) and as 0 on full agreement (dkpro-statistics PR 48). Here: no
+  // shared items give no kappa and no alpha (null, "undefined"), F1 0; full agreement over one
+  // kind gives F1 1 and undefined kappa and alpha (chance agreement is 1, the formulas are 0/0).
+  it("gives F1 0 and no kappa or alpha when the annotators share no passage", () => {
+    const result = sourceAgreement<Kind>([
+      { annotator: "ann", spans: [s(0, 10, "FACT"), s(20, 30, "OPINION")] },
+      { annotator: "bo", spans: [s(40, 50, "FACT"), s(60, 70, "OPINION")] },
+    ], KINDS);
+    expect(result.pairs[0]!.spans.overlap).toMatchObject({ matched: 0, precision: 0, recall: 0, f1: 0 });
+    expect(result.pairs[0]!.kappa).toMatchObject({ kappa: null, items: 0 });
+    expect(result.alpha).toMatchObject({ alpha: null, units: 0, degenerate: false });
+  });
+
+  it("gives 1 everywhere for perfect agreement over several kinds", () => {
+    const same = [s(0, 10, "FACT"), s(20, 30, "OPINION"), s(40, 50, "PREDICTION")];
+    const result = sourceAgreement<Kind>([{ annotator: "ann", spans: same }, { annotator: "bo", spans: same.map((x) => ({ ...x })) }, { annotator: "cy", spans: same.map((x) => ({ ...x })) }], KINDS);
+    for (const pair of result.pairs) {
+      expect([pair.spans.exact.f1, pair.spans.overlap.f1, pair.kappa.kappa]).toEqual([1, 1, 1]);
+    }
+    expect(result.alpha.alpha).toBe(1);
+  });
+
+  it("leaves kappa and alpha undefined, not 0 or 1, when everyone used a single kind", () => {
+    const result = sourceAgreement<Kind>([
+      { annotator: "ann", spans: [s(0, 10, "FACT"), s(20, 30, "FACT")] },
+      { annotator: "bo", spans: [s(0, 10, "FACT"), s(20, 30, "FACT")] },
+    ], KINDS);
+    expect(result.pairs[0]!.spans.overlap.f1).toBe(1);
+    expect(result.pairs[0]!.kappa).toMatchObject({ kappa: null, degenerate: true, observed: 1 });
+    expect(result.alpha).toMatchObject({ alpha: null, degenerate: true });
+  });
+
   it("refuses a single annotator", () => {
     expect(() => sourceAgreement([{ annotator: "ann", spans: [] }], KINDS)).toThrow(AgreementInputError);
   });

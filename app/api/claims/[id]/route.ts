@@ -3,6 +3,7 @@ import { claimViewerRights, deleteClaim, getClaim, updateClaim } from "@/lib/ser
 import { db } from "@/lib/server/db";
 import { projectOfSource, roleIn } from "@/lib/server/projects";
 import { notFound } from "@/lib/errors";
+import { claimVisibility, mayViewClaim } from "@/lib/server/rounds";
 import { deleteClaimInput, updateClaimInput } from "@/lib/schemas";
 import { currentActor, viewerActor } from "../../_lib/actor";
 import { parseInput, readJson, route } from "../../_lib/http";
@@ -15,7 +16,8 @@ export const GET = route<Ctx>(async (request, { params }) => {
   const [claim, viewer] = await Promise.all([getClaim(db(), id), viewerActor(request)]);
   const role = claim ? await roleIn(db(), viewer, (await projectOfSource(db(), claim.sourceId))!) : null;
   // A claim of a project the reader is not a member of does not exist for them.
-  if (!claim || !role) throw notFound(`Claim ${id} does not exist`);
+  // Nor does another annotator's claim on a source in an open round the reader annotates in.
+  if (!claim || !role || !mayViewClaim(await claimVisibility(db(), viewer), claim)) throw notFound(`Claim ${id} does not exist`);
   return NextResponse.json({ claim: { ...claim, viewer: claimViewerRights(viewer, role, claim) } });
 });
 

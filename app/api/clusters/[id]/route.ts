@@ -6,6 +6,7 @@ import { clusterEventInput } from "@/lib/schemas";
 import { setClusterEvent } from "@/lib/server/values";
 import { projectOfCluster } from "@/lib/server/projects";
 import { currentActor, viewerActor } from "../../_lib/actor";
+import { claimVisibility } from "@/lib/server/rounds";
 import { readJson, route } from "../../_lib/http";
 import { readableProject } from "../../_lib/project";
 
@@ -13,8 +14,9 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = route<Ctx>(async (request, { params }) => {
   const { id } = await params;
-  const projectId = await readableProject(await viewerActor(request), await projectOfCluster(db(), id), `Cluster ${id} does not exist`);
-  const cluster = await getCluster(db(), projectId, id);
+  const viewer = await viewerActor(request);
+  const projectId = await readableProject(viewer, await projectOfCluster(db(), id), `Cluster ${id} does not exist`);
+  const cluster = await getCluster(db(), projectId, id, await claimVisibility(db(), viewer));
   if (!cluster) throw notFound(`Cluster ${id} does not exist`);
   return NextResponse.json({ cluster });
 });

@@ -6,6 +6,7 @@ import { ClaimsList } from "@/components/claims-list/ClaimsList";
 import { ExportLinks } from "@/components/claims-list/ExportLinks";
 import { db } from "@/lib/server/db";
 import { filterChoices, loadExport } from "@/lib/server/export-query";
+import { claimVisibility } from "@/lib/server/rounds";
 import { SEARCH_CAP } from "@/lib/server/search";
 import type { ExportFilter } from "@/lib/schemas";
 import { describeZodError, dropEmpty, exportFilterInput, filterSearchParams } from "@/lib/schemas";
@@ -25,14 +26,14 @@ type Props = { params: Promise<{ project: string }>; searchParams: Promise<Recor
 const pageInput = z.object({ after: z.string().max(64).optional(), from: z.coerce.number().int().min(1).max(10_000_000).optional() });
 
 export default async function ClaimsPage({ params: route, searchParams }: Props) {
-  const { project } = await pageProject({ params: route });
+  const { project, viewer } = await pageProject({ params: route });
   const { after: rawAfter, from: rawFrom, ...params } = dropEmpty(await searchParams);
   const parsed = exportFilterInput.safeParse(params);
   const filter: ExportFilter = parsed.success ? parsed.data : {};
   const page = pageInput.safeParse({ after: rawAfter, from: rawFrom });
   const after = page.success ? page.data.after : undefined;
   const from = after && page.success ? page.data.from ?? SHOWN + 1 : 1;
-  const [choices, loaded] = await Promise.all([filterChoices(db(), project.id), loadExport(db(), project.id, filter, { limit: SHOWN, after })]);
+  const [choices, loaded] = await Promise.all([filterChoices(db(), project.id), loadExport(db(), project.id, filter, { limit: SHOWN, after, visibility: await claimVisibility(db(), viewer) })]);
   const listPath = projectPath(project.slug, "/claims");
   const { claims } = loaded.bundle;
   const pageHref = (next: { after?: string; from?: number }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/server/db";
 import { listClaims } from "@/lib/server/claims";
+import { claimVisibility } from "@/lib/server/rounds";
 import { getSource, listSources } from "@/lib/server/sources";
 import { CompareView, type CompareColumn } from "@/components/compare/CompareView";
 import { SourceTitle } from "@/components/SourceTitle";
@@ -23,14 +24,15 @@ function requestedIds(raw: string | string[] | undefined): string[] {
 }
 
 export default async function ComparePage({ params, searchParams }: Props) {
-  const { project } = await pageProject({ params });
+  const { project, viewer } = await pageProject({ params });
   const ids = requestedIds((await searchParams).ids);
   const sources = await listSources(db(), project.id);
   const wanted = ids.length >= MIN_COLUMNS && ids.length <= MAX_COLUMNS;
   // Only this project's sources: another project's id counts as one that does not exist.
   const ofProject = new Set(sources.map((s) => s.id));
   const found = wanted ? (await Promise.all(ids.filter((id) => ofProject.has(id)).map((id) => getSource(db(), id)))).filter((s) => s !== null) : [];
-  const columns: CompareColumn[] = await Promise.all(found.map(async (source) => ({ source, claims: await listClaims(db(), { projectId: project.id, sourceId: source.id }) })));
+  const visibility = await claimVisibility(db(), viewer);
+  const columns: CompareColumn[] = await Promise.all(found.map(async (source) => ({ source, claims: await listClaims(db(), { projectId: project.id, sourceId: source.id }, visibility) })));
   const missing = wanted && found.length < ids.length;
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { db } from "@/lib/server/db";
 import { overview } from "@/lib/server/stats";
+import { claimVisibility } from "@/lib/server/rounds";
 import { loadClaimGraph } from "@/lib/server/claim-graph";
 import { sourcePairMatrices } from "@/lib/overview/source-matrix";
 import { SourceHeatMap } from "@/components/overview/SourceHeatMap";
@@ -16,9 +17,9 @@ export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
 
 export default async function StatsPage(props: ProjectParams) {
-  const { project } = await pageProject(props);
+  const { project, viewer } = await pageProject(props);
   const o = await overview(db(), project.id);
-  const graph = await loadClaimGraph(db(), project.id, o.sources);
+  const graph = await loadClaimGraph(db(), project.id, o.sources, await claimVisibility(db(), viewer));
   const total = CLAIM_KINDS.reduce((n, k) => n + o.byKind[k], 0);
   return (
     <>
@@ -37,6 +38,8 @@ export default async function StatsPage(props: ProjectParams) {
           </div>
         ))}
       </div>
+
+      <p>How reliably the team tags: <Link href={projectPath(project.slug, "/rounds")}>rounds of independent annotation</Link>, with the agreement between annotators and curation.</p>
 
       <div className="table-scroll" role="region" aria-label="Per source, scrollable" tabIndex={0}>
       <table className="data-table">

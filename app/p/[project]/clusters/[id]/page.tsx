@@ -3,6 +3,7 @@ import Link from "@/components/Link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getCluster } from "@/lib/server/clusters";
+import { claimVisibility } from "@/lib/server/rounds";
 import { db } from "@/lib/server/db";
 import { AddClusterMember, DeleteCluster } from "@/components/clusters/ClusterActions";
 import { ClusterMemberTable } from "@/components/clusters/ClusterMemberTable";
@@ -26,7 +27,7 @@ type Props = { params: Promise<{ project: string; id: string }> };
 // cluster is not found here.
 const loadCluster = cache(async (slug: string, id: string) => {
   const page = await pageProject({ params: Promise.resolve({ project: slug }) });
-  return { page, cluster: await getCluster(db(), page.project.id, id) };
+  return { page, cluster: await getCluster(db(), page.project.id, id, await claimVisibility(db(), page.viewer)) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -13,6 +13,8 @@ import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 import { SourceReader } from "@/components/reader/SourceReader";
 import { pageProject, requireSourceOf } from "@/app/_lib/project-page";
+import { claimVisibility, isHiddenSource, openRoundOf } from "@/lib/server/rounds";
+import "@/app/p/[project]/rounds/rounds.css";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +39,10 @@ export default async function SourcePage({ params }: Props) {
   const { page, source } = await loadSource(slug, id);
   if (!source) notFound();
   const at = (rest: string) => projectPath(page.project.slug, rest);
-  const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id), appearancesOf(db(), source.id)]);
+  // An annotator of an open round on this source sees only their own claims (lib/server/rounds.ts).
+  const visibility = await claimVisibility(db(), page.viewer);
+  const [claims, appearances] = await Promise.all([listReaderClaims(db(), source.id, visibility), appearancesOf(db(), source.id)]);
+  const round = isHiddenSource(visibility, source.id) ? await openRoundOf(db(), source.id) : null;
   const pageStarts = pageStartsOf(source.body, source.pageMap ?? null);
   return (
     <article>
@@ -59,6 +64,12 @@ export default async function SourcePage({ params }: Props) {
           {appearances.map((a, i) => (
             <span key={a.id}>{i > 0 && "; "}<Link href={at(`/sources/${a.id}`)}>{a.title}</Link></span>
           ))}
+        </p>
+      )}
+      {round && (
+        <p className="round-banner" role="status">
+          Independent annotation: others&apos; claims are hidden until you mark your work done.{" "}
+          <Link href={at(`/rounds/${round.id}`)}>The round</Link>
         </p>
       )}
       <SourceReader sourceId={source.id} body={source.body} sections={source.sections} pageStarts={pageStarts} initialClaims={sendReaderClaims(claims, source.body)} role={page.role} />
