@@ -3,10 +3,20 @@
 import { useCallback, useState } from "react";
 import { errorMessage } from "@/components/api/client";
 
-export function useAction(): { busy: boolean; error: string | null; run: (action: () => Promise<void>) => Promise<boolean>; clearError: () => void } {
+export interface Action {
+  busy: boolean;
+  error: string | null;
+  /** Runs `action`; true when it succeeded, false when its error is now shown. */
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  /** Shows a problem found before anything is sent. */
+  fail: (message: string) => void;
+  clearError: () => void;
+}
+
+export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (action: () => Promise<void>) => {
+  const run = useCallback(async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
@@ -19,5 +29,5 @@ export function useAction(): { busy: boolean; error: string | null; run: (action
       setBusy(false);
     }
   }, []);
-  return { busy, error, run, clearError: useCallback(() => setError(null), []) };
+  return { busy, error, run, fail: setError, clearError: useCallback(() => setError(null), []) };
 }

@@ -9,6 +9,7 @@ import { cache } from "react";
 import { DomainError } from "@/lib/errors";
 import { SESSION_COOKIE } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { getSource } from "@/lib/server/sources";
 import { projectAccess, projectOfSource, projectsOf, type ProjectAccess } from "@/lib/server/projects";
 import type { Actor } from "@/lib/server/users";
 import { sessionViewer } from "@/lib/server/viewer";
@@ -78,3 +79,11 @@ export async function redirectFromOldAddress(rest: string, projectId?: string | 
   if (!project) notFound();
   redirect(projectPath(project.slug, `${rest}${search}`));
 }
+
+/** A source of the page's project with the page (cached: generateMetadata and the page ask once
+ *  between them); another project's source is not found. */
+export const pageSource = cache(async (slug: string, id: string) => {
+  const page = await projectPage(slug);
+  await requireSourceOf(page, id);
+  return { page, source: await getSource(db(), id) };
+});

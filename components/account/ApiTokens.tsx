@@ -3,7 +3,8 @@
 // was last used, revoke one. Scripts send a token as "Authorization: Bearer <token>".
 
 import { useId, useState } from "react";
-import { callApi, errorMessage } from "@/components/api/client";
+import { callApi } from "@/components/api/client";
+import { useAction } from "@/components/useAction";
 import type { ApiTokenView } from "@/lib/types";
 
 const EXPIRY_CHOICES: [string, number | null][] = [["7 days", 7], ["30 days", 30], ["90 days", 90], ["1 year", 365], ["Never (until revoked)", null]];
@@ -17,25 +18,16 @@ export function ApiTokens({ initial }: { initial: ApiTokenView[] }) {
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState("1");
   const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function reload() {
     setTokens((await callApi<{ tokens: ApiTokenView[] }>("/api/tokens")).tokens);
   }
 
-  async function act(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (action: () => Promise<void>) => run(async () => {
+    await action();
+    await reload();
+  });
 
   return (
     <section aria-labelledby="api-tokens-heading">

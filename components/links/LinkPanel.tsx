@@ -3,7 +3,8 @@
 import { useEffect, useId, useState } from "react";
 import { LINK_RELATIONS, type ClaimView, type LinkRelation } from "@/lib/types";
 import { RELATION_LABELS } from "@/lib/labels";
-import { callApi, errorMessage } from "@/components/api/client";
+import { callApi } from "@/components/api/client";
+import { useAction } from "@/components/useAction";
 import { ClaimSearch } from "./ClaimSearch";
 import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
@@ -20,8 +21,8 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
   // No relation is preselected: the researcher judges each link, a default would be saved unread.
   const [relation, setRelation] = useState<LinkRelation | "">("");
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error } = action;
 
   useEffect(() => setLinks(claim.links), [claim]);
 
@@ -31,26 +32,16 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
     onChanged?.();
   }
 
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await afterChange();
-      return true;
-    } catch (err) {
-      setError(errorMessage(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (change: () => Promise<unknown>) => action.run(async () => {
+    await change();
+    await afterChange();
+  });
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     if (!target) return;
     if (!relation) {
-      setError("Choose how the claims relate: contradicts, supports or refines.");
+      action.fail("Choose how the claims relate: contradicts, supports or refines.");
       return;
     }
     const ok = await run(() => callApi("/api/links", { method: "POST", body: { fromId: claim.id, toId: target.id, relation, ...(note.trim() ? { note: note.trim() } : {}) } }));
@@ -75,7 +66,7 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
         </ul>
       )}
       {!adding ? (
-        <button type="button" onClick={() => { setAdding(true); setError(null); }}>Add link</button>
+        <button type="button" onClick={() => { setAdding(true); action.clearError(); }}>Add link</button>
       ) : (
         <form className="link-form" onSubmit={save} aria-label="Add link">
           {target ? (
@@ -93,7 +84,7 @@ export function LinkPanel({ claim, onChanged }: { claim: ClaimView; onChanged?: 
           <input id={noteId} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!target || busy}>Save link</button>
-            <button type="button" onClick={() => { setAdding(false); setTarget(null); setRelation(""); setError(null); }}>Cancel</button>
+            <button type="button" onClick={() => { setAdding(false); setTarget(null); setRelation(""); action.clearError(); }}>Cancel</button>
           </div>
         </form>
       )}

@@ -1,18 +1,16 @@
 import Link from "@/components/Link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import type { Metadata } from "next";
 import { db } from "@/lib/server/db";
 import { listReaderClaims } from "@/lib/server/claims";
 import { appearancesOf } from "@/lib/server/documents";
-import { getSource } from "@/lib/server/sources";
 import type { PageRange } from "@/lib/import/pdf/types";
 import { displayTitle, sendReaderClaims } from "@/lib/types";
 import { projectPath } from "@/lib/roles";
 import { SourceMetaList } from "@/components/SourceMetaList";
 import { SourceTitle } from "@/components/SourceTitle";
 import { SourceReader } from "@/components/reader/SourceReader";
-import { pageProject, requireSourceOf } from "@/app/_lib/project-page";
+import { pageSource } from "@/app/_lib/project-page";
 import { claimVisibility, isHiddenSource, openRoundOf } from "@/lib/server/rounds";
 import "@/app/p/[project]/rounds/rounds.css";
 
@@ -20,23 +18,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ project: string; id: string }> };
 
-// generateMetadata and the page both need the source: one query per request. Another project's
-// source is not found here.
-const loadSource = cache(async (slug: string, id: string) => {
-  const page = await pageProject({ params: Promise.resolve({ project: slug }) });
-  await requireSourceOf(page, id);
-  return { page, source: await getSource(db(), id) };
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { project, id } = await params;
-  const { source } = await loadSource(project, id);
+  const { source } = await pageSource(project, id);
   return { title: source ? displayTitle(source) : "Source not found" };
 }
 
 export default async function SourcePage({ params }: Props) {
   const { project: slug, id } = await params;
-  const { page, source } = await loadSource(slug, id);
+  const { page, source } = await pageSource(slug, id);
   if (!source) notFound();
   const at = (rest: string) => projectPath(page.project.slug, rest);
   // An annotator of an open round on this source sees only their own claims (lib/server/rounds.ts).

@@ -1,35 +1,24 @@
 import type { Metadata } from "next";
 import Link from "@/components/Link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { SourceForm } from "@/components/sources/SourceForm";
-import { db } from "@/lib/server/db";
-import { getSource } from "@/lib/server/sources";
 import { displayTitle } from "@/lib/types";
 import { projectPath } from "@/lib/roles";
-import { pageProject, requireSourceOf } from "@/app/_lib/project-page";
+import { pageSource } from "@/app/_lib/project-page";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ project: string; id: string }> };
 
-// generateMetadata and the page both need the source: one query per request. Another project's
-// source is not found here.
-const loadSource = cache(async (slug: string, id: string) => {
-  const page = await pageProject({ params: Promise.resolve({ project: slug }) });
-  await requireSourceOf(page, id);
-  return { page, source: await getSource(db(), id) };
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { project, id } = await params;
-  const { source } = await loadSource(project, id);
+  const { source } = await pageSource(project, id);
   return { title: source ? `Edit ${displayTitle(source)}` : "Source not found" };
 }
 
 export default async function EditSourcePage({ params }: Props) {
   const { project: slug, id } = await params;
-  const { page, source } = await loadSource(slug, id);
+  const { page, source } = await pageSource(slug, id);
   if (!source) notFound();
   return (
     <>
