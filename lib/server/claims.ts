@@ -2,14 +2,12 @@
 // also appends a History row, so the record of who changed what can never disagree with the data.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AnchoringError } from "../anchoring/errors";
-import { describeSpan, verifyQuote } from "../anchoring/selectors";
-import { trimSpan } from "../anchoring/trim-span";
+import { anchorClaimSpan } from "../anchoring/claim-span";
 import type { Db, Tx } from "./db";
 import { isUniqueViolation } from "../db-errors";
-import { DomainError, badRequest, conflict, forbidden, notFound } from "../errors";
+import { DomainError, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { MAX_SPAN_LENGTH, type CreateClaimInput, type UpdateClaimInput } from "../schemas";
+import type { CreateClaimInput, UpdateClaimInput } from "../schemas";
 import { fullTextClaimIds } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
@@ -73,24 +71,6 @@ function snapshot(row: ClaimRow) {
     restsOn: row.restsOnClaimId ? `claim:${row.restsOnClaimId}` : row.restsOnSourceId ? `source:${row.restsOnSourceId}` : row.restsOnReferenceId ? `reference:${row.restsOnReferenceId}` : null,
     claimDate: row.claimDateStart ? { start: row.claimDateStart.toISOString().slice(0, 10), end: row.claimDateEnd?.toISOString().slice(0, 10), precision: row.claimDatePrecision } : null,
   };
-}
-
-/** The span's selectors, with white space at either end left out (offsets and quote together).
- *  Also used by curation (lib/server/rounds.ts) for an edited span. */
-export function anchor(body: string, start: number, end: number, quote?: string) {
-  if (end - start > MAX_SPAN_LENGTH) throw badRequest(`A claim may span at most ${MAX_SPAN_LENGTH} characters`);
-  try {
-    const selectors = describeSpan(body, start, end);
-    if (quote !== undefined && !verifyQuote(body, start, end, quote)) {
-      throw badRequest(`The quote does not match the source text at ${start}–${end}`, { expected: selectors.quote.exact });
-    }
-    const trimmed = trimSpan(body, start, end);
-    if (!trimmed) throw badRequest("A claim cannot be only white space: select some words");
-    return { start: trimmed.start, end: trimmed.end, ...describeSpan(body, trimmed.start, trimmed.end).quote };
-  } catch (err) {
-    if (err instanceof AnchoringError) throw badRequest(err.message);
-    throw err;
-  }
 }
 
 async function loadLive(tx: Tx, id: string) {
@@ -163,7 +143,7 @@ export async function createClaim(db: Db, actor: Actor, input: CreateClaimInput)
 /** The claim, or null when the source's text is no longer `text` or the actor may no longer mark
  *  claims in its project (nothing was written then). */
 async function insertClaim(db: Db, actor: Actor, input: CreateClaimInput, text: SourceText): Promise<ClaimView | null> {
-  const quote = anchor(text.body, input.start, input.end, input.quote);
+  const quote = anchorClaimSpan(text.body, input.start, input.end, input.quote);
   const { start, end } = quote;
   const id = `c${randomUUID().replace(/-/g, "")}`;
   const note = input.note ?? "";
@@ -240,7 +220,7 @@ export async function updateClaim(db: Db, actor: Actor, id: string, input: Updat
       // Share lock: a text correction in progress is waited for, then its re-anchoring has bumped
       // this claim's version and the update below answers 409 instead of mixing the two texts.
       const [source] = await tx.$queryRaw<{ body: string }[]>`SELECT "body" FROM "Source" WHERE "id" = ${row.sourceId} FOR SHARE`;
-      const quote = anchor(source.body, input.start, input.end);
+      const quote = anchorClaimSpan(source.body, input.start, input.end);
       // An orphan given words again is re-attached even at its old offsets: the words there are new.
       if (quote.start !== row.start || quote.end !== row.end || row.orphaned) {
         Object.assign(data, { start: quote.start, end: quote.end, quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, orphaned: false });

@@ -16,7 +16,7 @@ import { sourceAgreement } from "../agreement/summary";
 import { agreementUnits, type AnnotatorSpans } from "../agreement/units";
 import { MATCHING_RULE } from "../agreement/spans";
 import type { CurationDecisionInput, OpenRoundInput } from "../schemas";
-import { anchor } from "./claims";
+import { anchorClaimSpan } from "../anchoring/claim-span";
 import { requireRole, roleIn } from "./projects";
 import type { Actor } from "./users";
 
@@ -334,7 +334,7 @@ export async function decideUnit(db: Db, actor: Actor, roundId: string, input: C
       if (input.start !== undefined && input.end !== undefined) {
         // Share lock: a text correction in progress is waited for (as in updateClaim).
         const [source] = await tx.$queryRaw<{ body: string }[]>`SELECT "body" FROM "Source" WHERE "id" = ${base.sourceId} FOR SHARE`;
-        const q = anchor(source!.body, input.start, input.end);
+        const q = anchorClaimSpan(source!.body, input.start, input.end);
         span = { start: q.start, end: q.end, quote: q.exact, prefix: q.prefix, suffix: q.suffix };
       }
       const kind = input.kind ?? base.kind;
