@@ -44,11 +44,12 @@ describe("npm start with no DATABASE_URL", () => {
   it("starts on the embedded database, seeded with the five sources", async () => {
     const ms = await start();
     console.log(`embedded cold start (migrate + seed + serve, build reused): ${(ms / 1000).toFixed(1)} s`);
+    // The one project's source list, where / sends a single-user installation.
     const html = await (await fetch(`http://127.0.0.1:${PORT}/`)).text();
     expect(html).toContain("Doubts grow over CSTO membership");
     expect(html.match(/class="source-card"/g)).toHaveLength(5);
 
-    const sources = await (await fetch(`http://127.0.0.1:${PORT}/api/sources`)).json();
+    const sources = await (await fetch(`http://127.0.0.1:${PORT}/api/sources?project=csto`)).json();
     const counterpunch = sources.sources.find((s: { title: string | null }) => s.title?.startsWith("Why It"));
     const body: string = (await (await fetch(`http://127.0.0.1:${PORT}/api/sources/${counterpunch.id}`)).json()).source.body;
     const offset = body.indexOf("2,500 of its troops");
@@ -65,6 +66,7 @@ describe("npm start with no DATABASE_URL", () => {
     await stop();
     const ms = await start();
     console.log(`embedded warm start: ${(ms / 1000).toFixed(1)} s`);
+    // The one project's source list, where / sends a single-user installation.
     const html = await (await fetch(`http://127.0.0.1:${PORT}/`)).text();
     expect(html.match(/class="source-card"/g)).toHaveLength(5);
     const claim = await (await fetch(`http://127.0.0.1:${PORT}/api/claims/${claimId}`)).json();
