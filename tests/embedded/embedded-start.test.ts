@@ -66,7 +66,6 @@ describe("npm start with no DATABASE_URL", () => {
     await stop();
     const ms = await start();
     console.log(`embedded warm start: ${(ms / 1000).toFixed(1)} s`);
-    // The one project's source list, where / sends a single-user installation.
     const html = await (await fetch(`http://127.0.0.1:${PORT}/`)).text();
     expect(html.match(/class="source-card"/g)).toHaveLength(5);
     const claim = await (await fetch(`http://127.0.0.1:${PORT}/api/claims/${claimId}`)).json();
