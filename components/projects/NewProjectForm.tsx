@@ -11,6 +11,10 @@ function slugFrom(name: string): string {
   return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
 }
 
+// The browser compiles a pattern attribute with the "v" flag, where a "-" inside a class must be
+// escaped: PROJECT_SLUG's source, anchors dropped (the attribute matches the whole value anyway).
+const SLUG_PATTERN = PROJECT_SLUG.source.slice(1, -1).replaceAll("-]", "\\-]");
+
 export function NewProjectForm() {
   const router = useRouter();
   const nameId = useId();
@@ -43,7 +47,7 @@ export function NewProjectForm() {
         if (!slugEdited) setSlug(slugFrom(e.target.value));
       }} />
       <label htmlFor={slugId}>Short name in addresses</label>
-      <input id={slugId} value={slug} required maxLength={40} pattern={PROJECT_SLUG.source.slice(1, -1)} aria-describedby={hintId}
+      <input id={slugId} value={slug} required maxLength={40} pattern={SLUG_PATTERN} aria-describedby={hintId}
         onChange={(e) => { setSlug(e.target.value); setSlugEdited(true); }} />
       <p id={hintId} className="muted">Lower-case letters, digits and hyphens: the project opens at {projectPath(slug || "…")}</p>
       {error && <p role="alert" className="error-text">{error}</p>}
