@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { z } from "zod";
 import type { Db } from "@/lib/server/db";
 import { callRoute, type RouteHandler } from "./routes";
 import { databaseFingerprint } from "./testdb";
@@ -112,3 +113,18 @@ export function oddValueBodies(valid: Record<string, unknown>, idFields: string[
 
 /** Path ids that must be refused with a 4xx: NUL, half an emoji, absurd length, odd characters. */
 export const ODD_IDS = ["\u0000", "id\u0000", "\uD83D", "x\uDE00", "x".repeat(100_000), "y".repeat(201), "%E0%A4%A", "%00", "\uFFFF"];
+
+/** Generated cases the edge schema would accept are not malformed (a short note is valid): drop them. */
+export function refusedBy(schema: z.ZodType, cases: MalformedCase[]): MalformedCase[] {
+  return cases.filter((c) => {
+    try {
+      return !schema.safeParse(JSON.parse(c.rawBody)).success;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Ids that name nothing: injections, absurd lengths, escapes, and `wellFormed`, an id of the
+ *  right shape that no row has. */
+export const junkIds = (wellFormed: string) => ["nope", "' OR 1=1 --", "x".repeat(70), "<script>alert(1)</script>", "%00", "../../etc", wellFormed];

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { createSession } from "@/lib/server/auth";
 import { openRound } from "@/lib/server/rounds";
 import { addMemberInput, changeMemberInput, createProjectInput, curationDecisionInput, openRoundInput } from "@/lib/schemas";
-import { expectEveryCaseRefused, malformedBodies, oddValueBodies, type MalformedCase } from "../helpers/malformed";
+import { type MalformedCase, expectEveryCaseRefused, junkIds, malformedBodies, oddValueBodies, refusedBy } from "../helpers/malformed";
 import { useAccountsMode } from "../helpers/auth-mode";
 import { member } from "../helpers/members";
 import { useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
@@ -14,17 +13,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 // 200+ malformed requests each, sent by their owner (the one role every write of theirs admits):
 // never a 500, always a 4xx with a message, and the database unchanged.
 const CASES = 210;
-const JUNK_IDS = ["nope", "' OR 1=1 --", "x".repeat(70), "<script>alert(1)</script>", "%00", "../../etc", "u" + "0".repeat(24)];
+const JUNK_IDS = junkIds("u" + "0".repeat(24));
 
-function refusedBy(schema: z.ZodType, cases: MalformedCase[]): MalformedCase[] {
-  return cases.filter((c) => {
-    try {
-      return !schema.safeParse(JSON.parse(c.rawBody)).success;
-    } catch {
-      return true;
-    }
-  });
-}
 
 describe("malformed writes to the projects, members and rounds endpoints", () => {
   useAccountsMode();

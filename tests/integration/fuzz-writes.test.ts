@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { createCluster } from "@/lib/server/clusters";
 import { createLink } from "@/lib/server/links";
 import { addClusterMemberInput, appearanceInput, createClusterInput, createLinkInput, createReferenceInput, createSourceInput, createSpeakerInput, credentialsInput, dismissalsInput, updateClaimInput, updateSourceInput } from "@/lib/schemas";
-import { expectEveryCaseRefused, malformedBodies, type MalformedCase } from "../helpers/malformed";
+import { type MalformedCase, expectEveryCaseRefused, junkIds, malformedBodies, refusedBy } from "../helpers/malformed";
 import { callRoute, useDatabaseForRoutes, type RouteHandler } from "../helpers/routes";
 import { seedWithClaims } from "../helpers/seeded-claims";
 import { createTestDatabase, databaseFingerprint, type TestDatabase } from "../helpers/testdb";
@@ -13,18 +12,8 @@ import { CSTO } from "../helpers/members";
 // requests: never a 500, always a 4xx with a message, and the database unchanged.
 const CASES = 210;
 const INJECTION_TAIL = "'; DROP TABLE \"Source\"; -- <script>alert(1)</script>";
-const JUNK_IDS = ["nope", "' OR 1=1 --", "x".repeat(70), "<script>alert(1)</script>", "%00", "../../etc", "cl" + "0".repeat(20)];
+const JUNK_IDS = junkIds("cl" + "0".repeat(20));
 
-/** Generated cases the edge schema would accept are not malformed (a short note is valid): drop them. */
-function refusedBy(schema: z.ZodType, cases: MalformedCase[]): MalformedCase[] {
-  return cases.filter((c) => {
-    try {
-      return !schema.safeParse(JSON.parse(c.rawBody)).success;
-    } catch {
-      return true;
-    }
-  });
-}
 
 describe("malformed writes to every other endpoint", () => {
   let t: TestDatabase;
