@@ -1,5 +1,5 @@
 // Who a page or request is read for: in accounts mode the researcher a session names (or nobody),
-// in single-user mode the local researcher, who owns every project. Pages (app/p/[project]/
+// in single-user mode the local researcher, who owns every project. Pages (app/_lib/
 // project-page.ts) and the API (app/api/_lib/actor.ts) both ask here.
 import "server-only";
 import type { Db } from "./db";
