@@ -105,8 +105,9 @@ export async function projectsOf(db: Db, actor: Actor | null): Promise<ProjectSu
     db.source.groupBy({ by: ["projectId"], where: { projectId: { in: ids } }, _count: { _all: true } }),
     db.projectMember.groupBy({ by: ["projectId"], where: { projectId: { in: ids } }, _count: { _all: true } }),
   ]);
-  const count = (list: { projectId: string; _count: { _all: number } }[], id: string) => list.find((r) => r.projectId === id)?._count._all ?? 0;
-  return rows.map((r) => ({ ...r, sources: count(sources, r.id), members: count(members, r.id) }));
+  const counted = (list: { projectId: string; _count: { _all: number } }[]) => new Map(list.map((r) => [r.projectId, r._count._all]));
+  const [sourceCounts, memberCounts] = [counted(sources), counted(members)];
+  return rows.map((r) => ({ ...r, sources: sourceCounts.get(r.id) ?? 0, members: memberCounts.get(r.id) ?? 0 }));
 }
 
 /** A new project; its maker is its owner. The unique slug decides between two at once. */
