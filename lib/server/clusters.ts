@@ -224,8 +224,15 @@ export async function contradictionSuggestions(db: Db, projectId: string, source
   const claims = await db.claim.findMany({
     where: { deletedAt: null, source: { projectId }, ...visibleClaimsWhere(visibility), ...(sourceIds ? { sourceId: { in: sourceIds } } : {}) },
     select: { id: true, sourceId: true, quote: true },
-    orderBy: [{ sourceId: "asc" }, { start: "asc" }],
+    orderBy: [{ source: { createdAt: "asc" } }, { sourceId: "asc" }, { start: "asc" }],
   });
+  // A pair reads in the order the sources are shown (compare's columns, left first), then by
+  // place in the text: "2003 vs 14 May 2002" always names the left column's figure first.
+  if (sourceIds) {
+    const column = new Map(sourceIds.map((id, i) => [id, i]));
+    claims.sort((a, b) => column.get(a.sourceId)! - column.get(b.sourceId)!);
+  }
+  const position = new Map(claims.map((c, i) => [c.id, i]));
   const ids = claims.map((c) => c.id);
   const links = await db.claimLink.findMany({
     where: { deletedAt: null, OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] },
@@ -240,7 +247,7 @@ export async function contradictionSuggestions(db: Db, projectId: string, source
   const linked = new Set(links.map((l) => pairKey(l.fromId, l.toId)));
   const byKey = new Map(suggestions.map((s) => [s.key, s]));
   for (const cluster of clusters) {
-    const members = cluster.members.map((m) => m.claim).filter((c) => inScope.has(c.id));
+    const members = cluster.members.map((m) => m.claim).filter((c) => inScope.has(c.id)).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     const conflicts = valueConflicts(members.map((c) => ({ id: c.id, values: valuesOfClaim(c, cluster.event).values })));
     for (const c of conflicts) {
       const [a, b] = [inScope.get(c.aId)!, inScope.get(c.bId)!];

@@ -98,6 +98,7 @@ function compare(a: Figures, b: Figures): { conflicts: FigureConflict[]; sharedW
 /**
  * Pairs of claims in different sources with conflicting figures, best first. Pairs already
  * linked (in either direction, any relation) are left out: someone has judged them already.
+ * Each pair reads in the claims' given order: the earlier claim is `fromId` and its figure `a`.
  */
 export function suggestContradictions(
   claims: ComparableClaim[],

@@ -79,6 +79,19 @@ describe("a dates cluster", () => {
     expect((await suggested()).map((s) => [s.fromId, s.toId].sort().join())).not.toContain([ids.formation, ids.established].sort().join());
   });
 
+  it("reads each suggested pair in the order its sources are asked for (compare's columns), whichever was stored first", async () => {
+    const sourceOf = async (seedKey: string) => (await t.db.source.findUniqueOrThrow({ where: { seedKey }, select: { id: true } })).id;
+    const [session, established] = [await sourceOf("000_dfd454984cb772b8.txt"), await sourceOf("004_438cc6c4c90e1221.txt")];
+    const pairIn = async (order: string[]) => {
+      const r = await call(suggestionsRoute, "GET", `/api/contradictions?project=csto&sourceIds=${order.join(",")}`);
+      expect(r.status).toBe(200);
+      return (r.json.suggestions as Array<{ fromId: string; toId: string; conflicts: Array<{ a: string; b: string }> }>)
+        .find((s) => [s.fromId, s.toId].sort().join() === [ids.session, ids.established].sort().join());
+    };
+    expect(await pairIn([session, established])).toMatchObject({ fromId: ids.session, toId: ids.established, conflicts: [{ a: "14 May 2002", b: "2003" }] });
+    expect(await pairIn([established, session])).toMatchObject({ fromId: ids.established, toId: ids.session, conflicts: [{ a: "2003", b: "14 May 2002" }] });
+  });
+
   it("lets a claim name its own event, which wins over the cluster's", async () => {
     expect((await putValue(ids.session, { event: "decision to transform the CST" })).status).toBe(200);
     const view = await cluster(clusterId);

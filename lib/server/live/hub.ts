@@ -154,8 +154,9 @@ export class ChangeHub {
       this.failures = 0;
       if (reconnected) this.catchUp(true);
     } catch (err) {
-      console.error(`live updates: cannot listen: ${err instanceof Error ? err.message : err}`);
+      // A hub stopped while connecting ended this client itself: nothing went wrong.
       if (this.client !== client) return;
+      console.error(`live updates: cannot listen: ${err instanceof Error ? err.message : err}`);
       this.retryListen();
       client.end().catch(() => {});
     }
