@@ -1,6 +1,7 @@
 // A corpus of any size for the growth table (bench/growth.ts): copies of the five real source
-// texts, 100 sentence-sized claims per source, links, clusters, speakers and five researchers
-// in proportion. Written with multi-row INSERT … SELECT FROM unnest(arrays), 5,000 rows a
+// texts, 100 sentence-sized claims per source on average, links, clusters, speakers and five
+// researchers in proportion. Three sources hold 1,000 claims each (a third of the claims each
+// below 3,000), for compare's row: three columns of 1,000 claims linked to each other. Written with multi-row INSERT … SELECT FROM unnest(arrays), 5,000 rows a
 // statement, so 100,000 claims take seconds: each statement's cost grows with its rows only.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,12 +22,30 @@ export interface BuiltCorpus {
   bigClusterId: string;
   /** A source whose text has room for the create-claim run's spans. */
   sourceId: string;
+  /** The three sources of 1,000 claims (fewer below 3,000 claims), each linked to the next. */
+  compareSourceIds: string[];
   researchers: string[];
 }
 
 const RESEARCHERS = ["Ada Reyes", "Bo Lindqvist", "Chen Wei", "Dana Okafor", "Emil Novak"];
 const SPEAKERS = ["Kassym-Jomart Tokayev", "Vladimir Putin", "Nikol Pashinyan", "CSTO Secretariat", "Alexander Lukashenko", "Sadyr Japarov"];
 const BATCH = 5_000;
+/** Claims on each of the three compared sources (at most a third of all claims). */
+const COMPARED_CLAIMS = 1_000;
+
+/** Claims per source: the first three COMPARED_CLAIMS each (a third of the claims when fewer),
+ *  the rest spread evenly over the other sources; the sum is `size.claims`. */
+function claimsPerSource(size: CorpusSize): number[] {
+  const compared = Math.min(size.sources, 3);
+  const big = Math.min(COMPARED_CLAIMS, Math.floor(size.claims / compared));
+  const others = size.sources - compared;
+  const rest = size.claims - big * compared;
+  return Array.from({ length: size.sources }, (_, s) => {
+    if (s < compared) return big + (others === 0 && s < rest ? 1 : 0);
+    const k = s - compared;
+    return Math.floor(rest / others) + (k < rest % others ? 1 : 0);
+  });
+}
 
 /** Word-aligned spans of a text: each starts at a word and runs 6 to 30 words, never empty. */
 function spansOf(body: string, count: number, seed: number): { start: number; end: number }[] {
@@ -68,17 +87,20 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
     await insertRows(client, "Speaker", [["id", "text"], ["name", "text"]], speakers);
 
     const perSource = Math.ceil(size.claims / size.sources);
+    const counts = claimsPerSource(size);
+    /** Index in `claims` of each source's first claim. */
+    const firstClaim: number[] = [];
     const sources: unknown[][] = [];
     const claims: unknown[][] = [];
     for (let s = 0; s < size.sources; s++) {
+      firstClaim.push(claims.length);
       const text = texts[s % texts.length]!;
       // A distinct first line keeps copies apart (titles, duplicate checks) and shifts offsets.
       const body = `Copy ${s + 1}. ${text.body}`;
       const id = `bench-source-${s}`;
       const title = `${text.title ?? text.suggestedTitle} (${s + 1})`;
       sources.push([id, SEED_PROJECT.id, title, text.author, text.publisher, body, `bench-${s}`, body.split(/\s+/).length, now, now]);
-      const count = Math.min(perSource, size.claims - s * perSource);
-      spansOf(body, Math.max(0, count), s).forEach((span, k) => {
+      spansOf(body, counts[s]!, s).forEach((span, k) => {
         const n = claims.length;
         claims.push([
           `bench-claim-${n}`, id, span.start, span.end, body.slice(span.start, span.end),
@@ -95,10 +117,15 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
       ["kind", '"ClaimKind"'], ["note", "text"], ["authorId", "text"], ["speakerId", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
     ], claims);
 
-    // One link per five claims, to a claim of another source (so the source × source matrices fill).
+    // One link per five claims, from a claim of each source but the last to one of the next source
+    // (so the source × source matrices fill, and compare's three columns link 1 → 2 → 3).
     const links: unknown[][] = [];
-    for (let n = 0; n + perSource + 1 < claims.length; n += 5) {
-      links.push([`bench-link-${links.length}`, `bench-claim-${n}`, `bench-claim-${n + perSource + 1}`, (["CONTRADICTS", "SUPPORTS", "REFINES"] as const)[links.length % 3], `bench-user-${n % RESEARCHERS.length}`]);
+    for (let s = 0; s + 1 < size.sources; s++) {
+      const next = counts[s + 1]!;
+      for (let k = 0; k < counts[s]! && next > 0; k += 5) {
+        const n = firstClaim[s]! + k;
+        links.push([`bench-link-${links.length}`, `bench-claim-${n}`, `bench-claim-${firstClaim[s + 1]! + ((k + 1) % next)}`, (["CONTRADICTS", "SUPPORTS", "REFINES"] as const)[links.length % 3], `bench-user-${n % RESEARCHERS.length}`]);
+      }
     }
     await insertRows(client, "ClaimLink", [["id", "text"], ["fromId", "text"], ["toId", "text"], ["relation", '"LinkRelation"'], ["authorId", "text"]], links);
 
@@ -113,7 +140,7 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
     await insertRows(client, "Cluster", [["id", "text"], ["projectId", "text"], ["name", "text"], ["authorId", "text"], ["updatedAt", "timestamp"]], clusters);
     await insertRows(client, "ClusterMember", [["clusterId", "text"], ["claimId", "text"]], members);
     await client.query("ANALYZE");
-    return { claims: claims.length, sources: sources.length, links: links.length, clusters: clusters.length, bigClusterId: "bench-cluster-0", sourceId: "bench-source-0", researchers: RESEARCHERS };
+    return { claims: claims.length, sources: sources.length, links: links.length, clusters: clusters.length, bigClusterId: "bench-cluster-0", sourceId: "bench-source-0", compareSourceIds: counts.slice(0, 3).map((_, s) => `bench-source-${s}`), researchers: RESEARCHERS };
   } finally {
     await client.end();
   }

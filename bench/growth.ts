@@ -1,7 +1,8 @@
 // The growth table: the same pages and queries on corpora of 1,000 / 10,000 / 100,000 claims
 // (over 10 / 100 / 1,000 sources; BENCH_SIZES="1000,10000" picks sizes), each on its own
 // throwaway database behind a fresh `next start`, printed side by side so growth shows.
-// Times are what a client on loopback waits for the whole response (server time, no browser).
+// Times are what a client on loopback waits for the whole response (server time), except the
+// rows timed in Chromium (bench/browser.ts): first contentful paint, and compare's connectors.
 import { SEED_PROJECT } from "@/lib/server/projects";
 import { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +14,7 @@ import { buildIfChanged } from "../scripts/tasks";
 import { createTestDatabase } from "@/tests/helpers/testdb";
 import { buildCorpus } from "./corpus";
 import { createClaimRows, percentile, startApp } from "./http";
+import { launchChromium, loadTimings, median } from "./browser";
 import type { BenchRow, BenchSection } from "./harness";
 
 const SEARCHES: [string, string][] = [["word", "troops"], ["prefix", "paratro"], ["phrase", '"collective security"'], ["figure", "3000"]];
@@ -78,6 +80,23 @@ async function measureSize(claims: number, port: number): Promise<Column> {
       const ms = (x: { p50: number; p95: number }) => `${x.p50.toFixed(0)} / ${x.p95.toFixed(0)}`;
       column.set("home page (source list), p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto`)).ms)));
       column.set("claims list, first page, p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto/claims`)).ms)));
+      const compareUrl = `${app.base}/p/csto/compare?ids=${built.value.compareSourceIds.join(",")}`;
+      column.set("compare, 3 largest sources, p50 / p95 ms", ms(await repeat(3, async () => (await fetchTimed(compareUrl)).ms)));
+      const browser = await launchChromium();
+      try {
+        // Median (min–max) in ms from navigation start, in a tab that has the app's scripts cached.
+        const shown = (xs: number[]) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+        column.set("home page: first contentful paint in Chromium, median (min–max) ms", shown((await loadTimings(browser, `${app.base}/p/csto`, 5)).fcp));
+        column.set("claims list, first page: first contentful paint, median (min–max) ms", shown((await loadTimings(browser, `${app.base}/p/csto/claims`, 5)).fcp));
+        const compare = await loadTimings(browser, compareUrl, 3, "connectors-drawn");
+        const counts = await t.db.claim.groupBy({ by: ["sourceId"], where: { sourceId: { in: built.value.compareSourceIds }, deletedAt: null }, _count: { _all: true } });
+        const linked = await t.db.claimLink.count({ where: { deletedAt: null, from: { sourceId: { in: built.value.compareSourceIds } }, to: { sourceId: { in: built.value.compareSourceIds } } } });
+        column.set("compare: claims per column / links between them", `${counts.map((c) => c._count._all).join(", ")} / ${linked}`);
+        column.set("compare: until the connectors are drawn (mark), median (min–max) ms", shown(compare.mark));
+        column.set("compare: first contentful paint, median ms", median(compare.fcp).toFixed(0));
+      } finally {
+        await browser.close();
+      }
       for (const [what, q] of SEARCHES) {
         // The list's count stops at SEARCH_CAP matches ("more than 1,000"); the export counts them all.
         const page = await loadExport(t.db, SEED_PROJECT.id, { q }, { limit: 1 });

@@ -7,13 +7,13 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { chromium, type Browser, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "../scripts/chromium";
+import type { Browser, Page } from "@playwright/test";
 import { ROOT, buildIfChanged } from "../scripts/tasks";
 import { PAINT_WHOLE_TEXT_UP_TO } from "@/lib/highlights/window";
 import { kindLabel } from "@/lib/labels";
 import type { ClaimKind } from "@/lib/types";
 import type { BenchContext, BenchRow, BenchSection } from "./harness";
+import { VIEWPORT, describeTimes, launchChromium, median } from "./browser";
 import { SEED_PROJECT } from "@/lib/server/projects";
 
 interface Latency {
@@ -81,7 +81,7 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
   });
   await ctx.db.claim.createMany({ data: claims });
 
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await launchChromium();
   const rows: BenchRow[] = [];
   try {
     // The server sends the highlights in the HTML, so they show at first paint.
@@ -91,13 +91,11 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
     const url = `${base}/p/csto/sources/${source.id}`;
     // A tab the researcher already has open on the app (its scripts cached, as after any
     // visit), and a new tab in a fresh browser profile (nothing cached, a new renderer process).
-    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const tab = await browser.newPage({ viewport: VIEWPORT });
     const inTab = await paintTimings(browser, url, 6, tab);
     const newTab = await paintTimings(browser, url, 4, null);
     await tab.close();
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-    const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
-    const loads = (xs: number[]) => `median of ${xs.length} loads; ${range(xs)}`;
+    const loads = (xs: number[]) => describeTimes(xs);
     rows.push({ section: "reader", step: "1,000 claims, opened from the source list: highlighted text painted (navigation → element timing)", ms: median(inTab.text), detail: `${loads(inTab.text)}; first contentful paint ${median(inTab.fcp).toFixed(0)} ms; goal < 500` });
     rows.push({ section: "reader", step: "1,000 claims, opened from the source list: editor ready, highlights clickable (→ claims-painted mark)", ms: median(inTab.ready), detail: loads(inTab.ready) });
     rows.push({ section: "reader", step: "1,000 claims, new tab, empty cache: highlighted text painted", ms: median(newTab.text), detail: `${loads(newTab.text)}; first contentful paint ${median(newTab.fcp).toFixed(0)} ms` });
@@ -114,7 +112,7 @@ async function paintRows(ctx: BenchContext, base: string): Promise<BenchRow[]> {
 async function paintTimings(browser: Browser, url: string, runs: number, tab: Page | null, claimCount = 1000) {
   const timings = { text: [] as number[], fcp: [] as number[], ready: [] as number[] };
   for (let run = 0; run <= runs; run++) {
-    const page = tab ?? (await browser.newPage({ viewport: { width: 1280, height: 800 } }));
+    const page = tab ?? (await browser.newPage({ viewport: VIEWPORT }));
     if (tab) await tab.goto(new URL("/", url).href); // the source list, where a researcher opens it from
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => performance.getEntriesByName("claims-painted")[0]?.startTime, null, { timeout: 180_000 });
@@ -185,7 +183,7 @@ export async function tenThousandClaimSource(ctx: BenchContext): Promise<string>
  *  and its card is up (the full claim then loads from the server; that request is not counted). */
 async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser): Promise<BenchRow[]> {
   const url = `${base}/p/csto/sources/${await tenThousandClaimSource(ctx)}`;
-  const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const tab = await browser.newPage({ viewport: VIEWPORT });
   tab.setDefaultTimeout(180_000);
   try {
     const ready = await paintTimings(browser, url, 4, tab, 10_000);
@@ -236,11 +234,9 @@ async function tenThousandRows(ctx: BenchContext, base: string, browser: Browser
       await tab.waitForFunction(() => document.getElementById("claim-editor-title") && !document.querySelector(".annotator-side .loading"));
       if (k > 0) clicks.push(ms); // the first click also loads the claim editor's code
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-    const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
     return [
-      { section: "reader", step: "10,000 claims, opened from the source list: editor ready (→ claims-painted mark)", ms: median(ready.ready), detail: `median of ${ready.ready.length} loads; ${range(ready.ready)}; text painted ${median(ready.text).toFixed(0)} ms; goal < 1000` },
-      { section: "reader", step: "10,000 claims: one click on a claim until it shows selected with its card (next frame)", ms: median(clicks), detail: `median of ${clicks.length} clicks; ${range(clicks)}; goal < 50` },
+      { section: "reader", step: "10,000 claims, opened from the source list: editor ready (→ claims-painted mark)", ms: median(ready.ready), detail: `${describeTimes(ready.ready)}; text painted ${median(ready.text).toFixed(0)} ms; goal < 1000` },
+      { section: "reader", step: "10,000 claims: one click on a claim until it shows selected with its card (next frame)", ms: median(clicks), detail: `${describeTimes(clicks, "clicks")}; goal < 50` },
     ];
   } catch (err) {
     // Said in the table rather than thrown: the other rows of the section still print.
