@@ -95,6 +95,29 @@ describe("source list paging", () => {
     expect(rest).toEqual(["s-05", "s-07", "s-09", "s-11", "s-02"]);
   });
 
+  it("finds sources by the title shown, in any case, a page at a time", async () => {
+    await t.db.project.create({ data: { id: "p_titles", slug: "titles", name: "Titles" } });
+    await t.db.source.createMany({
+      data: [
+        { id: "t-1", title: "Almaty: the ministry's figures" },
+        { id: "t-2", title: null, suggestedTitle: "Reports from ALMATY" },
+        { id: "t-3", title: "Minsk", suggestedTitle: "Almaty, suggested but renamed" },
+        { id: "t-4", title: "100% sure, almaty" },
+        { id: "t-5", title: "Astana, 2030 troops" },
+      ].map((s) => ({ ...s, projectId: "p_titles", body: `${s.id}: ${BODY}`, contentHash: s.id, wordCount: 12, createdAt: made })),
+    });
+    const first = await listSourcesPage(t.db, "p_titles", { limit: 2, titleContains: "almaty" });
+    expect(first.sources.map((s) => s.id)).toEqual(["t-1", "t-2"]);
+    expect(first.total).toBe(3);
+    const second = await listSourcesPage(t.db, "p_titles", { limit: 2, titleContains: "almaty", after: first.next! });
+    expect(second.sources.map((s) => s.id)).toEqual(["t-4"]);
+    expect(second.next).toBeNull();
+    // The search's characters are literal: "%" is a percent sign, not a wildcard.
+    expect((await listSourcesPage(t.db, "p_titles", { limit: 10, titleContains: "0%" })).sources.map((s) => s.id)).toEqual(["t-4"]);
+    expect((await listSourcesPage(t.db, "p_titles", { limit: 10, titleContains: "_" })).total).toBe(0);
+    expect((await listSourcesPage(t.db, "p_titles", { limit: 10, titleContains: "Kyiv" })).total).toBe(0);
+  });
+
   it("reads a page link's cursor back, and refuses one that is not a cursor", () => {
     const cursor = { seedKey: null, createdAt: made, id: "s-07" };
     expect(parseSourceCursor(sourceCursorParam(cursor))).toEqual(cursor);
