@@ -23,6 +23,23 @@ test("the home page lists the five sources with their metadata", async ({ page }
   await expect(caravanserai).toContainText(/Words\s*2,2\d\d/);
 });
 
+test("the home page finds a source by words of its title", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("search", { name: "Find sources" });
+  await search.getByLabel("Title contains").fill("doubts GROW");
+  await search.getByRole("button", { name: "Find" }).click();
+  const cards = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toContainText(SOURCES[1]!.title);
+  await expect(page.getByText("1 source whose title contains “doubts GROW”.")).toBeVisible();
+  await search.getByLabel("Title contains").fill("no such title anywhere");
+  await search.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText("No source title contains “no such title anywhere”.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Sources" })).toHaveCount(0);
+  await page.getByRole("link", { name: "All sources" }).click();
+  for (const source of SOURCES) await expect(page.getByRole("list", { name: "Sources" }).getByRole("listitem").filter({ hasText: source.title })).toHaveCount(1);
+});
+
 test("opening a page renders no other page in the background (links do not prefetch)", async ({ page }) => {
   const pageRequests: string[] = [];
   page.on("request", (request) => {
