@@ -69,7 +69,8 @@ type Column = Map<string, string>;
 
 async function measureSize(claims: number, port: number): Promise<Column> {
   const column: Column = new Map();
-  const t = await createTestDatabase(`growth${claims}`);
+  // BENCH_DB_LABEL prefixes the database's name (runs side by side on one server tell theirs apart).
+  const t = await createTestDatabase(`${process.env.BENCH_DB_LABEL ?? ""}growth${claims}`);
   try {
     const size = { claims, sources: Math.max(1, Math.round(claims / 100)) };
     const built = await timedMs(() => buildCorpus(t.url, size, path.resolve(__dirname, "../data/corpus")));

@@ -130,7 +130,7 @@ function printTable(rows: BenchRow[]): void {
 }
 
 async function main() {
-  const t = await createTestDatabase("bench");
+  const t = await createTestDatabase(`${process.env.BENCH_DB_LABEL ?? ""}bench`);
   try {
     process.env.DATABASE_URL = t.url;
     await seedCorpus(t.db, path.resolve(__dirname, "../data/corpus"));
