@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { SEED_PROJECT } from "@/lib/server/projects";
+import { suggestSourceClaims } from "@/lib/suggestions/sentences";
 
 export interface CorpusSize {
   claims: number;
@@ -43,6 +44,33 @@ function spansOf(body: string, count: number, seed: number): { start: number; en
     spans.push(span);
   }
   return spans;
+}
+
+/** The suggested spans the app stores with each text (lib/server/suggested-spans.ts), so the
+ *  overview reads them as it does in the app. suggestSourceClaims runs once per distinct text (on
+ *  its first copy): copies differ only in the number of their "Copy N." line, so another copy's
+ *  spans are the first's moved by the difference in that line's length (the span that begins the
+ *  text keeps its start); the last copy of each text is scanned in full to check it.
+ *  Rows as in buildCorpus: id first, body sixth. */
+async function insertSuggestedSpans(client: pg.Client, sources: unknown[][]): Promise<void> {
+  const first = new Map<string, { at: number; spans: { start: number; end: number }[] }>();
+  const last = new Map<string, { id: string; body: string; spans: { start: number; end: number }[] }>();
+  const rows: unknown[][] = [];
+  for (const [id, , , , , body] of sources as [string, string, string, string, string, string][]) {
+    const at = body.indexOf(". ") + 2; // past "Copy N. "
+    const text = body.slice(at);
+    if (!first.has(text)) first.set(text, { at, spans: suggestSourceClaims({ body, sections: [] }) });
+    const base = first.get(text)!;
+    const spans = base.spans.map(({ start, end }) => ({ start: start === 0 ? 0 : start + at - base.at, end: end + at - base.at }));
+    last.set(text, { id, body, spans });
+    for (const { start, end } of spans) rows.push([id, start, end]);
+  }
+  const key = (spans: { start: number; end: number }[]) => spans.map(({ start, end }) => `${start}:${end}`).join(" ");
+  for (const copy of last.values()) {
+    if (key(suggestSourceClaims({ body: copy.body, sections: [] })) !== key(copy.spans)) throw new Error(`bench/corpus.ts: the spans of ${copy.id} differ from a full scan`);
+  }
+  await insertRows(client, "SuggestedSpan", [["sourceId", "text"], ["start", "int4"], ["end", "int4"]], rows);
+  await client.query(`UPDATE "Source" SET "suggestionsHash" = "contentHash" WHERE id = ANY($1)`, [sources.map(([id]) => id)]);
 }
 
 async function insertRows(client: pg.Client, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
@@ -94,6 +122,7 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
       ["id", "text"], ["sourceId", "text"], ["start", "int4"], ["end", "int4"], ["quote", "text"], ["prefix", "text"], ["suffix", "text"],
       ["kind", '"ClaimKind"'], ["note", "text"], ["authorId", "text"], ["speakerId", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
     ], claims);
+    await insertSuggestedSpans(client, sources);
 
     // One link per five claims, to a claim of another source (so the source × source matrices fill).
     const links: unknown[][] = [];
