@@ -35,7 +35,11 @@ async function write(tx: Tx, scanned: ScannedText[]): Promise<void> {
   if (!scanned.length) return;
   const ids = scanned.map((s) => s.id);
   await tx.suggestedSpan.deleteMany({ where: { sourceId: { in: ids } } });
-  await tx.suggestedSpan.createMany({ data: scanned.flatMap((s) => s.spans.map(({ start, end }) => ({ sourceId: s.id, start, end }))) });
+  // Three array parameters whatever the number of sentences (a long PDF has thousands).
+  const rows = scanned.flatMap((s) => s.spans.map(({ start, end }) => ({ sourceId: s.id, start, end })));
+  await tx.$executeRaw`
+    INSERT INTO "SuggestedSpan" ("sourceId", "start", "end")
+    SELECT * FROM unnest(${rows.map((r) => r.sourceId)}::text[], ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[])`;
   await tx.$executeRaw`
     UPDATE "Source" s SET "suggestionsHash" = t.hash FROM unnest(${ids}::text[], ${scanned.map((s) => s.contentHash)}::text[]) AS t(id, hash) WHERE s.id = t.id`;
 }

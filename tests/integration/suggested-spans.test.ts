@@ -70,6 +70,14 @@ describe("every path that writes a text stores its suggested spans", () => {
     expect(after.rows.at(-1)).toEqual({ start: corrected.indexOf("By 2023"), end: corrected.length });
   });
 
+  it("a text with nothing to suggest is stored as scanned, with no spans", async () => {
+    const ada = await member(t.db, "Ada");
+    const { source } = await createSource(t.db, ada, CSTO, { title: "Nothing to suggest", body: "Glory to the peacemakers! The alliance is a half-dead outfit." });
+    expect(await stored(source.id)).toEqual({ rows: [], expected: [], current: true });
+    const row = (await overview(t.db, CSTO)).sources.find((s) => s.id === source.id)!;
+    expect(row).toMatchObject({ scanned: true, suggestions: 0, unreviewedSuggestions: 0 });
+  });
+
   it("uploading a file", async () => {
     const ada = await member(t.db, "Ada");
     const file = { name: "upload.txt", mediaType: "text/plain", bytes: new TextEncoder().encode(TEXT.replace("January", "February")) };
