@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { SEED_PROJECT } from "@/lib/server/projects";
+import { suggestSourceClaims } from "@/lib/suggestions/sentences";
 
 export interface CorpusSize {
   claims: number;
@@ -65,6 +66,33 @@ function spansOf(body: string, count: number, seed: number): { start: number; en
   return spans;
 }
 
+/** The suggested spans the app stores with each text (lib/server/suggested-spans.ts), so the
+ *  overview reads them as it does in the app. suggestSourceClaims runs once per distinct text (on
+ *  its first copy): copies differ only in the number of their "Copy N." line, so another copy's
+ *  spans are the first's moved by the difference in that line's length (the span that begins the
+ *  text keeps its start); the last copy of each text is scanned in full to check it.
+ *  Rows as in buildCorpus: id first, body sixth. */
+async function insertSuggestedSpans(client: pg.Client, sources: unknown[][]): Promise<void> {
+  const first = new Map<string, { at: number; spans: { start: number; end: number }[] }>();
+  const last = new Map<string, { id: string; body: string; spans: { start: number; end: number }[] }>();
+  const rows: unknown[][] = [];
+  for (const [id, , , , , body] of sources as [string, string, string, string, string, string][]) {
+    const at = body.indexOf(". ") + 2; // past "Copy N. "
+    const text = body.slice(at);
+    if (!first.has(text)) first.set(text, { at, spans: suggestSourceClaims({ body, sections: [] }) });
+    const base = first.get(text)!;
+    const spans = base.spans.map(({ start, end }) => ({ start: start === 0 ? 0 : start + at - base.at, end: end + at - base.at }));
+    last.set(text, { id, body, spans });
+    for (const { start, end } of spans) rows.push([id, start, end]);
+  }
+  const key = (spans: { start: number; end: number }[]) => spans.map(({ start, end }) => `${start}:${end}`).join(" ");
+  for (const copy of last.values()) {
+    if (key(suggestSourceClaims({ body: copy.body, sections: [] })) !== key(copy.spans)) throw new Error(`bench/corpus.ts: the spans of ${copy.id} differ from a full scan`);
+  }
+  await insertRows(client, "SuggestedSpan", [["sourceId", "text"], ["start", "int4"], ["end", "int4"]], rows);
+  await client.query(`UPDATE "Source" SET "suggestionsHash" = "contentHash" WHERE id = ANY($1)`, [sources.map(([id]) => id)]);
+}
+
 async function insertRows(client: pg.Client, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
   for (let at = 0; at < rows.length; at += BATCH) {
     const batch = rows.slice(at, at + BATCH);
@@ -119,6 +147,7 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
       ["id", "text"], ["sourceId", "text"], ["start", "int4"], ["end", "int4"], ["quote", "text"], ["prefix", "text"], ["suffix", "text"],
       ["kind", '"ClaimKind"'], ["note", "text"], ["authorId", "text"], ["speakerId", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
     ], claims);
+    await insertSuggestedSpans(client, sources);
 
     // One link per five claims, from a claim of each source but the last to one of the next source
     // (so the source × source matrices fill, and compare's three columns link 1 → 2 → 3).
@@ -142,7 +171,9 @@ export async function buildCorpus(url: string, size: CorpusSize, corpusDir: stri
     }
     await insertRows(client, "Cluster", [["id", "text"], ["projectId", "text"], ["name", "text"], ["authorId", "text"], ["updatedAt", "timestamp"]], clusters);
     await insertRows(client, "ClusterMember", [["clusterId", "text"], ["claimId", "text"]], members);
-    await client.query("ANALYZE");
+    // VACUUM too: the visibility map autovacuum keeps in a live database, so the overview's
+    // index-only scans read no table rows, as they do there.
+    await client.query("VACUUM ANALYZE");
     return { claims: claims.length, sources: sources.length, links: links.length, clusters: clusters.length, bigClusterId: "bench-cluster-0", sourceId: "bench-source-0", compareSourceIds: counts.slice(0, COMPARED).map((_, s) => `bench-source-${s}`), researchers: RESEARCHERS };
   } finally {
     await client.end();

@@ -12,11 +12,15 @@ import type { ClaimGraphView, OverviewSource } from "../types";
 
 const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
 
-/** The graph of one project's claims (`sources` are the project's, from its overview), as the
- *  reader may see them (lib/server/rounds.ts): a claim hidden from them may be ranked below, but
- *  its links are not read, so it is not drawn. */
-export async function loadClaimGraph(db: Db, projectId: string, sources: OverviewSource[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimGraphView> {
+/** The graph of one project's claims (`sources` are the project's, from its overview: given as a
+ *  promise, they are awaited only to shape the graph, so its queries run alongside the overview's),
+ *  as the reader may see them (lib/server/rounds.ts): a claim hidden from them may be ranked below,
+ *  but its links are not read, so it is not drawn. */
+export async function loadClaimGraph(db: Db, projectId: string, sources: OverviewSource[] | Promise<OverviewSource[]>, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimGraphView> {
   const inProject = { deletedAt: null, source: { projectId }, ...visibleClaimsWhere(visibility) };
+  const shown = Promise.resolve(sources);
+  shown.catch(() => undefined); // awaited below; a failure of the overview is reported by its own caller
+
   // The same ranking as shapeClaimGraph (most links first, ties by id in code-unit order), so a
   // claim it would keep is among these; its links are all read below, so it ranks the same there.
   const [ranked, claimCount] = await Promise.all([
@@ -39,5 +43,5 @@ export async function loadClaimGraph(db: Db, projectId: string, sources: Overvie
         select: { id: true, relation: true, from: { select: claimFields }, to: { select: claimFields } },
       })
     : [];
-  return layoutClaimGraph(shapeClaimGraph({ sources, links, claimCount, linkedClaims: ranked[0]?.linked ?? 0 }));
+  return layoutClaimGraph(shapeClaimGraph({ sources: await shown, links, claimCount, linkedClaims: ranked[0]?.linked ?? 0 }));
 }

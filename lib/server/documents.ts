@@ -13,6 +13,7 @@ import { duplicateAfterRace, duplicateError, resemblances, signText, storeBands 
 import { contentHash, countWords, normalizeBody, toSourceMeta } from "./sources";
 import type { Actor } from "./users";
 import { requireRole } from "./projects";
+import { storeSuggestedSpans } from "./suggested-spans";
 
 export type AddedDocument = UploadedSource;
 
@@ -62,6 +63,7 @@ export async function addDocument(db: Db, actor: Actor, projectId: string, file:
           },
         });
         await storeBands(tx, row.id, sig.bands);
+        await storeSuggestedSpans(tx, [row]);
         await tx.history.create({
           data: { entity: "SOURCE", entityId: row.id, action: "uploaded", after: { file: file.name, mediaType: file.mediaType, size: file.bytes.byteLength, contentHash: row.contentHash }, actorId: actor.id },
         });

@@ -22,6 +22,7 @@ import type { ImportSummary } from "../types";
 import type { Actor } from "./users";
 import { requireRole } from "./projects";
 import { writeImportedProvenance } from "./import-provenance";
+import { storeSuggestedSpans } from "./suggested-spans";
 
 const iri = (kind: string, id: string) => `urn:${kind}:${id}`;
 
@@ -158,6 +159,7 @@ export async function importPlan(db: Db, importer: { id?: string; name: string }
       const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
 
       await tx.source.createMany({ data: sources.create });
+      await storeSuggestedSpans(tx, sources.create.map((s) => ({ id: s.id!, body: s.body, sections: s.sections, contentHash: s.contentHash })));
       await tx.claim.createMany({
         data: claims.map((c) => ({
           id: c.id, sourceId: c.sourceId, start: c.start, end: c.end, quote: c.quote, prefix: c.prefix, suffix: c.suffix,

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Db } from "./db";
 import { notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
 import { originChains, originGraph, originKey, provenanceSummary, type OriginRef, type RestsOnEdge } from "../provenance/origins";
 import { attributionLabel } from "../labels";
 import { displayTitle, type ProvenanceGraphView, type ProvenanceNode } from "../types";
@@ -77,8 +78,12 @@ export async function claimProvenanceGraph(db: Db, projectId: string, claimId: s
   return provenanceGraph(db, [claimId]);
 }
 
+// Members in the order they joined, then in the order their claims were made: the chains are
+// listed in it (without an order, the plan decides, and an index can change it).
+const MEMBERS_IN_ORDER: Prisma.ClusterMemberOrderByWithRelationInput[] = [{ addedAt: "asc" }, { claim: { createdAt: "asc" } }, { claimId: "asc" }];
+
 export async function clusterProvenanceGraph(db: Db, projectId: string, clusterId: string): Promise<ProvenanceGraphView> {
-  const cluster = await db.cluster.findUnique({ where: { id: clusterId, projectId }, select: { members: { where: { claim: { deletedAt: null } }, select: { claimId: true } } } });
+  const cluster = await db.cluster.findUnique({ where: { id: clusterId, projectId }, select: { members: { where: { claim: { deletedAt: null } }, select: { claimId: true }, orderBy: MEMBERS_IN_ORDER } } });
   if (!cluster) throw notFound(`Cluster ${clusterId} does not exist`);
   return provenanceGraph(db, cluster.members.map((m) => m.claimId));
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "./db";
 import { SEED_PROJECT } from "./projects";
 import { contentHash, countWords, locateSections, normalizeBody } from "./sources";
+import { storeSuggestedSpans } from "./suggested-spans";
 
 const corpusSchema = z.object({
   sources: z.array(
@@ -35,28 +36,30 @@ export async function seedCorpus(db: Db, corpusDir: string): Promise<{ created: 
   const kept: string[] = [];
   for (const entry of manifest.sources) {
     const body = normalizeBody(await readFile(path.join(corpusDir, entry.file), "utf8"));
-    const result = await db.source.createMany({
-      data: [
-        {
-          projectId: SEED_PROJECT.id,
-          seedKey: entry.file,
-          title: entry.title,
-          suggestedTitle: entry.suggestedTitle ?? null,
-          author: entry.author,
-          publisher: entry.publisher,
-          url: entry.url,
-          approxDate: entry.approxDate,
-          dateEvidence: entry.dateEvidence ?? null,
-          note: entry.note ?? null,
-          body,
-          contentHash: contentHash(body),
-          wordCount: countWords(body),
-          sections: locateSections(body, entry.sections ?? []) as object[],
-        },
-      ],
-      skipDuplicates: true,
+    const source = {
+      projectId: SEED_PROJECT.id,
+      seedKey: entry.file,
+      title: entry.title,
+      suggestedTitle: entry.suggestedTitle ?? null,
+      author: entry.author,
+      publisher: entry.publisher,
+      url: entry.url,
+      approxDate: entry.approxDate,
+      dateEvidence: entry.dateEvidence ?? null,
+      note: entry.note ?? null,
+      body,
+      contentHash: contentHash(body),
+      wordCount: countWords(body),
+      sections: locateSections(body, entry.sections ?? []) as object[],
+    };
+    // The source and its suggested spans in one transaction; createManyAndReturn gives back the
+    // row only if it was created (none when the file is already seeded).
+    const rows = await db.$transaction(async (tx) => {
+      const inserted = await tx.source.createManyAndReturn({ data: [source], skipDuplicates: true });
+      await storeSuggestedSpans(tx, inserted);
+      return inserted;
     });
-    (result.count ? created : kept).push(entry.file);
+    (rows.length ? created : kept).push(entry.file);
   }
   return { created, kept };
 }

@@ -13,6 +13,7 @@ import type { NearDuplicate, SourceMeta, SourceSection } from "../types";
 import { duplicateAfterRace, duplicateError, resemblances, signText, storeBands } from "./resemblance";
 import type { Actor } from "./users";
 import { requireRole } from "./projects";
+import { storeSuggestedSpans } from "./suggested-spans";
 
 
 export type { ReanchorSummary };
@@ -80,6 +81,7 @@ export async function createSource(db: Db, actor: Actor, projectId: string, inpu
           },
         });
         await storeBands(tx, row.id, sig.bands);
+        await storeSuggestedSpans(tx, [row]);
         await tx.history.create({ data: { entity: "SOURCE", entityId: row.id, action: "created", after: snapshot(row), actorId: actor.id } });
         return { ...result(row, null), nearDuplicates: near };
       },
@@ -190,6 +192,7 @@ export async function updateSource(db: Db, actor: Actor, id: string, input: Upda
       const updated = await tx.source.updateMany({ where: { id, version }, data });
       if (updated.count !== 1) throw conflict(`Source ${id} was changed by someone else. Reload to see the change.`);
       const after = await tx.source.findUniqueOrThrow({ where: { id } });
+      if (summary) await storeSuggestedSpans(tx, [after]);
       await tx.history.create({
         data: { entity: "SOURCE", entityId: id, action: summary ? "text-edited" : "edited", before: snapshot(row), after: { ...snapshot(after), ...(summary ? { reanchor: { ...summary } } : {}) }, actorId: actor.id },
       });

@@ -1,9 +1,9 @@
-// Overview figures, all derived from the live rows (nothing stored): claims per kind, links per
-// relation, which sources contradict which, and what is left to review.
+// Overview figures, all derived from the live rows and the suggested sentences stored with each
+// text: claims per kind, links per relation, which sources contradict which, and what is left to review.
 import "server-only";
 import type { Db } from "./db";
-import { suggestClaims } from "../suggestions/sentences";
-import { CLAIM_KINDS, LINK_RELATIONS, displayTitle, type ClaimKind, type LinkRelation, type SourceSection } from "../types";
+import { fillSuggestedSpans } from "./suggested-spans";
+import { CLAIM_KINDS, LINK_RELATIONS, displayTitle, type ClaimKind, type LinkRelation } from "../types";
 
 export interface SourceStats {
   id: string;
@@ -15,6 +15,8 @@ export interface SourceStats {
   /** Suggested claim sentences (numbers, dates, attributions) not yet covered by any claim. */
   unreviewedSuggestions: number;
   suggestions: number;
+  /** False while the text is not yet scanned for suggestions (both counts are then 0, not known). */
+  scanned: boolean;
 }
 
 export interface Overview {
@@ -28,15 +30,23 @@ export interface Overview {
 
 const zeroKinds = () => Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
 
+/** Words of unscanned text (stored before suggested spans were, or changed behind the app's back)
+ *  one overview load scans, about 100 ms of suggestClaims: the rest wait for the next loads. */
+export const SCAN_WORDS_PER_LOAD = 15_000;
+
 /**
- * One project's figures. Counts and matrices are computed by PostgreSQL (GROUP BY over live claims and links), so the
- * page reads one row per source × kind and per source pair, never every claim. What grows with
- * the number of sources: the suggestion scan of each text not scanned before (suggestedSpans) and
- * one index probe per suggested sentence to see whether a claim covers it.
+ * One project's figures, computed by PostgreSQL (GROUP BY over live claims, links and stored
+ * suggested spans), so the page reads one row per source × kind and per source pair, never every
+ * claim; the scans are index-only ("Claim_live_source_idx", "Claim_live_id_idx"), O(claims + links
+ * + suggested sentences) in the database. Texts without current spans are scanned first, at most
+ * SCAN_WORDS_PER_LOAD words (at least one text) a load; the others say they are not scanned yet.
  */
 export async function overview(db: Db, projectId: string): Promise<Overview> {
-  const [sources, claimCounts, linkCounts] = await Promise.all([
-    db.source.findMany({ where: { projectId }, select: { id: true, title: true, suggestedTitle: true, contentHash: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }] }),
+  const sources = await db.source.findMany({
+    where: { projectId }, select: { id: true, title: true, suggestedTitle: true, contentHash: true, suggestionsHash: true, wordCount: true }, orderBy: [{ seedKey: "asc" }, { createdAt: "asc" }],
+  });
+  const filled = await fillSuggestedSpans(db, firstUnscanned(sources));
+  const [claimCounts, linkCounts, suggestionCounts] = await Promise.all([
     db.$queryRaw<{ sourceId: string; kind: ClaimKind; n: number; orphaned: number }[]>`
       SELECT c."sourceId", c.kind, count(*)::int AS n, (count(*) FILTER (WHERE c.orphaned))::int AS orphaned
       FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId"
@@ -49,12 +59,14 @@ export async function overview(db: Db, projectId: string): Promise<Overview> {
       JOIN "Source" fs ON fs.id = f."sourceId" JOIN "Source" ts ON ts.id = t."sourceId"
       WHERE l."deletedAt" IS NULL AND f."deletedAt" IS NULL AND t."deletedAt" IS NULL AND fs."projectId" = ${projectId} AND ts."projectId" = ${projectId}
       GROUP BY l.relation, f."sourceId", t."sourceId"`,
+    suggestedSentences(db, projectId),
   ]);
   const index = new Map(sources.map((s, i) => [s.id, i]));
   const byKind = zeroKinds();
   const byRelation = Object.fromEntries(LINK_RELATIONS.map((r) => [r, 0])) as Record<LinkRelation, number>;
   const perSource: SourceStats[] = sources.map((s) => ({
     id: s.id, title: displayTitle(s), byKind: zeroKinds(), claims: 0, links: 0, orphaned: 0, unreviewedSuggestions: 0, suggestions: 0,
+    scanned: s.suggestionsHash === s.contentHash || filled.has(s.id),
   }));
   for (const c of claimCounts) {
     byKind[c.kind] += c.n;
@@ -78,46 +90,46 @@ export async function overview(db: Db, projectId: string): Promise<Overview> {
       if (a !== b) matrix[b][a] += l.n;
     }
   }
-  // Suggested sentences, and which of them a live claim overlaps (one index probe each).
-  const spans = await suggestedSpans(db, sources);
-  const suggested = { source: [] as string[], start: [] as number[], end: [] as number[], at: [] as number[] };
-  sources.forEach((s, i) => {
-    const suggestions = spans.get(s.id) ?? [];
-    perSource[i].suggestions = suggestions.length;
-    perSource[i].unreviewedSuggestions = suggestions.length;
-    for (const g of suggestions) {
-      suggested.source.push(s.id);
-      suggested.start.push(g.start);
-      suggested.end.push(g.end);
-      suggested.at.push(i);
-    }
-  });
-  if (suggested.source.length) {
-    const covered = await db.$queryRaw<{ i: bigint }[]>`
-      SELECT g.i FROM unnest(${suggested.source}::text[], ${suggested.start}::int[], ${suggested.end}::int[]) WITH ORDINALITY AS g(src, s, e, i)
-      WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."sourceId" = g.src AND c."deletedAt" IS NULL AND c.start < g.e AND c."end" > g.s)`;
-    for (const row of covered) perSource[suggested.at[Number(row.i) - 1]!]!.unreviewedSuggestions--;
+  for (const g of suggestionCounts) {
+    const stats = perSource[index.get(g.sourceId)!]!;
+    stats.suggestions = g.suggestions;
+    stats.unreviewedSuggestions = g.unreviewed;
   }
   return { byKind, byRelation, sources: perSource, contradictions, supports };
 }
 
-// The sentences suggestClaims finds in a text depend on the text alone, so they are kept per
-// source and content hash: the overview reads and scans only texts it has not seen (all of them
-// once per process, then those corrected since). Spans only, a few numbers a sentence.
-const MAX_REMEMBERED = 5_000;
-const rememberedSpans = new Map<string, { contentHash: string; spans: { start: number; end: number }[] }>();
-
-async function suggestedSpans(db: Db, sources: { id: string; contentHash: string }[]): Promise<Map<string, { start: number; end: number }[]>> {
-  const unseen = sources.filter((s) => rememberedSpans.get(s.id)?.contentHash !== s.contentHash).map((s) => s.id);
-  // 50 texts a query: a thousand sources' bodies are never held at once.
-  for (let at = 0; at < unseen.length; at += 50) {
-    const texts = await db.source.findMany({ where: { id: { in: unseen.slice(at, at + 50) } }, select: { id: true, body: true, sections: true, contentHash: true } });
-    for (const t of texts) {
-      const spans = suggestClaims(t.body, { excludeRanges: t.sections as unknown as SourceSection[] }).map(({ start, end }) => ({ start, end }));
-      rememberedSpans.delete(t.id);
-      rememberedSpans.set(t.id, { contentHash: t.contentHash, spans });
-      if (rememberedSpans.size > MAX_REMEMBERED) rememberedSpans.delete(rememberedSpans.keys().next().value!);
-    }
+/** The first texts without current spans, up to SCAN_WORDS_PER_LOAD words (at least one text). */
+function firstUnscanned(sources: { id: string; contentHash: string; suggestionsHash: string | null; wordCount: number }[]): string[] {
+  const picked: string[] = [];
+  let words = 0;
+  for (const s of sources) {
+    if (s.suggestionsHash === s.contentHash) continue;
+    if (picked.length && words + s.wordCount > SCAN_WORDS_PER_LOAD) break;
+    picked.push(s.id);
+    words += s.wordCount;
   }
-  return new Map(sources.map((s) => [s.id, rememberedSpans.get(s.id)?.spans ?? []]));
+  return picked;
+}
+
+/**
+ * Per source with current spans: its suggested sentences, and those no live claim overlaps. The
+ * live claims of each source are merged into one multirange (range_agg, O(claims) over the
+ * covering index) and each sentence is tested against it (a binary search), O(claims + sentences)
+ * whatever the number of claims per source; a per-sentence probe of the claims index cannot bound
+ * the claims that start before the sentence, so it reads half a source's claims per sentence.
+ * Claims with an empty span (never written by the app) cover nothing.
+ */
+function suggestedSentences(db: Db, projectId: string) {
+  return db.$queryRaw<{ sourceId: string; suggestions: number; unreviewed: number }[]>`
+      WITH covered AS (
+        SELECT c."sourceId", range_agg(int4range(c.start, c."end")) AS spans
+        FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId"
+        WHERE c."deletedAt" IS NULL AND c.start < c."end" AND s."projectId" = ${projectId} AND s."suggestionsHash" = s."contentHash"
+        GROUP BY c."sourceId"
+      )
+      SELECT g."sourceId", count(*)::int AS suggestions,
+        (count(*) FILTER (WHERE cv.spans IS NULL OR NOT cv.spans && int4range(g.start, g."end")))::int AS unreviewed
+      FROM "SuggestedSpan" g JOIN "Source" s ON s.id = g."sourceId" LEFT JOIN covered cv ON cv."sourceId" = g."sourceId"
+      WHERE s."projectId" = ${projectId} AND s."suggestionsHash" = s."contentHash"
+      GROUP BY g."sourceId"`;
 }

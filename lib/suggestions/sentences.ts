@@ -1,7 +1,7 @@
 // Pre-select sentences that are likely claims worth annotating: ones with figures, dates or an
 // attribution. This only proposes spans; a person decides what is a claim and of which kind.
 
-import type { ClaimKind } from "../types";
+import type { ClaimKind, SourceSection } from "../types";
 import { extractNumbers } from "../quantities/scan";
 
 export type SuggestionReason = "number" | "date" | "attribution" | "quantity";
@@ -168,4 +168,16 @@ export function suggestClaims(text: string, opts?: { excludeRanges?: Span[] }): 
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A source's suggested claims: the sentences of its text worth a claim, never inside reader
+ * comments (the reader shows them as a labelled region apart from the source's own text, and a
+ * commenter's sentence is not the source's claim). "comments" is the only kind of flagged section
+ * there is (SourceSection); a new kind says here whether its sentences are offered.
+ * The reader's list (/api/sources/[id]/suggestions) and the overview's stored spans
+ * (lib/server/suggested-spans.ts) both come from here. Cost: one pass over the text.
+ */
+export function suggestSourceClaims(source: { body: string; sections: readonly SourceSection[] }): Suggestion[] {
+  return suggestClaims(source.body, { excludeRanges: source.sections.filter((s) => s.kind === "comments") });
 }

@@ -69,7 +69,7 @@ export async function createTestDatabase(label: string, options: { migrateFromEm
 
 /** Row counts and a checksum of every table: "the database is unchanged" made checkable. */
 export async function databaseFingerprint(db: Db): Promise<string> {
-  const tables = ["Project", "ProjectMember", "User", "Source", "Claim", "ClaimLink", "Cluster", "ClusterMember", "History", "Session", "Dismissal", "Speaker", "ExternalReference", "SourceFile", "Appearance", "SourceBand", "ClaimValue", "ApiToken", "AnnotationRound", "RoundAnnotator", "CurationDecision", "CurationDecisionClaim"];
+  const tables = ["Project", "ProjectMember", "User", "Source", "Claim", "ClaimLink", "Cluster", "ClusterMember", "History", "Session", "Dismissal", "Speaker", "ExternalReference", "SourceFile", "Appearance", "SourceBand", "ClaimValue", "ApiToken", "AnnotationRound", "RoundAnnotator", "CurationDecision", "CurationDecisionClaim", "SuggestedSpan"];
   const parts: string[] = [];
   for (const table of tables) {
     const rows = await db.$queryRawUnsafe<{ n: bigint | number; sum: string | null }[]>(

@@ -15,7 +15,7 @@ describe("migrations from an empty database", () => {
   it("creates every table of the domain and records the migration", async () => {
     const tables = await t.db.$queryRaw<{ tablename: string }[]>`SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
     expect(tables.map((r) => r.tablename)).toEqual(
-      ["AnnotationRound", "ApiToken", "Appearance", "Claim", "ClaimLink", "ClaimValue", "Cluster", "ClusterMember", "CurationDecision", "CurationDecisionClaim", "Dismissal", "ExternalReference", "History", "Project", "ProjectMember", "RateLimit", "RoundAnnotator", "Session", "Source", "SourceBand", "SourceFile", "Speaker", "User", "_prisma_migrations"],
+      ["AnnotationRound", "ApiToken", "Appearance", "Claim", "ClaimLink", "ClaimValue", "Cluster", "ClusterMember", "CurationDecision", "CurationDecisionClaim", "Dismissal", "ExternalReference", "History", "Project", "ProjectMember", "RateLimit", "RoundAnnotator", "Session", "Source", "SourceBand", "SourceFile", "Speaker", "SuggestedSpan", "User", "_prisma_migrations"],
     );
     const applied = await t.db.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`SELECT migration_name, finished_at FROM _prisma_migrations`;
     expect(applied.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { guessKind, splitSentences, suggestClaims, type Suggestion } from "@/lib/suggestions/sentences";
+import { guessKind, splitSentences, suggestClaims, suggestSourceClaims, type Suggestion } from "@/lib/suggestions/sentences";
 
 const corpusDir = path.resolve(__dirname, "../../../data/corpus");
 const read = (name: string) => readFileSync(path.join(corpusDir, name), "utf8");
@@ -186,6 +186,13 @@ describe("suggestClaims", () => {
     expect(authorOnly.every((s) => s.end <= ranges[0]!.start)).toBe(true);
     expect(suggestionContaining(authorOnly, "more than 2,000 troops")).toBeDefined();
     expect(authorOnly.length).toBeLessThan(all.length);
+  });
+
+  it("a source's suggestions are its sentences outside its reader comments section", () => {
+    const [comments] = commentRanges("001_368f92058b86ed85.txt", CARAVANSERAI);
+    const sections = [{ kind: "comments" as const, start: comments!.start, end: comments!.end, label: "Reader comments" }];
+    expect(suggestSourceClaims({ body: CARAVANSERAI, sections })).toEqual(suggestClaims(CARAVANSERAI, { excludeRanges: [comments!] }));
+    expect(suggestSourceClaims({ body: CARAVANSERAI, sections: [] })).toEqual(suggestClaims(CARAVANSERAI));
   });
 
   it("excludes a sentence that only partly overlaps an excluded range", () => {

@@ -18,9 +18,12 @@ export const dynamic = "force-dynamic";
 
 export default async function StatsPage(props: ProjectParams) {
   const { project, viewer } = await pageProject(props);
-  const o = await overview(db(), project.id);
-  const graph = await loadClaimGraph(db(), project.id, o.sources, await claimVisibility(db(), viewer));
+  const visibility = await claimVisibility(db(), viewer);
+  // The graph's queries run alongside the overview's; it waits for the overview's sources only to shape itself.
+  const figures = overview(db(), project.id);
+  const [o, graph] = await Promise.all([figures, loadClaimGraph(db(), project.id, figures.then((f) => f.sources), visibility)]);
   const total = CLAIM_KINDS.reduce((n, k) => n + o.byKind[k], 0);
+  const unscanned = o.sources.filter((s) => !s.scanned).length;
   return (
     <>
       <h1>Overview</h1>
@@ -60,12 +63,18 @@ export default async function StatsPage(props: ProjectParams) {
               {CLAIM_KINDS.map((k) => <td key={k}>{s.byKind[k]}</td>)}
               <td>{s.links}</td>
               <td>{s.orphaned}</td>
-              <td>{s.unreviewedSuggestions} of {s.suggestions}</td>
+              <td>{s.scanned ? `${s.unreviewedSuggestions} of ${s.suggestions}` : "not yet scanned"}</td>
             </tr>
           ))}
         </tbody>
       </table>
       </div>
+      {unscanned > 0 && (
+        <p role="note">
+          Suggestions are not counted yet for {unscanned} of {o.sources.length} sources, whose texts were added before suggestions were stored: a
+          few more texts are scanned each time this page is opened.
+        </p>
+      )}
 
       <h2>Which sources contradict or support which</h2>
       <div className="overview-pictures">

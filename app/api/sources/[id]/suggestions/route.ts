@@ -5,7 +5,7 @@ import { withDismissed } from "@/lib/server/dismissals";
 import { notFound } from "@/lib/errors";
 import { projectOfSource } from "@/lib/server/projects";
 import { getSource } from "@/lib/server/sources";
-import { suggestClaims } from "@/lib/suggestions/sentences";
+import { suggestSourceClaims } from "@/lib/suggestions/sentences";
 import { viewerActor } from "../../../_lib/actor";
 import { route } from "../../../_lib/http";
 import { readableProject } from "../../../_lib/project";
@@ -19,6 +19,6 @@ export const GET = route<{ params: Promise<{ id: string }> }>(async (request, { 
   await readableProject(viewer, await projectOfSource(db(), id), `Source ${id} does not exist`);
   const source = await getSource(db(), id);
   if (!source) throw notFound(`Source ${id} does not exist`);
-  const suggestions = suggestClaims(source.body, { excludeRanges: source.sections.filter((s) => s.kind === "comments") });
+  const suggestions = suggestSourceClaims(source);
   return NextResponse.json({ suggestions: await withDismissed(db(), viewer, suggestions, (s) => suggestionDismissalKey(id, s)) });
 });
