@@ -110,6 +110,12 @@ const SQL_SORTS: Record<ClaimSort, Prisma.Sql> = {
   source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
 };
 
+/** The sources in SQL_SORTS's order, for the sorts that list claims source by source. */
+const SQL_SOURCE_ORDERS: Partial<Record<ClaimSort, Prisma.Sql>> = {
+  position: Prisma.sql`ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,
+  source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,
+};
+
 type ClaimRecordRow = Omit<ClaimRecord, "createdAt" | "updatedAt" | "provenance"> & {
   createdAt: Date; updatedAt: Date;
   attributionType: ProvenanceRow["attributionType"]; claimDateStart: Date | null; claimDateEnd: Date | null; claimDatePrecision: ProvenanceRow["claimDatePrecision"];
@@ -382,7 +388,7 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
   // A page of a search reads the first SEARCH_CAP + 1 matches in the page's order, not all of
   // them: O(SEARCH_CAP) ids for the page's and the count's queries, however common the words.
   const textMatches = filter.q
-    ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"] })
+    ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"], sourceOrder: SQL_SOURCE_ORDERS[filter.sort ?? "position"] })
     : undefined;
   const capped = options.limit !== undefined && textMatches !== undefined && textMatches.length > SEARCH_CAP;
   const where = claimWhere(projectId, filter, capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches, options.visibility);
