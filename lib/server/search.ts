@@ -54,11 +54,14 @@ export interface TextMatchOptions {
   sourceOrder?: Prisma.Sql;
 }
 
-/** The project's sources whose title / author / publisher match, with the columns the orders
- *  sort on; through "Source_search_idx", O(matching sources). */
-function titleSources(projectId: string, query: Prisma.Sql, sourceOrder?: Prisma.Sql): Prisma.Sql {
+/** The project's sources (those whose title / author / publisher match, through
+ *  "Source_search_idx", with `titleMatching`) with the columns the orders sort on; in
+ *  `sourceOrder` when given, so that joined to their claims the planner may walk them in the
+ *  list's order and stop at the cap. */
+function projectSources(projectId: string, sourceOrder?: Prisma.Sql, titleMatching?: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT ms.id, ms."seedKey", ms."createdAt", ms."title", ms."suggestedTitle" FROM "Source" ms
-    WHERE ms."projectId" = ${projectId} AND ${sourceVector} @@ ${query} ${sourceOrder ? Prisma.sql`ORDER BY ${sourceOrder}` : Prisma.empty})`;
+    WHERE ms."projectId" = ${projectId} ${titleMatching ? Prisma.sql`AND ${sourceVector} @@ ${titleMatching}` : Prisma.empty}
+    ${sourceOrder ? Prisma.sql`ORDER BY ${sourceOrder}` : Prisma.empty})`;
 }
 
 /**
@@ -87,15 +90,16 @@ export async function fullTextClaimIds(db: Db, projectId: string, q: string, opt
   const orderBy = options.orderBy ?? Prisma.sql`m.id`;
   const firstOnly = cap === undefined ? Prisma.empty : Prisma.sql`ORDER BY ${orderBy} LIMIT ${cap + 1}`;
   const columns = Prisma.sql`m.id, m."sourceId", m."start", m."end", m."createdAt"`;
-  const live = Prisma.sql`m."deletedAt" IS NULL`;
-  const inProject = Prisma.sql`JOIN "Source" ms ON ms.id = m."sourceId" AND ms."projectId" = ${projectId}`;
+  const sourceOrder = cap === undefined ? undefined : options.sourceOrder;
+  // The claim `m` of a source `ms`: with the sources in order, the planner may read each one's
+  // claims through "Claim_sourceId_start_idx" and stop at the cap (dense matches: O(cap) claims
+  // read), or find the matches through an index and sort them (sparse ones: O(matches)).
+  const claims = (titleMatching?: Prisma.Sql) => Prisma.sql`${projectSources(projectId, sourceOrder, titleMatching)} ms JOIN "Claim" m ON m."sourceId" = ms.id WHERE m."deletedAt" IS NULL`;
   const lookups = [
-    Prisma.sql`SELECT ${columns} FROM "Claim" m ${inProject} WHERE ${live} AND ${CLAIM_SEARCH_VECTOR} @@ ${query} ${firstOnly}`,
-    // With the sources in order, the planner reads each one's claims through "Claim_sourceId_start_idx"
-    // and stops at the cap.
-    Prisma.sql`SELECT ${columns} FROM ${titleSources(projectId, query, cap === undefined ? undefined : options.sourceOrder)} ms JOIN "Claim" m ON m."sourceId" = ms.id WHERE ${live} ${firstOnly}`,
-    ...(authorIds.length ? [Prisma.sql`SELECT ${columns} FROM "Claim" m ${inProject} WHERE ${live} AND m."authorId" = ANY(${authorIds}) ${firstOnly}`] : []),
-    ...(speakerIds.length ? [Prisma.sql`SELECT ${columns} FROM "Claim" m ${inProject} WHERE ${live} AND m."speakerId" = ANY(${speakerIds}) ${firstOnly}`] : []),
+    Prisma.sql`SELECT ${columns} FROM ${claims()} AND ${CLAIM_SEARCH_VECTOR} @@ ${query} ${firstOnly}`,
+    Prisma.sql`SELECT ${columns} FROM ${claims(query)} ${firstOnly}`,
+    ...(authorIds.length ? [Prisma.sql`SELECT ${columns} FROM ${claims()} AND m."authorId" = ANY(${authorIds}) ${firstOnly}`] : []),
+    ...(speakerIds.length ? [Prisma.sql`SELECT ${columns} FROM ${claims()} AND m."speakerId" = ANY(${speakerIds}) ${firstOnly}`] : []),
   ];
   const union = Prisma.join(lookups.map((l) => Prisma.sql`(${l})`), " UNION ");
   const rows = await db.$queryRaw<{ id: string }[]>`
