@@ -119,6 +119,22 @@ describe("search lookups", () => {
     expect((await everyMatch(THEIRS, { q: "Tokayev" }))).toHaveLength(1);
   });
 
+  it("hides others' claims on a reader's hidden sources (an open round), from the page and its count", async () => {
+    // Ada annotates in rounds on the first titled and first plain source: others' claims there are hidden from her.
+    const visibility = { viewerId: ada, hiddenSourceIds: [titled[0]!, plain[0]!] };
+    const seen = async (q: string) => (await loadExport(t.db, CSTO, { q }, { visibility })).bundle.claims.map((c) => c.id);
+    const zephyrine = await seen("zephyrine");
+    expect(zephyrine).toHaveLength(2 * plain.length - 1);
+    const page = await loadExport(t.db, CSTO, { q: "zephyrine" }, { limit: 3, visibility });
+    expect(page.total).toBe(zephyrine.length);
+    expect(page.bundle.claims.map((c) => c.id)).toEqual(zephyrine.slice(0, 3));
+    // Capped: the first SEARCH_CAP matches in order, less the hundred hidden ones.
+    const quillon = await loadExport(t.db, CSTO, { q: "quillon" }, { limit: 50, visibility });
+    expect(quillon.capped).toBe(true);
+    expect(quillon.total).toBe(SEARCH_CAP - PER_SOURCE);
+    expect(quillon.bundle.claims.map((c) => c.id)).toEqual((await seen("quillon")).slice(0, 50));
+  });
+
   it("never finds a deleted claim, by any lookup", async () => {
     const deleted = [
       (await t.db.claim.findFirstOrThrow({ where: { sourceId: titled[0] }, orderBy: { start: "asc" } })).id,
