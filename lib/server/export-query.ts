@@ -111,7 +111,8 @@ const SQL_SORTS: Record<ClaimSort, Prisma.Sql> = {
   source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
 };
 
-/** The sources in SQL_SORTS's order, for the sorts that list claims source by source. */
+/** The sources in SQL_SORTS's order, for the sorts that list claims source by source: lets the
+ *  capped search walk sources in the list's order (lib/server/search.ts TextMatchOptions). */
 const SQL_SOURCE_ORDERS: Partial<Record<ClaimSort, Prisma.Sql>> = {
   position: Prisma.sql`ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,
   source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,

@@ -49,8 +49,8 @@ export interface TextMatchOptions {
    *  matches needs no second read of their claims. */
   orderBy?: Prisma.Sql;
   /** With `cap`, for orders that list claims source by source: ORDER BY over the source `ms` alone,
-   *  the sources in `orderBy`'s order. It lets the source-title lookup read the claims of its
-   *  first matching sources only (see fullTextClaimIds). */
+   *  the sources in `orderBy`'s order. It only lets the planner walk the sources in that order and
+   *  stop at the cap (see fullTextClaimIds); the matches are still sorted by `orderBy`. */
   sourceOrder?: Prisma.Sql;
 }
 
@@ -69,7 +69,7 @@ function projectSources(projectId: string, sourceOrder?: Prisma.Sql, titleMatchi
  * joined tables would scan every claim), each a claim `m` with its source `ms`:
  * - words of the quote or note through "Claim_search_idx": O(matching claims), and a phrase is
  *   rechecked against each candidate's stored vector;
- * - every claim of a source whose title / author / publisher match (titleSources);
+ * - every claim of a source whose title / author / publisher match (projectSources);
  * - claims of researchers named exactly the text, or of speakers whose name or alias match: both
  *   looked up first (a few people, read whole), and their lookups left out when nobody matches,
  *   so the planner never walks every claim looking for an author nobody has.
