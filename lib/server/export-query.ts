@@ -1,6 +1,7 @@
 // Loads what an export or the claims list shows for a filter: claims in text order with their
 // sources and links, in a fixed number of queries whatever the number of claims.
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import type { Db } from "./db";
 import { notFound } from "../errors";
 import { buildExportBundle, exportClaims, indexSource, type ExportBundle, type ExportClaim, type ExportStream, type IndexedSource } from "../export/model";
@@ -108,6 +109,13 @@ const SQL_SORTS: Record<ClaimSort, Prisma.Sql> = {
   position: Prisma.sql`ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
   date: Prisma.sql`m."createdAt" DESC, m."id"`,
   source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", m."sourceId", m."start", m."end", m."id"`,
+};
+
+/** The sources in SQL_SORTS's order, for the sorts that list claims source by source: lets the
+ *  capped search walk sources in the list's order (lib/server/search.ts TextMatchOptions). */
+const SQL_SOURCE_ORDERS: Partial<Record<ClaimSort, Prisma.Sql>> = {
+  position: Prisma.sql`ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,
+  source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,
 };
 
 type ClaimRecordRow = Omit<ClaimRecord, "createdAt" | "updatedAt" | "provenance"> & {
@@ -378,22 +386,42 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
   };
 }
 
+/**
+ * A page of a search (one more than `limit`, to tell whether a next page exists) and the count,
+ * from its first matches, which fullTextClaimIds gave in the page's order (live, this project's).
+ * At most one query: the matches that pass the filter's other conditions, by id (O(SEARCH_CAP)
+ * primary-key probes), and none when there are no other conditions. The order is the matches'
+ * own, so nothing is sorted again; a page after a claim that no longer matches is empty, as the
+ * keyset cursor of the unsearched list.
+ */
+async function searchPage(db: Db, projectId: string, filter: ExportFilter, where: Prisma.ClaimWhereInput, matches: string[], limit: number, after?: string): Promise<[{ id: string }[], number]> {
+  const textOnly = isDeepStrictEqual(where, claimWhere(projectId, { q: filter.q }, matches));
+  const passing = textOnly ? null : new Set((await db.claim.findMany({ where, select: { id: true } })).map((r) => r.id));
+  const kept = passing ? matches.filter((id) => passing.has(id)) : matches;
+  const from = after === undefined ? 0 : kept.indexOf(after) + 1;
+  const page = after !== undefined && from === 0 ? [] : kept.slice(from, from + limit + 1);
+  return [page.map((id) => ({ id })), kept.length];
+}
+
 export async function loadExport(db: Db, projectId: string, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
   // A page of a search reads the first SEARCH_CAP + 1 matches in the page's order, not all of
-  // them: O(SEARCH_CAP) ids for the page's and the count's queries, however common the words.
+  // them: O(SEARCH_CAP) ids for the page and its count (searchPage), however common the words.
   const textMatches = filter.q
-    ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"] })
+    ? await fullTextClaimIds(db, projectId, filter.q, options.limit === undefined ? {} : { cap: SEARCH_CAP, orderBy: SQL_SORTS[filter.sort ?? "position"], sourceOrder: SQL_SOURCE_ORDERS[filter.sort ?? "position"] })
     : undefined;
   const capped = options.limit !== undefined && textMatches !== undefined && textMatches.length > SEARCH_CAP;
-  const where = claimWhere(projectId, filter, capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches, options.visibility);
-  const [order, total] = await Promise.all([
-    db.claim.findMany({
-      where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
-      // One more than shown tells whether a next page exists.
-      ...(options.limit === undefined ? {} : { take: options.limit + 1, ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}) }),
-    }),
-    options.limit === undefined ? Promise.resolve(-1) : db.claim.count({ where }),
-  ]);
+  const considered = capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches;
+  const where = claimWhere(projectId, filter, considered, options.visibility);
+  const [order, total] = options.limit !== undefined && considered !== undefined
+    ? await searchPage(db, projectId, filter, where, considered, options.limit, options.after)
+    : await Promise.all([
+      db.claim.findMany({
+        where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
+        // One more than shown tells whether a next page exists.
+        ...(options.limit === undefined ? {} : { take: options.limit + 1, ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}) }),
+      }),
+      options.limit === undefined ? Promise.resolve(-1) : db.claim.count({ where }),
+    ]);
   const more = options.limit !== undefined && order.length > options.limit;
   const claimIds = (more ? order.slice(0, options.limit) : order).map((r) => r.id);
   const [records, links] = await Promise.all([claimRecordsByIds(db, claimIds), linksTouching(db, claimIds)]);
@@ -403,7 +431,7 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
   const sourceIds = [...new Set(claims.map((r) => r.sourceId))];
   if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
   // The filter's own source is named even when none of its claims match, if it is this project's.
-  const sourceRows = await db.source.findMany({ where: { id: { in: sourceIds }, projectId } });
+  const sourceRows = await db.source.findMany({ where: { id: { in: sourceIds }, projectId }, select: { ...sourceMetaSelect, body: true, sections: true, pageMap: true } });
   const byId = new Map(sourceRows.map((s) => [s.id, s]));
   const sources: SourceDoc[] = sourceIds.flatMap((id) => {
     const s = byId.get(id);

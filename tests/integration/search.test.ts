@@ -82,7 +82,7 @@ describe("claim search and filters", () => {
   it("uses the full-text index (the query's expression matches the migration's)", async () => {
     const plan = await t.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT c.id FROM "Claim" c WHERE ${CLAIM_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${"troops"})`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT m.id FROM "Claim" m WHERE ${CLAIM_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${"troops"})`;
     });
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("Claim_search_idx");
   });
