@@ -153,6 +153,13 @@ export function renderCsv(claims: Iterable<ExportClaim>, options: CsvOptions = {
   return csvTable(CSV_COLUMNS, claims, claimCsvRow, { bom: options.bom ?? true, escapeFormulas: true });
 }
 
+/** The claims table from claims read in batches (ExportStream.batches): the header, then each
+ *  batch's rows as one chunk. Same bytes as renderCsv over the same claims. */
+export async function* csvBatchChunks(batches: AsyncIterable<ExportClaim[]>, options: CsvOptions = {}): AsyncGenerator<string> {
+  yield headerText(CSV_COLUMNS, options.bom ?? true);
+  for await (const claims of batches) yield csvText(claims.map(claimCsvRow));
+}
+
 export function csvChunks(claims: MaybeAsyncIterable<ExportClaim>, options: CsvOptions = {}): AsyncGenerator<string> {
   return csvTableChunks(CSV_COLUMNS, claims, claimCsvRow, { bom: options.bom ?? true, escapeFormulas: true });
 }

@@ -60,8 +60,10 @@ export type MaybeAsyncIterable<T> = Iterable<T> | AsyncIterable<T>;
 export interface ExportStream {
   generatedAt: string;
   claimCount: number;
-  /** Claims in the filter's order, each with its links, paragraph and provenance. */
-  claims: AsyncIterable<ExportClaim>;
+  /** Claims in the filter's order, each with its links, paragraph and provenance, a batch (an
+   *  array, never empty) at a time: a format writes each batch as one chunk, since a chunk per
+   *  claim cost a round of promises per claim. */
+  batches: AsyncIterable<ExportClaim[]>;
   /** The sources the claims cite, in the order they first appear, bodies included on request. */
   sources(options: { withBodies: boolean }): AsyncIterable<SourceMeta & { body?: string; sections?: SourceDoc["sections"]; pageMap?: SourceDoc["pageMap"]; original?: OriginalReference | null }>;
   /** Links with both ends among the claims. */

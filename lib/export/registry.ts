@@ -8,7 +8,7 @@
 
 import { claimReviewClaims, renderClaimReview } from "./claimreview";
 import { renderCslJson, sourcesToBibtex } from "./csl";
-import { csvChunks, renderCsv } from "./csv";
+import { csvBatchChunks, csvChunks, renderCsv } from "./csv";
 import { gephiEdgesChunks, gephiNodesChunks, renderGephiEdges, renderGephiNodes } from "./gephi";
 import { htmlChunks, renderHtml } from "./html";
 import { markdownChunks, renderMarkdown } from "./markdown";
@@ -65,7 +65,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     linkTitle: "spreadsheet, one row per claim",
     render: (b, o) => renderCsv(b.claims, { bom: o?.bom }),
     stream: (b, o) => csvChunks(b.claims, { bom: o?.bom }),
-    streamBatches: (e, o) => csvChunks(e.claims, { bom: o?.bom }),
+    streamBatches: (e, o) => csvBatchChunks(e.batches, { bom: o?.bom }),
   },
   markdown: {
     label: "Markdown cited list",
@@ -162,7 +162,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
 async function* w3cFromStream(e: ExportStream, options: ExportOptions = {}): AsyncGenerator<string> {
   const links = await e.linksWithinScope();
   // Bodies come with the sources, one batch at a time, instead of a map of every text.
-  yield* w3cStream({ generatedAt: e.generatedAt, claimCount: e.claimCount, sources: e.sources({ withBodies: true }), links, claims: e.claims }, { ...options, bodies: undefined });
+  yield* w3cStream({ generatedAt: e.generatedAt, claimCount: e.claimCount, sources: e.sources({ withBodies: true }), links, batches: e.batches }, { ...options, bodies: undefined });
 }
 
 function renderClaimReviewText(bundle: ExportBundle, options?: ExportOptions): string {

@@ -245,21 +245,34 @@ export interface W3cStreamInput {
   sources: AsyncIterable<SourceWithBody> | Iterable<SourceWithBody>;
   /** Links with both ends among the claims (written after the claims). */
   links: readonly LinkRecord[];
-  claims: AsyncIterable<ExportClaim> | Iterable<ExportClaim>;
+  /** The claims in order, a batch at a time. */
+  batches: AsyncIterable<ExportClaim[]>;
 }
 
+/** Links written per chunk after the claims: as many as a claims batch, so no chunk grows with
+ *  the number of links. */
+const LINKS_PER_CHUNK = 2_000;
+
 /**
- * The document streamed piece by piece: the head, each source, then one line per annotation, so
- * 100,000 claims come from the database in batches without one giant string, and the file
- * stays diffable.
+ * The document streamed piece by piece: the head, each source, then one line per annotation, a
+ * claims batch (or LINKS_PER_CHUNK links) a chunk, so 100,000 claims come from the database in
+ * batches without one giant string, and the file stays diffable.
  */
 export async function* w3cStream(input: W3cStreamInput, options: W3cOptions = {}): AsyncGenerator<string> {
   const pieces = w3cPieces(input.generatedAt, input.claimCount + input.links.length, options);
   yield pieces.head;
   for await (const s of input.sources) yield pieces.source(s);
   yield pieces.page();
-  for await (const c of input.claims) yield pieces.item(claimAnnotation(c, options));
-  for (const l of input.links) yield pieces.item(linkAnnotation(l, options));
+  for await (const claims of input.batches) {
+    let text = "";
+    for (const c of claims) text += pieces.item(claimAnnotation(c, options));
+    yield text;
+  }
+  for (let at = 0; at < input.links.length; at += LINKS_PER_CHUNK) {
+    let text = "";
+    for (const l of input.links.slice(at, at + LINKS_PER_CHUNK)) text += pieces.item(linkAnnotation(l, options));
+    yield text;
+  }
   yield pieces.end();
 }
 
