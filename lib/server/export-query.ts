@@ -275,6 +275,25 @@ async function* claimBatchesInOrder(db: Db, where: Prisma.ClaimWhereInput, count
   }
 }
 
+/** The items of `items`, each next one read while the one before is used: an export's next
+ *  batch is read from the database while the last one is written, so the database and the
+ *  writing overlap (two batches in memory, not one). */
+async function* readAhead<T>(items: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    let next = items.next();
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = items.next();
+      // Awaited on the next turn; a reader that stops first must not leave its failure unhandled.
+      next.catch(() => {});
+      yield item.value;
+    }
+  } finally {
+    await items.return(undefined);
+  }
+}
+
 /**
  * An export of every claim of the filter, read in keyset batches of EXPORT_BATCH while it is
  * written (claimBatchesInOrder). Before the first claim: the claim count per source (one grouped
@@ -343,7 +362,7 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
     claimCount: [...counts.values()].reduce((a, b) => a + b, 0),
-    batches: batches(),
+    batches: readAhead(batches()),
     sources,
     async linksWithinScope() {
       const rows = await db.claimLink.findMany({ where: { deletedAt: null, from: where, to: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } });

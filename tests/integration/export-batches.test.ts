@@ -110,6 +110,18 @@ describe("CSV and W3C streamed in batches", () => {
     }
   });
 
+  it("stop cleanly when the reader stops after the first batch (the next one is already being read)", async () => {
+    const stream = await streamExport(t.db, SEED_PROJECT.id, {}, { now, batch: 7 });
+    const read: string[] = [];
+    for await (const batch of stream.batches) {
+      read.push(...batch.map((c) => c.id));
+      break;
+    }
+    expect(read).toHaveLength(7);
+    // The connections are free again: a whole export still runs.
+    expect((parse(await streamed("csv", {}, 50), { columns: true, bom: true }) as unknown[]).length).toBe(liveCount);
+  });
+
   it("hold every live claim once, in text order, with their provenance, and no deleted claim", async () => {
     const text = await streamed("csv", {}, 7);
     const rows = parse(text, { columns: true, bom: true }) as Record<string, string>[];
