@@ -11,7 +11,7 @@
 // non-Latin text; pandas, R and csv-parse (`bom: true`) skip it.
 
 import { citationDate, displayTitle } from "../types";
-import type { ExportClaim, ExportClaimLink, MaybeAsyncIterable } from "./model";
+import type { ExportChunk, ExportClaim, ExportClaimLink, MaybeAsyncIterable } from "./model";
 import { claimDateWords, isReaderComment, restsOnKey } from "./provenance";
 
 export const CSV_COLUMNS = [
@@ -151,6 +151,13 @@ export function claimCsvRow(c: ExportClaim): CsvCell[] {
 
 export function renderCsv(claims: Iterable<ExportClaim>, options: CsvOptions = {}): string {
   return csvTable(CSV_COLUMNS, claims, claimCsvRow, { bom: options.bom ?? true, escapeFormulas: true });
+}
+
+/** The claims table from claims read in batches (ExportStream.batches): the header, then each
+ *  batch as one chunk of rows (ExportChunk). Same bytes as renderCsv over the same claims. */
+export async function* csvBatchChunks(batches: AsyncIterable<ExportClaim[]>, options: CsvOptions = {}): AsyncGenerator<ExportChunk> {
+  yield headerText(CSV_COLUMNS, options.bom ?? true);
+  for await (const claims of batches) yield claims.map((c) => csvText([claimCsvRow(c)]));
 }
 
 export function csvChunks(claims: MaybeAsyncIterable<ExportClaim>, options: CsvOptions = {}): AsyncGenerator<string> {

@@ -8,11 +8,11 @@
 
 import { claimReviewClaims, renderClaimReview } from "./claimreview";
 import { renderCslJson, sourcesToBibtex } from "./csl";
-import { csvChunks, renderCsv } from "./csv";
+import { csvBatchChunks, csvChunks, renderCsv } from "./csv";
 import { gephiEdgesChunks, gephiNodesChunks, renderGephiEdges, renderGephiNodes } from "./gephi";
 import { htmlChunks, renderHtml } from "./html";
 import { markdownChunks, renderMarkdown } from "./markdown";
-import type { ExportBundle, ExportStream } from "./model";
+import type { ExportBundle, ExportChunk, ExportStream } from "./model";
 import { renderW3c, w3cChunks, w3cStream, type W3cOptions } from "./w3c";
 
 export const EXPORT_FORMAT_NAMES = ["csv", "markdown", "html", "w3c", "csl", "bibtex", "gephi-nodes", "gephi-edges", "claimreview"] as const;
@@ -43,7 +43,7 @@ export interface ExportFormatSpec {
   stream(bundle: ExportBundle, options?: ExportOptions): AsyncGenerator<string>;
   /** Same bytes again, fed by claims read from the database in batches: formats that have it
    *  export any number of claims in flat memory (the route prefers it). */
-  streamBatches?(source: ExportStream, options?: ExportOptions): AsyncGenerator<string>;
+  streamBatches?(source: ExportStream, options?: ExportOptions): AsyncGenerator<ExportChunk>;
 }
 
 async function* once(text: string): AsyncGenerator<string> {
@@ -65,7 +65,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
     linkTitle: "spreadsheet, one row per claim",
     render: (b, o) => renderCsv(b.claims, { bom: o?.bom }),
     stream: (b, o) => csvChunks(b.claims, { bom: o?.bom }),
-    streamBatches: (e, o) => csvChunks(e.claims, { bom: o?.bom }),
+    streamBatches: (e, o) => csvBatchChunks(e.batches, { bom: o?.bom }),
   },
   markdown: {
     label: "Markdown cited list",
@@ -159,10 +159,10 @@ export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatSpec> = {
   },
 };
 
-async function* w3cFromStream(e: ExportStream, options: ExportOptions = {}): AsyncGenerator<string> {
+async function* w3cFromStream(e: ExportStream, options: ExportOptions = {}): AsyncGenerator<ExportChunk> {
   const links = await e.linksWithinScope();
   // Bodies come with the sources, one batch at a time, instead of a map of every text.
-  yield* w3cStream({ generatedAt: e.generatedAt, claimCount: e.claimCount, sources: e.sources({ withBodies: true }), links, claims: e.claims }, { ...options, bodies: undefined });
+  yield* w3cStream({ generatedAt: e.generatedAt, claimCount: e.claimCount, sources: e.sources({ withBodies: true }), links, batches: e.batches }, { ...options, bodies: undefined });
 }
 
 function renderClaimReviewText(bundle: ExportBundle, options?: ExportOptions): string {

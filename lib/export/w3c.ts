@@ -41,7 +41,7 @@ import type { PageRange } from "../import/pdf/types";
 import type { LinkRecord, OriginalReference, SourceMeta, SourceSection } from "../types";
 
 export type { OriginalReference };
-import { linksWithinScope, ORPHANED_NOTICE, type ExportBundle, type ExportClaim } from "./model";
+import { linksWithinScope, ORPHANED_NOTICE, type ExportBundle, type ExportChunk, type ExportClaim } from "./model";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const CP_NAMESPACE = "urn:claim-provenance:ns#";
@@ -245,21 +245,26 @@ export interface W3cStreamInput {
   sources: AsyncIterable<SourceWithBody> | Iterable<SourceWithBody>;
   /** Links with both ends among the claims (written after the claims). */
   links: readonly LinkRecord[];
-  claims: AsyncIterable<ExportClaim> | Iterable<ExportClaim>;
+  /** The claims in order, a batch at a time. */
+  batches: AsyncIterable<ExportClaim[]>;
 }
 
+/** Links written per chunk after the claims: as many as a claims batch, so no chunk grows with
+ *  the number of links. */
+const LINKS_PER_CHUNK = 2_000;
+
 /**
- * The document streamed piece by piece: the head, each source, then one line per annotation, so
- * 100,000 claims come from the database in batches without one giant string, and the file
- * stays diffable.
+ * The document streamed piece by piece: the head, each source, then one line per annotation, a
+ * claims batch (or LINKS_PER_CHUNK links) a chunk (ExportChunk), so 100,000 claims come from the database in
+ * batches without one giant string, and the file stays diffable.
  */
-export async function* w3cStream(input: W3cStreamInput, options: W3cOptions = {}): AsyncGenerator<string> {
+export async function* w3cStream(input: W3cStreamInput, options: W3cOptions = {}): AsyncGenerator<ExportChunk> {
   const pieces = w3cPieces(input.generatedAt, input.claimCount + input.links.length, options);
   yield pieces.head;
   for await (const s of input.sources) yield pieces.source(s);
   yield pieces.page();
-  for await (const c of input.claims) yield pieces.item(claimAnnotation(c, options));
-  for (const l of input.links) yield pieces.item(linkAnnotation(l, options));
+  for await (const claims of input.batches) yield claims.map((c) => pieces.item(claimAnnotation(c, options)));
+  for (let at = 0; at < input.links.length; at += LINKS_PER_CHUNK) yield input.links.slice(at, at + LINKS_PER_CHUNK).map((l) => pieces.item(linkAnnotation(l, options)));
   yield pieces.end();
 }
 

@@ -118,8 +118,7 @@ const SQL_SOURCE_ORDERS: Partial<Record<ClaimSort, Prisma.Sql>> = {
   source: Prisma.sql`ms."title" ASC NULLS LAST, ms."suggestedTitle" ASC NULLS LAST, ms."seedKey" ASC NULLS LAST, ms."createdAt", ms.id`,
 };
 
-type ClaimRecordRow = Omit<ClaimRecord, "createdAt" | "updatedAt" | "provenance"> & {
-  createdAt: Date; updatedAt: Date;
+type ClaimRecordRow = Omit<ClaimRecord, "provenance"> & {
   attributionType: ProvenanceRow["attributionType"]; claimDateStart: Date | null; claimDateEnd: Date | null; claimDatePrecision: ProvenanceRow["claimDatePrecision"];
   speakerId: string | null; speakerName: string | null; speakerRole: string | null; speakerAliases: string[] | null;
   originClaimId: string | null; originClaimQuote: string | null; originClaimSourceId: string | null;
@@ -127,33 +126,45 @@ type ClaimRecordRow = Omit<ClaimRecord, "createdAt" | "updatedAt" | "provenance"
   originReferenceId: string | null; originReferenceTitle: string | null; originReferencePublisher: string | null; originReferenceUrl: string | null; originReferenceDate: Date | null; originReferenceCreatedAt: Date | null;
 };
 
+/** Ids as one text parameter, split in the database: Prisma's query compiler handles each
+ *  element of an array parameter as a value of its own, about 3 ms of CPU per 2,000 ids (ids
+ *  are cuids, never with a comma). */
+const idList = (ids: string[]) => Prisma.sql`string_to_array(${ids.join(",")}, ',')`;
+
+/** A timestamp(3) column as the text Date.toISOString writes ("2026-12-01T12:00:00.000Z", the
+ *  columns hold UTC): made in the database, it spares a Date object per value in JavaScript. */
+const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /**
- * The claims with these ids as records, with author and provenance, in one statement (any
- * order). Raw SQL rather than a Prisma select with five relations: the client would send one
- * query per relation with every id as a parameter and join them in JavaScript, which tripled an
- * export's time in npm run bench. One index lookup per claim and joined row.
+ * The claims with these ids as records, with author and provenance, in one statement, in the
+ * order of `ids` (an id no longer there, deleted since, is left out). Raw SQL rather than a
+ * Prisma select with five relations: the client would send one query per relation with every id
+ * as a parameter and join them in JavaScript, which tripled an export's time in npm run bench.
+ * One index lookup per claim and joined row. The one reader of claim records for the claims list
+ * (loadExport) and the exports (streamExport).
  */
 async function claimRecordsByIds(db: Db, ids: string[]): Promise<ClaimRecord[]> {
   if (!ids.length) return [];
   const rows = await db.$queryRaw<ClaimRecordRow[]>`
     SELECT c."id", c."sourceId", c."start", c."end", c."quote", c."prefix", c."suffix", c."kind"::text AS "kind", c."note", c."orphaned",
-           c."createdAt", c."updatedAt", u."name" AS "authorName",
+           ${isoText(Prisma.sql`c."createdAt"`)} AS "createdAt", ${isoText(Prisma.sql`c."updatedAt"`)} AS "updatedAt", u."name" AS "authorName",
            c."attributionType"::text AS "attributionType", c."claimDateStart", c."claimDateEnd", c."claimDatePrecision"::text AS "claimDatePrecision",
            sp."id" AS "speakerId", sp."name" AS "speakerName", sp."role" AS "speakerRole", sp."aliases" AS "speakerAliases",
            oc."id" AS "originClaimId", oc."quote" AS "originClaimQuote", oc."sourceId" AS "originClaimSourceId",
            os."id" AS "originSourceId", os."title" AS "originSourceTitle", os."suggestedTitle" AS "originSourceSuggestedTitle",
            r."id" AS "originReferenceId", r."title" AS "originReferenceTitle", r."publisher" AS "originReferencePublisher", r."url" AS "originReferenceUrl",
            r."date" AS "originReferenceDate", r."createdAt" AS "originReferenceCreatedAt"
-    FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
+    FROM unnest(${idList(ids)}) WITH ORDINALITY AS k("id", "at")
+    JOIN "Claim" c ON c."id" = k."id" JOIN "User" u ON u."id" = c."authorId"
     LEFT JOIN "Speaker" sp ON sp."id" = c."speakerId"
     LEFT JOIN "Claim" oc ON oc."id" = c."restsOnClaimId"
     LEFT JOIN "Source" os ON os."id" = c."restsOnSourceId"
     LEFT JOIN "ExternalReference" r ON r."id" = c."restsOnReferenceId"
-    WHERE c."id" = ANY(${ids})`;
+    ORDER BY k."at"`;
   return rows.map((r) => ({
     id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,
     kind: r.kind, note: r.note, orphaned: r.orphaned, authorName: r.authorName,
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    createdAt: r.createdAt, updatedAt: r.updatedAt,
     provenance: toProvenance({
       attributionType: r.attributionType, claimDateStart: r.claimDateStart, claimDateEnd: r.claimDateEnd, claimDatePrecision: r.claimDatePrecision,
       speaker: r.speakerId ? { id: r.speakerId, name: r.speakerName!, role: r.speakerRole, aliases: r.speakerAliases ?? [] } : null,
@@ -175,12 +186,11 @@ function toLinkRecord(l: LinkRow): LinkRecord {
 /** Live links touching any of these claims, oldest first; one statement with the ids as one array. */
 async function linksTouching(db: Db, ids: string[]): Promise<LinkRecord[]> {
   if (!ids.length) return [];
-  const rows = await db.$queryRaw<(Omit<LinkRecord, "createdAt"> & { createdAt: Date })[]>`
-    SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation", l."note", u."name" AS "authorName", l."createdAt"
+  return db.$queryRaw<LinkRecord[]>`
+    SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation", l."note", u."name" AS "authorName", ${isoText(Prisma.sql`l."createdAt"`)} AS "createdAt"
     FROM "ClaimLink" l JOIN "User" u ON u."id" = l."authorId"
-    WHERE l."deletedAt" IS NULL AND (l."fromId" = ANY(${ids}) OR l."toId" = ANY(${ids}))
+    WHERE l."deletedAt" IS NULL AND (l."fromId" = ANY(${idList(ids)}) OR l."toId" = ANY(${idList(ids)}))
     ORDER BY l."createdAt", l."id"`;
-  return rows.map((l) => ({ ...l, createdAt: l.createdAt.toISOString() }));
 }
 
 async function sourceInProject(db: Db, projectId: string, sourceId: string): Promise<boolean> {
@@ -193,18 +203,12 @@ const sourceMetaSelect = { id: true, title: true, suggestedTitle: true, author: 
  *  all the memory an export holds, whatever the number of claims. */
 export const EXPORT_BATCH = 2_000;
 
-/** The claim columns an export row needs; relations are looked up per batch (exportRecords). */
-const exportClaimSelect = {
-  id: true, sourceId: true, start: true, end: true, quote: true, prefix: true, suffix: true, kind: true, note: true, orphaned: true,
-  createdAt: true, updatedAt: true, authorId: true, attributionType: true, claimDateStart: true, claimDateEnd: true, claimDatePrecision: true,
-  speakerId: true, restsOnClaimId: true, restsOnSourceId: true, restsOnReferenceId: true,
-} satisfies Prisma.ClaimSelect;
-
-type ExportClaimRow = Prisma.ClaimGetPayload<{ select: typeof exportClaimSelect }>;
+/** The columns of the sorts' keysets (the date sort's, the text order's within a source). */
+type ClaimKey = { id: string; start: number; end: number; createdAt: Date };
 
 /** Claims after `last` in an order of fields (each ascending or descending): the keyset
  *  condition, so each batch is an index range from where the last one stopped. */
-function keysetAfter<K extends keyof ExportClaimRow>(last: ExportClaimRow, keys: [K, "asc" | "desc"][]): Prisma.ClaimWhereInput {
+function keysetAfter<K extends keyof ClaimKey>(last: Pick<ClaimKey, K>, keys: [K, "asc" | "desc"][]): Prisma.ClaimWhereInput {
   return {
     OR: keys.map(([key, dir], i) => ({
       ...Object.fromEntries(keys.slice(0, i).map(([k]) => [k, last[k]])),
@@ -223,21 +227,27 @@ const SOURCE_ORDER: Record<Exclude<ClaimSort, "date">, Prisma.SourceOrderByWithR
 };
 
 /**
- * The filter's claims in its order, `batch` rows a query, each query an index range after the
- * last row read (keyset): no query reads the claims before its batch, so a 100,000-claim export
- * costs 50 short range reads rather than one sort of every claim plus 100,000 lookups by id.
- * The text orders walk the sources (listed once with their counts, O(sources)) and read whole
- * sources together up to `batch` claims, a larger source in ranges of (start, end, id).
+ * The filter's claims in its order as records, `batch` a time, each batch an index range after
+ * the last claim read (keyset): no query reads the claims before its batch, so a 100,000-claim
+ * export costs 50 short range reads rather than one sort of every claim. The text orders walk
+ * the sources (listed once with their counts, O(sources)) and read whole sources together up to
+ * `batch` claims, a larger source in ranges of (start, end, id). Two statements a batch: the
+ * filter (a Prisma where, shared with the claims list) picks the ids, and claimRecordsByIds reads
+ * them (a claim deleted in between is left out). The first selects no more than its keyset needs
+ * (whole sources: the ids alone): Prisma maps each selected value of each row in JavaScript,
+ * which for five columns cost about as much as reading the whole records raw.
  */
-async function* claimRowsInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: Map<string, number>, sourceOrder: string[] | null, batch: number): AsyncGenerator<ExportClaimRow[]> {
+async function* claimBatchesInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: Map<string, number>, sourceOrder: string[] | null, batch: number): AsyncGenerator<ClaimRecord[]> {
+  const records = async (rows: { id: string }[]) => claimRecordsByIds(db, rows.map((r) => r.id));
   if (!sourceOrder) {
     // By date: newest first, one keyset over (createdAt, id).
-    for (let last: ExportClaimRow | undefined; ;) {
+    for (let last: Pick<ClaimKey, "id" | "createdAt"> | undefined; ;) {
       const rows = await db.claim.findMany({
         where: last ? { AND: [where, keysetAfter(last, DATE_KEYS)] } : where,
-        orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: batch, select: exportClaimSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: batch, select: { id: true, createdAt: true },
       });
-      if (rows.length) yield rows;
+      const claims = await records(rows);
+      if (claims.length) yield claims;
       if (rows.length < batch) return;
       last = rows.at(-1)!;
     }
@@ -250,21 +260,22 @@ async function* claimRowsInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: 
     let n = counts.get(run[0]!) ?? 0;
     while (i + run.length < sourceOrder.length && n + (counts.get(sourceOrder[i + run.length]!) ?? 0) <= batch) n += counts.get(sourceOrder[i + run.length]!) ?? 0, run.push(sourceOrder[i + run.length]!);
     if (run.length > 1 || n <= batch) {
-      const rows = await db.claim.findMany({ where: { AND: [where, { sourceId: { in: run } }] }, orderBy: [{ sourceId: "asc" }, ...byPosition], select: exportClaimSelect });
-      const bySource = new Map(run.map((id) => [id, [] as ExportClaimRow[]]));
-      for (const r of rows) bySource.get(r.sourceId)!.push(r);
+      const claims = await records(await db.claim.findMany({ where: { AND: [where, { sourceId: { in: run } }] }, orderBy: [{ sourceId: "asc" }, ...byPosition], select: { id: true } }));
+      const bySource = new Map(run.map((id) => [id, [] as ClaimRecord[]]));
+      for (const c of claims) bySource.get(c.sourceId)!.push(c);
       const ordered = [...bySource.values()].flat();
       if (ordered.length) yield ordered;
       i += run.length;
       continue;
     }
     // A source with more claims than a batch: ranges of (start, end, id).
-    for (let last: ExportClaimRow | undefined; ;) {
+    for (let last: Pick<ClaimKey, "id" | "start" | "end"> | undefined; ;) {
       const rows = await db.claim.findMany({
         where: { AND: [where, { sourceId: run[0] }, ...(last ? [keysetAfter(last, POSITION_KEYS)] : [])] },
-        orderBy: byPosition, take: batch, select: exportClaimSelect,
+        orderBy: byPosition, take: batch, select: { id: true, start: true, end: true },
       });
-      if (rows.length) yield rows;
+      const claims = await records(rows);
+      if (claims.length) yield claims;
       if (rows.length < batch) break;
       last = rows.at(-1)!;
     }
@@ -272,46 +283,28 @@ async function* claimRowsInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: 
   }
 }
 
-/** A batch's rows as records: authors, speakers and origin sources are read once per export
- *  (a project's people and sources, not its claims, set their number), origin claims and
- *  references per batch, each by the distinct ids the batch names. */
-function exportRecords(db: Db) {
-  const users = new Map<string, string>();
-  const speakers = new Map<string, { id: string; name: string; role: string | null; aliases: string[] }>();
-  const originSources = new Map<string, { id: string; title: string | null; suggestedTitle: string | null }>();
-  const missing = <T,>(rows: ExportClaimRow[], key: (r: ExportClaimRow) => string | null, known?: Map<string, T>) =>
-    [...new Set(rows.map(key).filter((id): id is string => id !== null && !known?.has(id)))];
-  return async (rows: ExportClaimRow[]): Promise<ClaimRecord[]> => {
-    const [newUsers, newSpeakers, newSources, originClaims, references] = await Promise.all([
-      missing(rows, (r) => r.authorId, users).length ? db.user.findMany({ where: { id: { in: missing(rows, (r) => r.authorId, users) } }, select: { id: true, name: true } }) : [],
-      missing(rows, (r) => r.speakerId, speakers).length ? db.speaker.findMany({ where: { id: { in: missing(rows, (r) => r.speakerId, speakers) } }, select: { id: true, name: true, role: true, aliases: true } }) : [],
-      missing(rows, (r) => r.restsOnSourceId, originSources).length ? db.source.findMany({ where: { id: { in: missing(rows, (r) => r.restsOnSourceId, originSources) } }, select: { id: true, title: true, suggestedTitle: true } }) : [],
-      missing(rows, (r) => r.restsOnClaimId).length ? db.claim.findMany({ where: { id: { in: missing(rows, (r) => r.restsOnClaimId) } }, select: { id: true, quote: true, sourceId: true } }) : [],
-      missing(rows, (r) => r.restsOnReferenceId).length ? db.externalReference.findMany({ where: { id: { in: missing(rows, (r) => r.restsOnReferenceId) } } }) : [],
-    ]);
-    for (const u of newUsers) users.set(u.id, u.name);
-    for (const sp of newSpeakers) speakers.set(sp.id, sp);
-    for (const so of newSources) originSources.set(so.id, so);
-    const claimById = new Map(originClaims.map((c) => [c.id, c]));
-    const referenceById = new Map(references.map((r) => [r.id, r]));
-    return rows.map((r) => ({
-      id: r.id, sourceId: r.sourceId, start: r.start, end: r.end, quote: r.quote, prefix: r.prefix, suffix: r.suffix,
-      kind: r.kind, note: r.note, orphaned: r.orphaned, authorName: users.get(r.authorId) ?? "",
-      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
-      provenance: toProvenance({
-        attributionType: r.attributionType, claimDateStart: r.claimDateStart, claimDateEnd: r.claimDateEnd, claimDatePrecision: r.claimDatePrecision,
-        speaker: (r.speakerId && speakers.get(r.speakerId)) || null,
-        restsOnClaim: (r.restsOnClaimId && claimById.get(r.restsOnClaimId)) || null,
-        restsOnSource: (r.restsOnSourceId && originSources.get(r.restsOnSourceId)) || null,
-        restsOnReference: (r.restsOnReferenceId && referenceById.get(r.restsOnReferenceId)) || null,
-      }),
-    }));
-  };
+/** The items of `items`, each next one read while the one before is used: an export's next
+ *  batch is read from the database while the last one is written, so the database and the
+ *  writing overlap (two batches in memory, not one). */
+async function* readAhead<T>(items: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    let next = items.next();
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = items.next();
+      // Awaited on the next turn; a reader that stops first must not leave its failure unhandled.
+      next.catch(() => {});
+      yield item.value;
+    }
+  } finally {
+    await items.return(undefined);
+  }
 }
 
 /**
  * An export of every claim of the filter, read in keyset batches of EXPORT_BATCH while it is
- * written (claimRowsInOrder). Before the first claim: the claim count per source (one grouped
+ * written (claimBatchesInOrder). Before the first claim: the claim count per source (one grouped
  * query, O(matching claims) in the database, O(sources) here) and the sources in order. Per
  * batch: its claims, the links touching them and its sources' texts (for paragraph numbers and
  * page maps), so memory stays flat and the first bytes leave before the last claim is read. The
@@ -339,19 +332,19 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
   // text order, so a source's text is read when its first claim arrives) and kept without the
   // text: a few numbers a paragraph, whatever the number of claims.
   const indexed = new Map<string, IndexedSource>();
-  const toRecords = exportRecords(db);
 
-  async function* claims(): AsyncGenerator<ExportClaim> {
-    for await (const rows of claimRowsInOrder(db, where, counts, claimSources, batch)) {
-      const ids = rows.map((r) => r.id);
-      const [records, links] = await Promise.all([toRecords(rows), linksTouching(db, ids)]);
-      const unread = [...new Set(rows.map((r) => r.sourceId))].filter((id) => !indexed.has(id));
-      if (unread.length) {
-        const texts = await db.source.findMany({ where: { id: { in: unread } }, select: { ...sourceMetaSelect, body: true, sections: true, pageMap: true } });
-        for (const t of texts) indexed.set(t.id, indexSource({ ...toSourceMeta(t), body: t.body, sections: [], pageMap: t.pageMap as unknown as PageRange[] | null }));
-      }
-      yield* exportClaims(records, indexed, links);
+  async function* batches(): AsyncGenerator<ExportClaim[]> {
+    for await (const records of claimBatchesInOrder(db, where, counts, claimSources, batch)) {
+      const [links, texts] = await Promise.all([
+        linksTouching(db, records.map((r) => r.id)),
+        sourceTexts([...new Set(records.map((r) => r.sourceId))].filter((id) => !indexed.has(id))),
+      ]);
+      for (const t of texts) indexed.set(t.id, indexSource({ ...toSourceMeta(t), body: t.body, sections: [], pageMap: t.pageMap as unknown as PageRange[] | null }));
+      yield exportClaims(records, indexed, links);
     }
+  }
+  async function sourceTexts(ids: string[]) {
+    return ids.length ? db.source.findMany({ where: { id: { in: ids } }, select: { ...sourceMetaSelect, body: true, pageMap: true } }) : [];
   }
   async function* sources({ withBodies }: { withBodies: boolean }): AsyncGenerator<SourceMeta & { body?: string; sections?: SourceSection[]; pageMap?: PageRange[] | null; original?: OriginalReference | null }> {
     // 50 texts a query: a thousand sources' bodies are never held at once. Originals by
@@ -377,7 +370,7 @@ export async function streamExport(db: Db, projectId: string, filter: ExportFilt
   return {
     generatedAt: (options.now ?? new Date()).toISOString(),
     claimCount: [...counts.values()].reduce((a, b) => a + b, 0),
-    claims: claims(),
+    batches: readAhead(batches()),
     sources,
     async linksWithinScope() {
       const rows = await db.claimLink.findMany({ where: { deletedAt: null, from: where, to: where }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } });
@@ -424,10 +417,8 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
     ]);
   const more = options.limit !== undefined && order.length > options.limit;
   const claimIds = (more ? order.slice(0, options.limit) : order).map((r) => r.id);
-  const [records, links] = await Promise.all([claimRecordsByIds(db, claimIds), linksTouching(db, claimIds)]);
-  const recordById = new Map(records.map((r) => [r.id, r]));
   // In the filter's order; a claim deleted between the two reads is left out.
-  const claims: ClaimRecord[] = claimIds.flatMap((id) => recordById.get(id) ?? []);
+  const [claims, links] = await Promise.all([claimRecordsByIds(db, claimIds), linksTouching(db, claimIds)]);
   const sourceIds = [...new Set(claims.map((r) => r.sourceId))];
   if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
   // The filter's own source is named even when none of its claims match, if it is this project's.

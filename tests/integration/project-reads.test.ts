@@ -73,7 +73,7 @@ describe("reads scoped to one project", () => {
   it("exports one project's claims, and names another project's source as unknown", async () => {
     const stream = await streamExport(t.db, OURS, {});
     const streamed: string[] = [];
-    for await (const claim of stream.claims) streamed.push(claim.id);
+    for await (const batch of stream.batches) streamed.push(...batch.map((c) => c.id));
     expect(streamed.sort()).toEqual([...corpus[OURS].claims].sort());
     expect(await loadExport(t.db, OURS, { sourceId: corpus[THEIRS].sources[0] })).toMatchObject({ total: 0 });
     await expect(scopeLabel(t.db, OURS, { sourceId: corpus[THEIRS].sources[0] })).rejects.toMatchObject({ status: 404 });

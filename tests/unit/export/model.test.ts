@@ -34,4 +34,17 @@ describe("chunksToStream", () => {
     expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(64 * 1024);
     expect(Buffer.concat(parts).toString("utf8")).toBe(chunks.join(""));
   });
+
+  it("writes a batch's pieces in order, empty pieces and empty batches included", async () => {
+    const chunks = ["head\n", ["a’,", "", "b\n"], [], ["", ""], ["x".repeat(70_000), "é✓😀".repeat(30_000)], "", ["end\n"]];
+    const reader = chunksToStream(chunks).getReader();
+    const parts: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+    }
+    expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(64 * 1024);
+    expect(Buffer.concat(parts).toString("utf8")).toBe(chunks.flat().join(""));
+  });
 });
