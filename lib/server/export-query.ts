@@ -237,11 +237,11 @@ const SOURCE_ORDER: Record<Exclude<ClaimSort, "date">, Prisma.SourceOrderByWithR
  * (whole sources: the ids alone): Prisma maps each selected value of each row in JavaScript,
  * which for five columns cost about as much as reading the whole records raw.
  */
-async function* claimBatchesInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: Map<string, number>, sourceOrder: string[] | null, batch: number): AsyncGenerator<ClaimRecord[]> {
+async function* claimBatchesInOrder(db: Db, where: Prisma.ClaimWhereInput, counts: Map<string, number>, sourceOrder: string[] | null, batch: number, after?: ClaimKey & { sourceId: string }): AsyncGenerator<ClaimRecord[]> {
   const records = async (rows: { id: string }[]) => claimRecordsByIds(db, rows.map((r) => r.id));
   if (!sourceOrder) {
     // By date: newest first, one keyset over (createdAt, id).
-    for (let last: Pick<ClaimKey, "id" | "createdAt"> | undefined; ;) {
+    for (let last: Pick<ClaimKey, "id" | "createdAt"> | undefined = after; ;) {
       const rows = await db.claim.findMany({
         where: last ? { AND: [where, keysetAfter(last, DATE_KEYS)] } : where,
         orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: batch, select: { id: true, createdAt: true },
@@ -253,7 +253,17 @@ async function* claimBatchesInOrder(db: Db, where: Prisma.ClaimWhereInput, count
     }
   }
   const byPosition: Prisma.ClaimOrderByWithRelationInput[] = [{ start: "asc" }, { end: "asc" }, { id: "asc" }];
-  for (let i = 0; i < sourceOrder.length; ) {
+  // After a given claim (the list's next page): the rest of its source by range, then on as usual.
+  let resume: Pick<ClaimKey, "id" | "start" | "end"> | undefined = after;
+  let i = after ? sourceOrder.indexOf(after.sourceId) : 0;
+  if (i < 0) return;
+  while (i < sourceOrder.length) {
+    if (resume) {
+      yield* sourceInRanges(sourceOrder[i]!, resume);
+      resume = undefined;
+      i += 1;
+      continue;
+    }
     // Whole sources while they fit in a batch (their counts are hints: a claim added since only
     // makes the batch a little larger).
     const run: string[] = [sourceOrder[i]!];
@@ -269,18 +279,37 @@ async function* claimBatchesInOrder(db: Db, where: Prisma.ClaimWhereInput, count
       continue;
     }
     // A source with more claims than a batch: ranges of (start, end, id).
-    for (let last: Pick<ClaimKey, "id" | "start" | "end"> | undefined; ;) {
+    yield* sourceInRanges(run[0]!);
+    i += 1;
+  }
+
+  async function* sourceInRanges(sourceId: string, from?: Pick<ClaimKey, "id" | "start" | "end">): AsyncGenerator<ClaimRecord[]> {
+    for (let last = from; ;) {
       const rows = await db.claim.findMany({
-        where: { AND: [where, { sourceId: run[0] }, ...(last ? [keysetAfter(last, POSITION_KEYS)] : [])] },
+        where: { AND: [where, { sourceId }, ...(last ? [keysetAfter(last, POSITION_KEYS)] : [])] },
         orderBy: byPosition, take: batch, select: { id: true, start: true, end: true },
       });
       const claims = await records(rows);
       if (claims.length) yield claims;
-      if (rows.length < batch) break;
+      if (rows.length < batch) return;
       last = rows.at(-1)!;
     }
-    i += 1;
   }
+}
+
+/** The filter's claim count per source (one grouped query: O(matching claims) in the database,
+ *  an index-only count for the unfiltered list, O(sources) here) and the sources in the sort's
+ *  order: where a walk in order (claimBatchesInOrder) starts. */
+async function sourcesInOrder(db: Db, projectId: string, where: Prisma.ClaimWhereInput, sort: ClaimSort) {
+  const groups = await db.claim.groupBy({ by: ["sourceId"], where, _count: { _all: true }, ...(sort === "date" ? { _max: { createdAt: true } } : {}) });
+  const counts = new Map(groups.map((g) => [g.sourceId, g._count._all]));
+  if (sort === "date") {
+    // Sources as their newest claim brings them in.
+    const newest = (g: (typeof groups)[number]) => (g as { _max?: { createdAt: Date | null } })._max?.createdAt?.getTime() ?? 0;
+    return { counts, sourceIds: [...groups].sort((a, b) => newest(b) - newest(a) || a.sourceId.localeCompare(b.sourceId)).map((g) => g.sourceId) };
+  }
+  const sourceIds = (await db.source.findMany({ where: { id: { in: [...counts.keys()] }, projectId }, orderBy: SOURCE_ORDER[sort], select: { id: true } })).map((s) => s.id);
+  return { counts, sourceIds };
 }
 
 /** The items of `items`, each next one read while the one before is used: an export's next
@@ -313,16 +342,7 @@ async function* readAhead<T>(items: AsyncGenerator<T>): AsyncGenerator<T> {
 export async function streamExport(db: Db, projectId: string, filter: ExportFilter, options: { now?: Date; batch?: number; visibility?: ClaimVisibility } = {}): Promise<ExportStream> {
   const where = claimWhere(projectId, filter, filter.q ? await fullTextClaimIds(db, projectId, filter.q) : undefined, options.visibility);
   const sort = filter.sort ?? "position";
-  const groups = await db.claim.groupBy({ by: ["sourceId"], where, _count: { _all: true }, ...(sort === "date" ? { _max: { createdAt: true } } : {}) });
-  const counts = new Map(groups.map((g) => [g.sourceId, g._count._all]));
-  let sourceIds: string[];
-  if (sort === "date") {
-    // Sources as their newest claim brings them in.
-    const newest = (g: (typeof groups)[number]) => (g as { _max?: { createdAt: Date | null } })._max?.createdAt?.getTime() ?? 0;
-    sourceIds = [...groups].sort((a, b) => newest(b) - newest(a) || a.sourceId.localeCompare(b.sourceId)).map((g) => g.sourceId);
-  } else {
-    sourceIds = (await db.source.findMany({ where: { id: { in: [...counts.keys()] }, projectId }, orderBy: SOURCE_ORDER[sort], select: { id: true } })).map((s) => s.id);
-  }
+  const { counts, sourceIds } = await sourcesInOrder(db, projectId, where, sort);
   const claimSources = sort === "date" ? null : [...sourceIds];
   // The filter's own source is named even when none of its claims match, if it is this project's.
   if (filter.sourceId && !counts.has(filter.sourceId) && (await sourceInProject(db, projectId, filter.sourceId))) sourceIds.unshift(filter.sourceId);
@@ -396,6 +416,28 @@ async function searchPage(db: Db, projectId: string, filter: ExportFilter, where
   return [page.map((id) => ({ id })), kept.length];
 }
 
+/**
+ * A page of the list without search text (one more than `limit`, to tell whether a next page
+ * exists) and the count: the per-source counts and the sources in order (sourcesInOrder), then
+ * the claims walked in order from the claim the page starts after (claimBatchesInOrder), so a
+ * page reads O(sources) counts and O(page) claims however many come before it, never a sort of
+ * every claim. A page after a claim deleted or no longer matching is empty (the page says so).
+ */
+async function listPage(db: Db, projectId: string, filter: ExportFilter, where: Prisma.ClaimWhereInput, limit: number, after?: string): Promise<[ClaimRecord[], number]> {
+  const sort = filter.sort ?? "position";
+  // The date order walks one keyset over (createdAt, id): a plain count is all it needs.
+  const { counts, sourceIds } = sort === "date" ? { counts: null, sourceIds: null } : await sourcesInOrder(db, projectId, where, sort);
+  const total = counts ? [...counts.values()].reduce((a, b) => a + b, 0) : await db.claim.count({ where });
+  const from = after ? await db.claim.findFirst({ where: { AND: [where, { id: after }] }, select: { id: true, sourceId: true, start: true, end: true, createdAt: true } }) : undefined;
+  if (from === null) return [[], total];
+  const page: ClaimRecord[] = [];
+  for await (const batch of claimBatchesInOrder(db, where, counts ?? new Map(), sourceIds, limit + 1, from)) {
+    page.push(...batch);
+    if (page.length > limit) break;
+  }
+  return [page.slice(0, limit + 1), total];
+}
+
 export async function loadExport(db: Db, projectId: string, filter: ExportFilter, options: LoadExportOptions = {}): Promise<LoadedExport> {
   // A page of a search reads the first SEARCH_CAP + 1 matches in the page's order, not all of
   // them: O(SEARCH_CAP) ids for the page and its count (searchPage), however common the words.
@@ -405,20 +447,25 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
   const capped = options.limit !== undefined && textMatches !== undefined && textMatches.length > SEARCH_CAP;
   const considered = capped ? textMatches!.slice(0, SEARCH_CAP) : textMatches;
   const where = claimWhere(projectId, filter, considered, options.visibility);
-  const [order, total] = options.limit !== undefined && considered !== undefined
-    ? await searchPage(db, projectId, filter, where, considered, options.limit, options.after)
-    : await Promise.all([
-      db.claim.findMany({
-        where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true },
-        // One more than shown tells whether a next page exists.
-        ...(options.limit === undefined ? {} : { take: options.limit + 1, ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}) }),
-      }),
-      options.limit === undefined ? Promise.resolve(-1) : db.claim.count({ where }),
-    ]);
-  const more = options.limit !== undefined && order.length > options.limit;
-  const claimIds = (more ? order.slice(0, options.limit) : order).map((r) => r.id);
-  // In the filter's order; a claim deleted between the two reads is left out.
-  const [claims, links] = await Promise.all([claimRecordsByIds(db, claimIds), linksTouching(db, claimIds)]);
+  let claims: ClaimRecord[];
+  let total: number;
+  let more = false;
+  if (options.limit !== undefined && considered === undefined) {
+    // The list without search text: walked in order from the page's start.
+    const [page, count] = await listPage(db, projectId, filter, where, options.limit, options.after);
+    more = page.length > options.limit;
+    [claims, total] = [more ? page.slice(0, options.limit) : page, count];
+  } else {
+    const [order, count] = options.limit !== undefined
+      ? await searchPage(db, projectId, filter, where, considered!, options.limit, options.after)
+      : [await db.claim.findMany({ where, orderBy: SORTS[filter.sort ?? "position"], select: { id: true } }), -1];
+    more = options.limit !== undefined && order.length > options.limit;
+    // In the filter's order; a claim deleted between the two reads is left out.
+    claims = await claimRecordsByIds(db, (more ? order.slice(0, options.limit) : order).map((r) => r.id));
+    total = count < 0 ? claims.length : count;
+  }
+  const claimIds = claims.map((c) => c.id);
+  const links = await linksTouching(db, claimIds);
   const sourceIds = [...new Set(claims.map((r) => r.sourceId))];
   if (filter.sourceId && !sourceIds.includes(filter.sourceId)) sourceIds.unshift(filter.sourceId);
   // The filter's own source is named even when none of its claims match, if it is this project's.
@@ -434,7 +481,7 @@ export async function loadExport(db: Db, projectId: string, filter: ExportFilter
     ? new Map((await db.sourceFile.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, name: true, mediaType: true, size: true, sha256: true } })).map(({ sourceId, ...o }) => [sourceId, o]))
     : new Map<string, OriginalReference>();
   const bodies = new Map(options.withBodies ? sources.map((s) => [s.id, { body: s.body, sections: s.sections, pageMap: s.pageMap ?? null, original: originals.get(s.id) ?? null }]) : []);
-  return { bundle, bodies, total: total < 0 ? claims.length : total, nextAfter: more ? claimIds.at(-1)! : null, capped };
+  return { bundle, bodies, total, nextAfter: more ? claimIds.at(-1)! : null, capped };
 }
 
 const ORIGIN_SCOPE: Record<OriginFilter, string> = {

@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
 
 // The page shows the first claims; the exports always carry every claim of the filter.
-const SHOWN = 500;
+const SHOWN = 100;
 
 type Props = { params: Promise<{ project: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
