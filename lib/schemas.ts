@@ -118,6 +118,8 @@ export const claimFilterInput = z.strictObject({
   kind: kind.optional(),
   q: z.string().max(500).optional(),
   includeDeleted: z.enum(["true", "false"]).optional(),
+  /** At most this many, in text order (a picker shows a few; without it, every claim of the filter). */
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1).max(1000).optional(),
 });
 
 /** Names are compared after NFKC (lib/names.ts), so full-width or ligature forms are judged as plain letters. */

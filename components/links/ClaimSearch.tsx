@@ -8,6 +8,9 @@ import { useSourceTitles } from "./useSourceTitles";
 import "./links.css";
 import { Quote } from "@/components/Quote";
 
+// The first claims found, in text order: the request asks for no more (a common word can match thousands).
+const SHOWN = 20;
+
 /** Finds claims by their text across all sources and hands the chosen one to onPick. */
 export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
   label: string;
@@ -27,7 +30,7 @@ export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
     if (!text) { setResults(null); return; }
     let live = true;
     const timer = setTimeout(() => {
-      callApi<{ claims: ClaimView[] }>(projectApi("/api/claims", slug, { q: text }))
+      callApi<{ claims: ClaimView[] }>(projectApi("/api/claims", slug, { q: text, limit: String(SHOWN + excludeIds.length) }))
         .then(({ claims }) => { if (live) { setResults(claims); setError(null); } })
         .catch((err) => live && setError(errorMessage(err)));
     }, 200);
@@ -43,7 +46,7 @@ export function ClaimSearch({ label, actionLabel, excludeIds = [], onPick }: {
       {shown && (
         shown.length === 0 ? <p className="muted">No claims match.</p> : (
           <ul className="claim-search-results" aria-label="Matching claims">
-            {shown.slice(0, 20).map((c) => (
+            {shown.slice(0, SHOWN).map((c) => (
               <li key={c.id}>
                 <Quote text={c.quote} /> <span className="muted">— {titles[c.sourceId] ?? "source"}</span>{" "}
                 <button type="button" onClick={() => { onPick(c); setQ(""); }} aria-label={`${actionLabel}: ${c.quote}`}>{actionLabel}</button>

@@ -6,9 +6,9 @@ import { anchorClaimSpan } from "../anchoring/claim-span";
 import type { Db, Tx } from "./db";
 import { isUniqueViolation } from "../db-errors";
 import { DomainError, conflict, forbidden, notFound } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { CreateClaimInput, UpdateClaimInput } from "../schemas";
-import { fullTextClaimIds } from "./search";
+import { fullTextClaimIds, SEARCH_CAP } from "./search";
 import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText } from "./source-text-cache";
 import type { Actor } from "./users";
 import { projectOfSource, requireRole, roleIn } from "./projects";
@@ -315,10 +315,14 @@ export interface ClaimFilter {
   kind?: ClaimKind;
   q?: string;
   includeDeleted?: boolean;
+  /** Only the first claims in text order: a search then reads its first SEARCH_CAP matches in
+   *  that order (O(cap)), not every match, however common the words. */
+  limit?: number;
 }
 
 /** Claims in text order (source, then start offset). */
 export async function listClaims(db: Db, filter: ClaimFilter, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ClaimView[]> {
+  const textOrder = Prisma.sql`m."sourceId", m."start", m."end", m.id`;
   const rows = await db.claim.findMany({
     where: {
       ...visibleClaimsWhere(visibility),
@@ -326,10 +330,11 @@ export async function listClaims(db: Db, filter: ClaimFilter, visibility: ClaimV
       sourceId: filter.sourceId,
       kind: filter.kind,
       deletedAt: filter.includeDeleted ? undefined : null,
-      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.projectId, filter.q) } } : {}),
+      ...(filter.q ? { id: { in: await fullTextClaimIds(db, filter.projectId, filter.q, filter.limit ? { cap: SEARCH_CAP, orderBy: textOrder } : {}) } } : {}),
     },
     include: claimInclude,
     orderBy: [{ sourceId: "asc" }, { start: "asc" }, { end: "asc" }],
+    ...(filter.limit ? { take: filter.limit } : {}),
   });
   return rows.map(toView);
 }

@@ -182,3 +182,31 @@ describe("the reader's view of a source's claims (GET /api/sources/:id/claims)",
     expect(json.error.message).toBe("Source no-such-source does not exist");
   });
 });
+
+describe("the claims list API's limit (GET /api/claims?limit=)", () => {
+  const get = async (query: string) => {
+    const response = await listRoute(new Request(`${BASE}?project=csto&${query}`), undefined as never);
+    return { status: response.status, json: await response.json() };
+  };
+
+  it("answers the first claims of a search in text order, as the unlimited list has them", async () => {
+    for (const phrase of ["collective security", "Kazakhstan", "the CSTO"]) {
+      const start = body.indexOf(phrase);
+      if (start >= 0) await create({ sourceId, start, end: start + phrase.length, kind: "FACT" });
+    }
+    const all = (await get("q=CSTO")).json.claims as { id: string }[];
+    expect(all.length).toBeGreaterThan(2);
+    const first = await get("q=CSTO&limit=2");
+    expect(first.status).toBe(200);
+    expect(first.json.claims.map((c: { id: string }) => c.id)).toEqual(all.slice(0, 2).map((c) => c.id));
+    expect((await get(`q=CSTO&limit=${all.length + 5}`)).json.claims).toHaveLength(all.length);
+  });
+
+  it("refuses a limit that is not a whole number from 1 to 1,000 with a 400 that names it", async () => {
+    for (const bad of ["0", "-1", "1001", "two", "1.5"]) {
+      const { status, json } = await get(`q=CSTO&limit=${bad}`);
+      expect(status, bad).toBe(400);
+      expect(json.error.message, bad).toMatch(/limit/);
+    }
+  });
+});
