@@ -2,9 +2,10 @@
 // sources it ranked (lib/server/stats.ts sourcePairMatrices). Cost: kept sources², nothing per claim.
 import type { NumberedSource, OverviewSource, SourcePairMatrix } from "../types";
 
-/** Sources a heat map draws at most: 20 × 20 cells stay readable on a 1280 px screen, where a
- *  thousand sources would be a million cells. The caption says how many are left out. */
-export const MAX_MATRIX_SOURCES = 20;
+/** Sources a heat map draws at most: 10 × 10 cells fit the picture's 560 px and stay readable,
+ *  where a thousand sources would be a million cells (a cell is about 0.7 kB of HTML, its label
+ *  names both sources). The caption says how many are left out. */
+export const MAX_MATRIX_SOURCES = 10;
 
 /** One relation's matrix over the kept sources (drawn in the source list's order) from its pair
  *  counts (either direction, each pair once or twice: both are summed into one symmetric cell). */

@@ -31,6 +31,8 @@ export interface Overview {
   byRelation: Record<LinkRelation, number>;
   /** The project's sources in the source list's order, numbered from 1 (the pictures' S1, S2 …). */
   sources: (NumberedSource & { scanned: boolean })[];
+  /** The heat maps, contradicts then supports (sourcePairRows). */
+  matrices: SourcePairMatrix[];
 }
 
 const zeroKinds = () => Object.fromEntries(CLAIM_KINDS.map((k) => [k, 0])) as Record<ClaimKind, number>;
@@ -52,33 +54,30 @@ const liveLinks = (projectId: string) => Prisma.sql`
 const onlySources = (column: Prisma.Sql, ids?: string[]) => (ids ? Prisma.sql`AND ${column} = ANY(${ids}::text[])` : Prisma.empty);
 
 /**
- * One project's totals and its sources in the list's order. The totals are GROUP BYs over the
- * index-only scans of live claims ("Claim_live_source_idx", "Claim_live_id_idx"), O(claims +
- * links) in the database, a row per kind and relation to the page; the sources are one small row
- * each. Texts without current spans are scanned first, at most SCAN_WORDS_PER_LOAD words (at
- * least one text) a load; the others say they are not scanned yet.
+ * One project's totals, its sources in the list's order and its heat maps. The claim totals are a
+ * GROUP BY over the index-only scan of live claims ("Claim_live_source_idx"), O(claims) in the
+ * database, a row per kind to the page; the link totals come with the heat maps' pairs (one pass
+ * over the live links, O(links)); the sources are one small row each. Texts without current spans
+ * are scanned first, at most SCAN_WORDS_PER_LOAD words (at least one text) a load; the others say
+ * they are not scanned yet. `matrixSources`: the most sources a heat map draws.
  */
-export async function overview(db: Db, projectId: string): Promise<Overview> {
-  const [sources, kinds, relations] = await Promise.all([
+export async function overview(db: Db, projectId: string, { matrixSources = MAX_MATRIX_SOURCES } = {}): Promise<Overview> {
+  const [sources, kinds, pairRows] = await Promise.all([
     db.source.findMany({
       where: { projectId }, select: { id: true, title: true, suggestedTitle: true, contentHash: true, suggestionsHash: true, wordCount: true }, orderBy: SOURCE_LIST_ORDER,
     }),
     db.$queryRaw<{ kind: ClaimKind; n: number }[]>`
       SELECT c.kind, count(*)::int AS n FROM "Claim" c JOIN "Source" s ON s.id = c."sourceId"
       WHERE c."deletedAt" IS NULL AND s."projectId" = ${projectId} GROUP BY c.kind`,
-    db.$queryRaw<{ relation: LinkRelation; n: number }[]>`
-      SELECT relation, count(*)::int AS n FROM (${liveLinks(projectId)}) l GROUP BY relation`,
+    sourcePairRows(db, projectId, matrixSources),
   ]);
   const filled = await fillSuggestedSpans(db, firstUnscanned(sources));
   const byKind = zeroKinds();
   for (const k of kinds) byKind[k.kind] = k.n;
   const byRelation = Object.fromEntries(LINK_RELATIONS.map((r) => [r, 0])) as Record<LinkRelation, number>;
-  for (const r of relations) byRelation[r.relation] = r.n;
-  return {
-    byKind,
-    byRelation,
-    sources: sources.map((s, i) => ({ id: s.id, title: displayTitle(s), number: i + 1, scanned: s.suggestionsHash === s.contentHash || filled.has(s.id) })),
-  };
+  for (const r of pairRows) if (r.what === "total") byRelation[r.relation] = r.n;
+  const numbered = sources.map((s, i) => ({ id: s.id, title: displayTitle(s), number: i + 1, scanned: s.suggestionsHash === s.contentHash || filled.has(s.id) }));
+  return { byKind, byRelation, sources: numbered, matrices: shapeMatrices(pairRows, numbered) };
 }
 
 /** The first texts without current spans, up to SCAN_WORDS_PER_LOAD words (at least one text). */
@@ -127,6 +126,20 @@ const linksPerSource = (projectId: string) => Prisma.sql`
   FROM (${liveLinks(projectId)}) l CROSS JOIN LATERAL unnest(CASE WHEN l.a = l.b THEN ARRAY[l.a] ELSE ARRAY[l.a, l.b] END) AS e(id)
   GROUP BY e.id`;
 
+/** Live links of some sources, per source as linksPerSource counts them: the links of their live
+ *  claims, from either end (ClaimLink's (fromId, toId) and toId indexes), O(their claims' links). */
+const linksOfSources = (projectId: string, ids: string[]) => Prisma.sql`
+  SELECT e.id AS "sourceId", count(*)::int AS n FROM (
+    SELECT l.id, f."sourceId" AS a, t."sourceId" AS b
+    FROM "Claim" f JOIN "ClaimLink" l ON l."fromId" = f.id JOIN "Claim" t ON t.id = l."toId" JOIN "Source" ts ON ts.id = t."sourceId"
+    WHERE f."sourceId" = ANY(${ids}::text[]) AND f."deletedAt" IS NULL AND l."deletedAt" IS NULL AND t."deletedAt" IS NULL AND ts."projectId" = ${projectId}
+    UNION
+    SELECT l.id, f."sourceId", t."sourceId"
+    FROM "Claim" t JOIN "ClaimLink" l ON l."toId" = t.id JOIN "Claim" f ON f.id = l."fromId" JOIN "Source" fs ON fs.id = f."sourceId"
+    WHERE t."sourceId" = ANY(${ids}::text[]) AND t."deletedAt" IS NULL AND l."deletedAt" IS NULL AND f."deletedAt" IS NULL AND fs."projectId" = ${projectId}
+  ) l CROSS JOIN LATERAL unnest(CASE WHEN l.a = l.b THEN ARRAY[l.a] ELSE ARRAY[l.a, l.b] END) AS e(id)
+  WHERE e.id = ANY(${ids}::text[]) GROUP BY e.id`;
+
 /** The orders the overview's table of sources can be read in, each most first. */
 export const SOURCE_STATS_ORDERS = ["claims", "unreviewed", "orphaned", "links"] as const;
 export type SourceStatsOrder = (typeof SOURCE_STATS_ORDERS)[number];
@@ -154,7 +167,7 @@ export interface SourceStatsCursor extends SourceCursor {
  * (figure, list key): each source once across pages while the figures stand. Cost per page: the
  * ranking figure for every source (one GROUP BY, O(claims), O(links) or O(claims + suggested
  * sentences) in the database, a row per source to the sort, not to the page), then the other
- * figures of the page's sources only, O(their claims) and O(links) for their links.
+ * figures of the page's sources only, O(their claims and links).
  */
 export async function sourceStatsPage(
   db: Db, projectId: string, options: { order: SourceStatsOrder; limit: number; after?: SourceStatsCursor },
@@ -178,9 +191,7 @@ export async function sourceStatsPage(
   const [claimCounts, linkCounts, suggestionCounts] = ids.length
     ? await Promise.all([
         db.$queryRaw<{ sourceId: string; kind: ClaimKind; n: number; orphaned: number }[]>(claimsPerSource(projectId, ids)),
-        // The project's links grouped per source (O(links), 20,000 at 100,000 claims), the page's kept.
-        db.$queryRaw<{ sourceId: string; n: number }[]>`
-          SELECT "sourceId", n FROM (${linksPerSource(projectId)}) k WHERE "sourceId" = ANY(${ids}::text[])`,
+        db.$queryRaw<{ sourceId: string; n: number }[]>(linksOfSources(projectId, ids)),
         db.$queryRaw<{ sourceId: string; suggestions: number; unreviewed: number }[]>(suggestedSentences(projectId, ids)),
       ])
     : [[], [], []];
@@ -219,21 +230,24 @@ export function parseSourceStatsCursor(param: string): SourceStatsCursor | null 
   }
 }
 
+type PairRow = { relation: LinkRelation; what: "kept" | "pair" | "linked" | "total"; a: string | null; b: string | null; n: number };
+
 /**
- * The heat maps: for CONTRADICTS and SUPPORTS, all sources when there are no more than `max`,
- * else the `max` sources with the most links of the relation (ties in the source list's order;
- * a source without such links is not drawn then: a row of zeros says nothing), and
- * the pair counts among them. PostgreSQL ranks: one GROUP BY over the project's live links
- * (O(links)) and a window over sources × 2, then sends the kept sources and their pairs, at most
- * 2 · (max + max²) rows, whatever the number of sources.
+ * The heat maps' rows and the link totals, from one pass over the project's live links (O(links)
+ * in the database). For CONTRADICTS and SUPPORTS: all sources when there are no more than `max`,
+ * else the `max` sources with the most links of the relation (ties in the source list's order; a
+ * source without such links is not drawn then: a row of zeros says nothing) as "kept" rows, the
+ * pair counts among them ("pair") and the number of sources with such links ("linked"); for every
+ * relation, its number of links ("total"). PostgreSQL ranks (a window over sources × 2), so at
+ * most 2 · (max + max²) + 5 rows come back, whatever the number of sources.
  */
-export async function sourcePairMatrices(db: Db, projectId: string, sources: NumberedSource[], max = MAX_MATRIX_SOURCES): Promise<SourcePairMatrix[]> {
-  const rows = await db.$queryRaw<{ relation: SourcePairMatrix["relation"]; what: "kept" | "pair" | "linked"; a: string | null; b: string | null; n: number }[]>`
+function sourcePairRows(db: Db, projectId: string, max: number) {
+  return db.$queryRaw<PairRow[]>`
     WITH pairs AS (
-      SELECT relation, a, b, count(*)::int AS n FROM (${liveLinks(projectId)}) l
-      WHERE relation IN ('CONTRADICTS', 'SUPPORTS') GROUP BY relation, a, b
+      SELECT relation, a, b, count(*)::int AS n FROM (${liveLinks(projectId)}) l GROUP BY relation, a, b
     ), linked AS (
-      SELECT relation, id, sum(n) AS n FROM (SELECT relation, a AS id, n FROM pairs UNION ALL SELECT relation, b, n FROM pairs WHERE b <> a) e GROUP BY relation, id
+      SELECT relation, id, sum(n) AS n FROM (SELECT relation, a AS id, n FROM pairs UNION ALL SELECT relation, b, n FROM pairs WHERE b <> a) e
+      WHERE relation IN ('CONTRADICTS', 'SUPPORTS') GROUP BY relation, id
     ), kept AS (
       SELECT relation, id FROM (
         SELECT r.relation, s.id, coalesce(k.n, 0) AS n, count(*) OVER (PARTITION BY r.relation) AS sources,
@@ -248,11 +262,17 @@ export async function sourcePairMatrices(db: Db, projectId: string, sources: Num
     SELECT p.relation, 'pair', p.a, p.b, p.n FROM pairs p
       JOIN kept ka ON ka.relation = p.relation AND ka.id = p.a JOIN kept kb ON kb.relation = p.relation AND kb.id = p.b
     UNION ALL
-    SELECT relation, 'linked', NULL, NULL, count(*)::int FROM linked GROUP BY relation`;
+    SELECT relation, 'linked', NULL, NULL, count(*)::int FROM linked GROUP BY relation
+    UNION ALL
+    SELECT relation, 'total', NULL, NULL, sum(n)::int FROM pairs GROUP BY relation`;
+}
+
+/** Each heat map from sourcePairRows, its sources numbered as in `sources` (the project's, in the list's order). */
+function shapeMatrices(rows: PairRow[], sources: NumberedSource[]): SourcePairMatrix[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   return (["CONTRADICTS", "SUPPORTS"] as const).map((relation) => {
     const mine = rows.filter((r) => r.relation === relation);
-    // A source added since `sources` was read is not drawn: it has no number yet.
+    // A source added after `sources` was read is not drawn: it has no number yet.
     const kept = mine.flatMap((r) => (r.what === "kept" && byId.has(r.a!) ? [byId.get(r.a!)!] : []));
     const pairs = mine.flatMap((r) => (r.what === "pair" ? [{ a: r.a!, b: r.b!, n: r.n }] : []));
     const linkedSources = mine.find((r) => r.what === "linked")?.n ?? 0;

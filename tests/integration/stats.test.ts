@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim } from "@/lib/server/claims";
 import { createSource, updateSource } from "@/lib/server/source-edit";
 import { seedCorpus } from "@/lib/server/seed";
-import { overview, sourcePairMatrices, sourceStatsPage, SOURCE_STATS_ORDERS, type SourceStatsCursor, type SourceStatsOrder } from "@/lib/server/stats";
+import { overview, sourceStatsPage, SOURCE_STATS_ORDERS, type SourceStatsCursor, type SourceStatsOrder } from "@/lib/server/stats";
 import { member } from "../helpers/members";
 import { overviewWithRows } from "../helpers/overview-rows";
 import { suggestClaims } from "@/lib/suggestions/sentences";
@@ -42,7 +42,7 @@ it("counts claims, links and unreviewed suggestions per source; deleted claims a
   expect(o.sources[0]!.unreviewedSuggestions).toBe(o.sources[0]!.suggestions - 1);
   expect(o.sources[1]).toMatchObject({ claims: 1, links: 1, byKind: { FACT: 0, OPINION: 1, PREDICTION: 0 } });
   // Five sources: the heat maps draw them all, in the list's order, linked or not.
-  const [contradicts, supports] = await sourcePairMatrices(t.db, SEED_PROJECT.id, o.sources);
+  const [contradicts, supports] = o.matrices;
   expect(contradicts!.sources.map((s) => s.id)).toEqual(sources.map((s) => s.id));
   expect(contradicts!.counts[0]![1]).toBe(1);
   expect(contradicts!.counts[1]![0]).toBe(1);
@@ -141,17 +141,16 @@ describe("a project of seven sources, ranked", () => {
   });
 
   it("draws all seven sources in each heat map, as there are few", async () => {
-    const o = await overview(t.db, PROJECT);
-    const [contradicts] = await sourcePairMatrices(t.db, PROJECT, o.sources);
+    const [contradicts] = (await overview(t.db, PROJECT)).matrices;
     expect(contradicts!.sources.map((s) => [s.id, s.number])).toEqual(ids.map((id, i) => [id, i + 1]));
     expect(contradicts!.counts[1]![3]).toBe(1);
     expect(contradicts!.counts[3]![6]).toBe(1);
   });
 
   it("cut to fewer sources, a heat map draws those with the most links of its relation, in the list's order, and counts the linked ones left out", async () => {
-    const o = await overview(t.db, PROJECT);
     // Contradicts: X4 has 2 links, X2 and X7 one each (X2 first in the list).
-    const [contradicts, supports] = await sourcePairMatrices(t.db, PROJECT, o.sources, 2);
+    const { matrices: [contradicts, supports], byRelation } = await overview(t.db, PROJECT, { matrixSources: 2 });
+    expect(byRelation).toEqual({ CONTRADICTS: 2, SUPPORTS: 1, REFINES: 1 });
     expect(contradicts).toEqual({
       relation: "CONTRADICTS",
       sources: [{ id: ids[1], title: "X2", number: 2 }, { id: ids[3], title: "X4", number: 4 }],
@@ -161,7 +160,7 @@ describe("a project of seven sources, ranked", () => {
     });
     expect(supports).toMatchObject({ sources: [{ number: 2 }, { number: 4 }], counts: [[0, 1], [1, 0]], linkedSources: 2 });
     // Room for three: only the linked sources are drawn, not rows of zeros.
-    const [c3, s3] = await sourcePairMatrices(t.db, PROJECT, o.sources, 3);
+    const [c3, s3] = (await overview(t.db, PROJECT, { matrixSources: 3 })).matrices;
     expect(c3!.sources.map((s) => s.number)).toEqual([2, 4, 7]);
     expect(c3!.counts).toEqual([[0, 1, 0], [1, 0, 1], [0, 1, 0]]);
     expect(s3!.sources.map((s) => s.number)).toEqual([2, 4]);

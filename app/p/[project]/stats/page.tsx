@@ -3,7 +3,7 @@ import Link from "@/components/Link";
 import { db } from "@/lib/server/db";
 import { z } from "zod";
 import { describeZodError, dropEmpty } from "@/lib/schemas";
-import { overview, parseSourceStatsCursor, SOURCE_STATS_ORDERS, sourcePairMatrices, sourceStatsCursorParam, sourceStatsPage, type SourceStatsOrder } from "@/lib/server/stats";
+import { overview, parseSourceStatsCursor, SOURCE_STATS_ORDERS, sourceStatsCursorParam, sourceStatsPage, type SourceStatsOrder } from "@/lib/server/stats";
 import { claimVisibility } from "@/lib/server/rounds";
 import { loadClaimGraph } from "@/lib/server/claim-graph";
 import { SourceHeatMap } from "@/components/overview/SourceHeatMap";
@@ -47,13 +47,13 @@ export default async function StatsPage({ params, searchParams }: Props) {
   const after = input.success && input.data.after ? parseSourceStatsCursor(input.data.after) ?? undefined : undefined;
   const from = after && input.success ? input.data.from ?? SHOWN + 1 : 1;
   const visibility = await claimVisibility(db(), viewer);
-  // The overview scans texts not yet scanned for suggestions first; the table, the heat maps and
-  // the graph's queries follow it, side by side (the graph's waits for its sources only to shape itself).
+  // The overview (totals, heat maps) scans texts not yet scanned for suggestions last: the table
+  // counts them, so it follows; the graph's queries run alongside (it waits for the sources only to
+  // shape itself).
   const figures = overview(db(), project.id);
-  const [o, table, matrices, graph] = await Promise.all([
+  const [o, table, graph] = await Promise.all([
     figures,
     figures.then(() => sourceStatsPage(db(), project.id, { order, limit: SHOWN, after })),
-    figures.then((f) => sourcePairMatrices(db(), project.id, f.sources)),
     loadClaimGraph(db(), project.id, figures.then((f) => f.sources), visibility),
   ]);
   const total = CLAIM_KINDS.reduce((n, k) => n + o.byKind[k], 0);
@@ -139,7 +139,7 @@ export default async function StatsPage({ params, searchParams }: Props) {
 
       <h2>Which sources contradict or support which</h2>
       <div className="overview-pictures">
-        {matrices.map((matrix) => <SourceHeatMap key={matrix.relation} matrix={matrix} />)}
+        {o.matrices.map((matrix) => <SourceHeatMap key={matrix.relation} matrix={matrix} />)}
       </div>
 
       <h2>Claims and their links</h2>
