@@ -109,7 +109,7 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
                       <a key={n.id} href={pathOf(claimHref(n))} aria-label={label} className="graph-node">
                         <title>{label}</title>
                         <circle cx={n.x} cy={n.y} r={NODE_RADIUS} fill={fill} stroke="#1b1f24" strokeWidth={1} />
-                        <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fill={textColourOn(fill)} fontSize={11} fontWeight={600}>{number}</text>
+                        <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fill={textColourOn(fill)} fontSize={number < 100 ? 11 : number < 1000 ? 8 : 6.5} fontWeight={600}>{number}</text>
                         {scale >= LABELS_FROM && (
                           <text x={n.x + NODE_RADIUS + 3} y={n.y} dy="0.35em" fontSize={12 / scale * 1.4} className="graph-quote">{clip(n.quote, 40)}</text>
                         )}
@@ -130,7 +130,7 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
               <li key={s.id}>
                 <svg width={22} height={22} aria-hidden="true">
                   <circle cx={11} cy={11} r={9} fill={sourceColour(index)} stroke="#1b1f24" />
-                  <text x={11} y={11} dy="0.35em" textAnchor="middle" fontSize={10} fontWeight={600} fill={textColourOn(sourceColour(index))}>{s.number}</text>
+                  <text x={11} y={11} dy="0.35em" textAnchor="middle" fontSize={s.number < 100 ? 10 : s.number < 1000 ? 8 : 6.5} fontWeight={600} fill={textColourOn(sourceColour(index))}>{s.number}</text>
                 </svg>
                 {sourceTag(s)} {s.title}
               </li>

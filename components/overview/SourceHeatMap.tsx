@@ -44,8 +44,8 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
   const captionId = useId();
   const pathOf = useProjectPath();
   const n = matrix.sources.length;
-  // Wide enough for the column heads ("S1000" is about 40 px at 13 px).
-  const headWidth = 8 * Math.max(0, ...matrix.sources.map((s) => sourceTag(s).length)) + 2;
+  // Wide enough for the column heads to stand apart ("S224" is about 33 px at 13 px).
+  const headWidth = 9 * Math.max(0, ...matrix.sources.map((s) => sourceTag(s).length)) + 8;
   const cell = Math.max(32, headWidth, Math.min(56, Math.floor(340 / Math.max(1, n))));
   const max = matrixMax(matrix);
   const [low, high] = HEAT_RAMPS[matrix.relation];
