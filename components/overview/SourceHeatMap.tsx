@@ -15,7 +15,7 @@ import { useProjectPath } from "@/components/shell/ProjectContext";
 import type { SourcePairMatrix } from "@/lib/types";
 import "./overview.css";
 
-const LABEL_W = 215;
+const LABEL_W = 200;
 const HEAD_H = 26;
 const LEGEND_W = 220;
 const EMPTY_FILL = "#f6f8fa";
@@ -44,8 +44,9 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
   const captionId = useId();
   const pathOf = useProjectPath();
   const n = matrix.sources.length;
-  // Wide enough for the column heads to stand apart ("S224" is about 33 px at 13 px).
-  const headWidth = 9 * Math.max(0, ...matrix.sources.map((s) => sourceTag(s).length)) + 8;
+  // Wide enough for the column heads to stand apart ("S224" is about 32 px at 13 px): ten
+  // sources with three-digit numbers still fit the figure's 600 px.
+  const headWidth = 8 * Math.max(0, ...matrix.sources.map((s) => sourceTag(s).length)) + 4;
   const cell = Math.max(32, headWidth, Math.min(56, Math.floor(340 / Math.max(1, n))));
   const max = matrixMax(matrix);
   const [low, high] = HEAT_RAMPS[matrix.relation];

@@ -2,7 +2,7 @@
 // sources it ranked (lib/server/stats.ts sourcePairMatrices). Cost: kept sources², nothing per claim.
 import type { NumberedSource, OverviewSource, SourcePairMatrix } from "../types";
 
-/** Sources a heat map draws at most: 10 × 10 cells fit the picture's 560 px and stay readable,
+/** Sources a heat map draws at most: 10 × 10 cells fit the picture's 600 px and stay readable,
  *  where a thousand sources would be a million cells (a cell is about 0.7 kB of HTML, its label
  *  names both sources). The caption says how many are left out. */
 export const MAX_MATRIX_SOURCES = 10;
