@@ -327,16 +327,25 @@ export interface OverviewSource {
   title: string;
 }
 
+/** A source as the overview's pictures name it: "S<number>", its place in the project's source
+ *  list (1 for the first), so S7 is the same source in every picture however they are cut. */
+export interface NumberedSource extends OverviewSource {
+  number: number;
+}
+
 /** The overview's source × source heat map of one relation. counts[i][j]: links of the relation
  *  between claims of sources i and j, either direction (symmetric; the diagonal counts links
  *  within one source). */
 export interface SourcePairMatrix {
   relation: "CONTRADICTS" | "SUPPORTS";
-  sources: OverviewSource[];
+  /** In the source list's order. */
+  sources: NumberedSource[];
   counts: number[][];
   /** How many sources there are in all; more than `sources.length` when the picture is cut to
-   *  the sources with the most links of the relation (lib/overview/source-matrix.ts). */
+   *  the sources with the most links of the relation (lib/server/stats.ts ranks them). */
   ofSources: number;
+  /** How many sources have at least one link of the relation, drawn or not. */
+  linkedSources: number;
 }
 
 /** A claim in the overview's claims-and-links graph, placed by lib/overview/graph-layout.ts. */
@@ -358,7 +367,8 @@ export interface ClaimGraphEdge {
 
 /** The overview's claims-and-links graph: only linked claims, at most a capped number of them. */
 export interface ClaimGraphView {
-  sources: OverviewSource[];
+  /** The sources of the drawn claims, in the source list's order. */
+  sources: NumberedSource[];
   nodes: ClaimGraphNode[];
   edges: ClaimGraphEdge[];
   width: number;

@@ -26,10 +26,11 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
   const id = useId();
   const pathOf = useProjectPath();
-  const sourceIndex = new Map(graph.sources.map((s, i) => [s.id, i]));
+  // graph.sources holds the drawn claims' sources only, each with its number in the source list.
+  const sourceOf = new Map(graph.sources.map((s) => [s.id, s]));
+  const tagOf = (n: ClaimGraphNode) => sourceTag(sourceOf.get(n.sourceId)!);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const drawnSources = graph.sources.filter((s) => graph.nodes.some((n) => n.sourceId === s.id));
-  const describe = (n: ClaimGraphNode) => `${clip(n.quote, 120)} (${kindLabel(n.kind)}, ${sourceTag(sourceIndex.get(n.sourceId)!)} ${graph.sources[sourceIndex.get(n.sourceId)!].title})`;
+  const describe = (n: ClaimGraphNode) => `${clip(n.quote, 120)} (${kindLabel(n.kind)}, ${tagOf(n)} ${sourceOf.get(n.sourceId)!.title})`;
   const { unlinked, overCap } = graph.hidden;
 
   if (graph.nodes.length === 0) {
@@ -101,14 +102,14 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
                     );
                   })}
                   {graph.nodes.map((n) => {
-                    const index = sourceIndex.get(n.sourceId)!;
-                    const fill = sourceColour(index);
+                    const { number } = sourceOf.get(n.sourceId)!;
+                    const fill = sourceColour(number - 1);
                     const label = describe(n);
                     return (
                       <a key={n.id} href={pathOf(claimHref(n))} aria-label={label} className="graph-node">
                         <title>{label}</title>
                         <circle cx={n.x} cy={n.y} r={NODE_RADIUS} fill={fill} stroke="#1b1f24" strokeWidth={1} />
-                        <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fill={textColourOn(fill)} fontSize={11} fontWeight={600}>{index + 1}</text>
+                        <text x={n.x} y={n.y} dy="0.35em" textAnchor="middle" fill={textColourOn(fill)} fontSize={number < 100 ? 11 : number < 1000 ? 8 : 6.5} fontWeight={600}>{number}</text>
                         {scale >= LABELS_FROM && (
                           <text x={n.x + NODE_RADIUS + 3} y={n.y} dy="0.35em" fontSize={12 / scale * 1.4} className="graph-quote">{clip(n.quote, 40)}</text>
                         )}
@@ -123,15 +124,15 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
       </Zoom>
       <div className="graph-legend">
         <ul aria-label="Sources">
-          {drawnSources.map((s) => {
-            const index = sourceIndex.get(s.id)!;
+          {graph.sources.map((s) => {
+            const index = s.number - 1;
             return (
               <li key={s.id}>
                 <svg width={22} height={22} aria-hidden="true">
                   <circle cx={11} cy={11} r={9} fill={sourceColour(index)} stroke="#1b1f24" />
-                  <text x={11} y={11} dy="0.35em" textAnchor="middle" fontSize={10} fontWeight={600} fill={textColourOn(sourceColour(index))}>{index + 1}</text>
+                  <text x={11} y={11} dy="0.35em" textAnchor="middle" fontSize={s.number < 100 ? 10 : s.number < 1000 ? 8 : 6.5} fontWeight={600} fill={textColourOn(sourceColour(index))}>{s.number}</text>
                 </svg>
-                {sourceTag(index)} {s.title}
+                {sourceTag(s)} {s.title}
               </li>
             );
           })}
@@ -155,8 +156,8 @@ export function ClaimGraph({ graph }: { graph: ClaimGraphView }) {
             const b = byId.get(e.toId)!;
             return (
               <li key={e.id}>
-                <a href={pathOf(claimHref(a))}>{clip(a.quote, 90)}</a> ({sourceTag(sourceIndex.get(a.sourceId)!)}) {RELATION_LABELS[e.relation].out}{" "}
-                <a href={pathOf(claimHref(b))}>{clip(b.quote, 90)}</a> ({sourceTag(sourceIndex.get(b.sourceId)!)})
+                <a href={pathOf(claimHref(a))}>{clip(a.quote, 90)}</a> ({tagOf(a)}) {RELATION_LABELS[e.relation].out}{" "}
+                <a href={pathOf(claimHref(b))}>{clip(b.quote, 90)}</a> ({tagOf(b)})
               </li>
             );
           })}

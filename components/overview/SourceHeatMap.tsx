@@ -15,7 +15,7 @@ import { useProjectPath } from "@/components/shell/ProjectContext";
 import type { SourcePairMatrix } from "@/lib/types";
 import "./overview.css";
 
-const LABEL_W = 215;
+const LABEL_W = 200;
 const HEAD_H = 26;
 const LEGEND_W = 220;
 const EMPTY_FILL = "#f6f8fa";
@@ -27,11 +27,27 @@ const MEANING: Record<SourcePairMatrix["relation"], string> = {
   SUPPORTS: "How many claims of one source are linked as supporting a claim of the other (either direction). Darker means more.",
 };
 
+/** What a cut picture draws and leaves out, e.g. "Drawn: the 20 sources with the most such links,
+ *  of 1,000 sources; 980 are left out, 412 of them with such links." */
+function cutNote(matrix: SourcePairMatrix): string {
+  const n = matrix.sources.length;
+  const of = matrix.ofSources.toLocaleString("en-GB");
+  const out = (matrix.ofSources - n).toLocaleString("en-GB");
+  if (n === 0) return `None of the ${of} sources has such links yet.`;
+  // The drawn sources are those with the most links, so the linked ones left out are those past them.
+  const linkedOut = matrix.linkedSources - n;
+  if (linkedOut <= 0) return `Drawn: the ${n === 1 ? "only source" : `${n} sources`} with such links, of ${of} sources; the other ${out} have none.`;
+  return `Drawn: the ${n} sources with the most such links, of ${of} sources; ${out} are left out, ${linkedOut.toLocaleString("en-GB")} of them with such links.`;
+}
+
 export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
   const captionId = useId();
   const pathOf = useProjectPath();
   const n = matrix.sources.length;
-  const cell = Math.max(32, Math.min(56, Math.floor(340 / Math.max(1, n))));
+  // Wide enough for the column heads to stand apart ("S224" is about 32 px at 13 px): ten
+  // sources with three-digit numbers still fit the figure's 600 px.
+  const headWidth = 8 * Math.max(0, ...matrix.sources.map((s) => sourceTag(s).length)) + 4;
+  const cell = Math.max(32, headWidth, Math.min(56, Math.floor(340 / Math.max(1, n))));
   const max = matrixMax(matrix);
   const [low, high] = HEAT_RAMPS[matrix.relation];
   const colour = scaleLinear<string>({ domain: [1, Math.max(2, max)], range: [low, high] });
@@ -45,11 +61,18 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
   const columns = matrix.sources.map((_, col) => ({ col, bins: matrix.sources.map((__, row) => ({ row, count: matrix.counts[row][col] })) }));
   const title = relationLabel(matrix.relation);
 
+  if (n === 0) {
+    return (
+      <figure className="heat-map" aria-labelledby={captionId}>
+        <figcaption id={captionId}><strong>{title}</strong> between sources: {cutNote(matrix)}</figcaption>
+      </figure>
+    );
+  }
   return (
     <figure className="heat-map" aria-labelledby={captionId}>
       <figcaption id={captionId}>
         <strong>{title}</strong> between sources: {MEANING[matrix.relation]} Choose a cell to compare the two sources.
-        {matrix.ofSources > n && <> Drawn: the {n} sources with the most such links, of {matrix.ofSources.toLocaleString("en-GB")}.</>}
+        {matrix.ofSources > n && <> {cutNote(matrix)}</>}
       </figcaption>
       <div className="picture-scroll">
         <svg width={width} height={height} role="group" aria-label={`${title} heat map`}>
@@ -57,13 +80,13 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
             {matrix.sources.map((s, i) => (
               <text key={s.id} x={i * cell + cell / 2} y={-8} textAnchor="middle" className="heat-head">
                 <title>{s.title}</title>
-                {sourceTag(i)}
+                {sourceTag(s)}
               </text>
             ))}
             {matrix.sources.map((s, i) => (
               <text key={s.id} x={-8} y={i * cell + cell / 2} dy="0.35em" textAnchor="end" className="heat-head">
                 <title>{s.title}</title>
-                {sourceTag(i)} {clip(s.title, 21)}
+                {sourceTag(s)} {clip(s.title, 21)}
               </text>
             ))}
             <HeatmapRect
@@ -130,13 +153,13 @@ export function SourceHeatMap({ matrix }: { matrix: SourcePairMatrix }) {
             <thead>
               <tr>
                 <td />
-                {matrix.sources.map((s, j) => <th key={s.id} scope="col" title={s.title}>{sourceTag(j)}</th>)}
+                {matrix.sources.map((s, j) => <th key={s.id} scope="col" title={s.title}>{sourceTag(s)}</th>)}
               </tr>
             </thead>
             <tbody>
               {matrix.sources.map((s, i) => (
                 <tr key={s.id}>
-                  <th scope="row">{sourceTag(i)} {s.title}</th>
+                  <th scope="row">{sourceTag(s)} {s.title}</th>
                   {matrix.sources.map((t, j) => <td key={t.id} aria-label={cellLabel(matrix, i, j)}>{matrix.counts[i][j]}</td>)}
                 </tr>
               ))}

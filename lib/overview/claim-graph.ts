@@ -2,7 +2,7 @@
 // drawn, and past a cap the least linked claims are left out (and counted), because a force
 // layout and an SVG of thousands of nodes are neither fast nor readable. Cost: O(links · log links)
 // to rank claims by their number of links.
-import type { ClaimGraphEdge, ClaimKind, LinkRelation, OverviewSource } from "../types";
+import type { ClaimGraphEdge, ClaimKind, LinkRelation, NumberedSource, OverviewSource } from "../types";
 
 export interface GraphLinkRow {
   id: string;
@@ -19,7 +19,8 @@ export interface GraphClaimRow {
 }
 
 export interface ShapedClaimGraph {
-  sources: OverviewSource[];
+  /** The sources of the drawn claims, numbered by their place in the source list. */
+  sources: NumberedSource[];
   nodes: GraphClaimRow[];
   edges: ClaimGraphEdge[];
   hidden: { unlinked: number; overCap: number };
@@ -33,6 +34,7 @@ const QUOTE_MAX = 200;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function shapeClaimGraph(input: {
+  /** The project's sources in the list's order (their numbers are their places in it). */
   sources: OverviewSource[];
   links: GraphLinkRow[];
   /** Live claims in all (linked or not), to say how many are not drawn. */
@@ -62,9 +64,11 @@ export function shapeClaimGraph(input: {
     .filter((l) => kept.has(l.from.id) && kept.has(l.to.id))
     .map((l) => ({ id: l.id, fromId: l.from.id, toId: l.to.id, relation: l.relation }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const drawn = new Set(nodes.map((n) => n.sourceId));
   return {
-    // All sources, so S1, S2 … name the same sources as in the heat maps.
-    sources: input.sources,
+    // Only the drawn claims' sources go to the browser; their numbers are those of the whole list,
+    // so S7 names the same source as in the heat maps.
+    sources: input.sources.flatMap(({ id, title }, i) => (drawn.has(id) ? [{ id, title, number: i + 1 }] : [])),
     nodes,
     edges,
     hidden: { unlinked: Math.max(0, input.claimCount - (input.linkedClaims ?? claims.size)), overCap: (input.linkedClaims ?? claims.size) - kept.size },

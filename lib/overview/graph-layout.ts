@@ -2,8 +2,9 @@
 // own point on an ellipse, links pull their ends together, claims push each other apart. The
 // simulation runs a fixed number of ticks from fixed starting points (d3-force's random source is
 // seeded), so the same graph always gets the same picture, on the server, before it is sent.
-// Cost: O(ticks · (nodes · log nodes + links)), run on each overview load; bounded by the
-// 150-node cap, whatever the number of claims (bench/overview.ts measures it).
+// Cost: O(ticks · (nodes · log nodes + links)), bounded by the 150-node cap whatever the number of
+// claims: 165–424 ms for 150 nodes on the bench's machine, so the overview keeps each layout in a
+// cache keyed by what decides it (./layout-cache.ts) and runs it again only when that changes.
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 import type { ClaimGraphNode, ClaimGraphView } from "../types";
 import type { ShapedClaimGraph } from "./claim-graph";
@@ -67,3 +68,4 @@ export function layoutClaimGraph(graph: ShapedClaimGraph, size = { width: GRAPH_
   }));
   return { sources: graph.sources, nodes, edges: graph.edges, width, height, hidden: graph.hidden };
 }
+

@@ -1,37 +1,32 @@
-// The overview's source × source heat maps, shaped from per-relation count matrices. The counts
-// come from lib/server/stats.ts today; whichever query computes them, only sourcePairMatrices
-// needs re-pointing. Cost: sources² cells, nothing per claim.
-import type { OverviewSource, SourcePairMatrix } from "../types";
+// The overview's source × source heat maps, shaped from the pair counts PostgreSQL gives for the
+// sources it ranked (lib/server/stats.ts sourcePairMatrices). Cost: kept sources², nothing per claim.
+import type { NumberedSource, OverviewSource, SourcePairMatrix } from "../types";
 
-export interface SourcePairCounts {
-  sources: OverviewSource[];
-  /** [i][j]: CONTRADICTS links between claims of sources i and j, either direction. */
-  contradictions: number[][];
-  /** [i][j]: SUPPORTS links between claims of sources i and j, either direction. */
-  supports: number[][];
+/** Sources a heat map draws at most: 10 × 10 cells fit the picture's 600 px and stay readable,
+ *  where a thousand sources would be a million cells (a cell is about 0.7 kB of HTML, its label
+ *  names both sources). The caption says how many are left out. */
+export const MAX_MATRIX_SOURCES = 10;
+
+/** One relation's matrix over the kept sources (drawn in the source list's order) from its pair
+ *  counts (either direction, each pair once or twice: both are summed into one symmetric cell). */
+export function pairMatrix(
+  relation: SourcePairMatrix["relation"], kept: NumberedSource[], pairs: { a: string; b: string; n: number }[], totals: { ofSources: number; linkedSources: number },
+): SourcePairMatrix {
+  const sources = [...kept].sort((x, y) => x.number - y.number);
+  const index = new Map(sources.map((s, i) => [s.id, i]));
+  const counts = sources.map(() => sources.map(() => 0));
+  for (const { a, b, n } of pairs) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined) continue;
+    counts[i]![j]! += n;
+    if (i !== j) counts[j]![i]! += n;
+  }
+  return { relation, sources, counts, ...totals };
 }
 
-/** Sources a heat map draws at most: 30 × 30 cells stay readable on a 1280 px screen, where a
- *  thousand sources would be a million cells. The table below the picture says which are shown. */
-export const MAX_MATRIX_SOURCES = 30;
-
-/**
- * Each relation's matrix, cut to the `max` sources with the most links of that relation (ties in
- * the overview's source order), kept in that order. Cost: sources² to sum and copy the counts.
- */
-export function sourcePairMatrices(counts: SourcePairCounts, max = MAX_MATRIX_SOURCES): SourcePairMatrix[] {
-  const all = counts.sources.map(({ id, title }) => ({ id, title }));
-  const cut = (relation: SourcePairMatrix["relation"], matrix: number[][]): SourcePairMatrix => {
-    if (all.length <= max) return { relation, sources: all, counts: matrix, ofSources: all.length };
-    const linked = matrix.map((row) => row.reduce((sum, n) => sum + n, 0));
-    const kept = all.map((_, i) => i).sort((a, b) => linked[b]! - linked[a]! || a - b).slice(0, max).sort((a, b) => a - b);
-    return { relation, sources: kept.map((i) => all[i]!), counts: kept.map((i) => kept.map((j) => matrix[i]![j]!)), ofSources: all.length };
-  };
-  return [cut("CONTRADICTS", counts.contradictions), cut("SUPPORTS", counts.supports)];
-}
-
-/** "S3": how the pictures name the source at index i (the legend spells out the titles). */
-export const sourceTag = (index: number) => `S${index + 1}`;
+/** "S3": how the pictures name a source (the legends spell out the titles). */
+export const sourceTag = (source: { number: number }) => `S${source.number}`;
 
 /** Where a cell leads, inside the project (projectPath puts /p/<slug> before it): two sources
  *  side by side in Compare, or one source's linked claims. */

@@ -1,13 +1,14 @@
 // Loads the overview's claims-and-links graph: PostgreSQL ranks the linked claims by their number
 // of live links and keeps the GRAPH_MAX_NODES most linked (one grouped pass over the project's
 // live links, O(links) in the database), then only the links touching those claims are read
-// with their claims, and lib/overview shapes and lays them out. Rows read: bounded by the node
+// with their claims, and lib/overview shapes them and lays them out (once per graph: the layout is
+// cached by what decides it, lib/overview/layout-cache.ts). Rows read: bounded by the node
 // cap and those claims' links, not by the project's links.
 import "server-only";
 import type { Db } from "./db";
 import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
 import { GRAPH_MAX_NODES, shapeClaimGraph } from "../overview/claim-graph";
-import { layoutClaimGraph } from "../overview/graph-layout";
+import { layoutClaimGraphCached } from "../overview/layout-cache";
 import type { ClaimGraphView, OverviewSource } from "../types";
 
 const claimFields = { id: true, sourceId: true, kind: true, quote: true } as const;
@@ -43,5 +44,5 @@ export async function loadClaimGraph(db: Db, projectId: string, sources: Overvie
         select: { id: true, relation: true, from: { select: claimFields }, to: { select: claimFields } },
       })
     : [];
-  return layoutClaimGraph(shapeClaimGraph({ sources: await shown, links, claimCount, linkedClaims: ranked[0]?.linked ?? 0 }));
+  return layoutClaimGraphCached(shapeClaimGraph({ sources: await shown, links, claimCount, linkedClaims: ranked[0]?.linked ?? 0 }));
 }

@@ -56,7 +56,7 @@ export interface SourceCursor {
 
 /** The corpus order: seeded sources by file name, then the others oldest first (index
  *  "Source_projectId_seedKey_createdAt_id_idx"; btree's ascending order puts the null seedKeys last). */
-const SOURCE_LIST_ORDER: Prisma.SourceOrderByWithRelationInput[] = [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }];
+export const SOURCE_LIST_ORDER: Prisma.SourceOrderByWithRelationInput[] = [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }];
 
 const listedSelect = {
   id: true, title: true, suggestedTitle: true, author: true, publisher: true, url: true,

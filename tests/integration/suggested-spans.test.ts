@@ -10,12 +10,13 @@ import { addDocument } from "@/lib/server/documents";
 import { importPlan } from "@/lib/server/import";
 import { updateSource, createSource } from "@/lib/server/source-edit";
 import { seedCorpus } from "@/lib/server/seed";
-import { SCAN_WORDS_PER_LOAD, overview } from "@/lib/server/stats";
+import { SCAN_WORDS_PER_LOAD } from "@/lib/server/stats";
 import { extractDocument } from "@/lib/import/document";
 import { parseW3cImport } from "@/lib/import/w3c";
 import { splitSentences, suggestClaims, suggestSourceClaims } from "@/lib/suggestions/sentences";
 import type { SourceSection } from "@/lib/types";
 import { CSTO, member } from "../helpers/members";
+import { overviewWithRows } from "../helpers/overview-rows";
 import { createTestDatabase, type TestDatabase } from "../helpers/testdb";
 import { exported } from "../helpers/w3c-fixture";
 
@@ -74,7 +75,7 @@ describe("every path that writes a text stores its suggested spans", () => {
     const ada = await member(t.db, "Ada");
     const { source } = await createSource(t.db, ada, CSTO, { title: "Nothing to suggest", body: "Glory to the peacemakers! The alliance is a half-dead outfit." });
     expect(await stored(source.id)).toEqual({ rows: [], expected: [], current: true });
-    const row = (await overview(t.db, CSTO)).sources.find((s) => s.id === source.id)!;
+    const row = (await overviewWithRows(t.db, CSTO)).sources.find((s) => s.id === source.id)!;
     expect(row).toMatchObject({ scanned: true, suggestions: 0, unreviewedSuggestions: 0 });
   });
 
@@ -161,7 +162,7 @@ describe("the overview's counts", () => {
       for (const c of marked.filter((_, k) => k % 4 === i % 4)) await deleteClaim(t.db, bo, c.id);
     }
     const js = await countsInJs(CSTO);
-    const o = await overview(t.db, CSTO);
+    const o = await overviewWithRows(t.db, CSTO);
     const sql = Object.fromEntries(o.sources.map((s) => [s.id, { suggestions: s.suggestions, unreviewed: s.unreviewedSuggestions }]));
     expect(sql).toEqual(js);
     expect(o.sources.every((s) => s.scanned)).toBe(true);
@@ -177,7 +178,7 @@ describe("texts without current spans", () => {
     await t.db.suggestedSpan.deleteMany({ where: { sourceId: source.id } });
     await t.db.source.update({ where: { id: source.id }, data: { suggestionsHash: null } });
 
-    const o = await overview(t.db, CSTO);
+    const o = await overviewWithRows(t.db, CSTO);
     const row = o.sources.find((s) => s.id === source.id)!;
     expect(row.scanned).toBe(true);
     expect({ suggestions: row.suggestions, unreviewed: row.unreviewedSuggestions }).toEqual((await countsInJs(CSTO))[source.id]);
@@ -189,7 +190,7 @@ describe("texts without current spans", () => {
     const other = createDb(t.url);
     try {
       const before = await t.db.suggestedSpan.findMany({ where: { sourceId: source.id }, orderBy: { start: "asc" } });
-      const again = (await overview(other, CSTO)).sources.find((s) => s.id === source.id)!;
+      const again = (await overviewWithRows(other, CSTO)).sources.find((s) => s.id === source.id)!;
       expect(again).toEqual(row);
       expect(await t.db.suggestedSpan.findMany({ where: { sourceId: source.id }, orderBy: { start: "asc" } })).toEqual(before);
     } finally {
@@ -201,7 +202,7 @@ describe("texts without current spans", () => {
     const source = await t.db.source.findFirstOrThrow({ where: { title: "Pasted" }, select: { id: true, body: true } });
     const body = `${source.body}\n\nIn 2024, about 5,000 troops were said to be ready. Officials said 12 states would join by 2030.`;
     await t.db.$executeRaw`UPDATE "Source" SET "body" = ${body}, "contentHash" = 'changed-by-hand' WHERE "id" = ${source.id}`;
-    const row = (await overview(t.db, CSTO)).sources.find((s) => s.id === source.id)!;
+    const row = (await overviewWithRows(t.db, CSTO)).sources.find((s) => s.id === source.id)!;
     expect(row.scanned).toBe(true);
     expect(row.suggestions).toBe(suggestClaims(body).length);
     expect((await stored(source.id)).rows).toEqual((await stored(source.id)).expected);
@@ -214,12 +215,12 @@ describe("texts without current spans", () => {
     await t.db.source.updateMany({ where: { projectId: CSTO }, data: { suggestionsHash: null, wordCount: SCAN_WORDS_PER_LOAD } });
     try {
       for (let load = 1; load <= sources.length; load++) {
-        const o = await overview(t.db, CSTO);
+        const o = await overviewWithRows(t.db, CSTO);
         expect(o.sources.map((s) => s.scanned)).toEqual(sources.map((_, i) => i < load));
         expect(o.sources.filter((s) => !s.scanned).every((s) => s.suggestions === 0 && s.unreviewedSuggestions === 0)).toBe(true);
       }
       const js = await countsInJs(CSTO);
-      const o = await overview(t.db, CSTO);
+      const o = await overviewWithRows(t.db, CSTO);
       expect(Object.fromEntries(o.sources.map((s) => [s.id, { suggestions: s.suggestions, unreviewed: s.unreviewedSuggestions }]))).toEqual(js);
     } finally {
       for (const s of sources) await t.db.source.update({ where: { id: s.id }, data: { wordCount: s.wordCount } });

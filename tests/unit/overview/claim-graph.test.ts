@@ -24,8 +24,10 @@ describe("claim graph shape", () => {
       { id: "l2", fromId: "a", toId: "b", relation: "SUPPORTS" },
     ]);
     expect(graph.hidden).toEqual({ unlinked: 4, overCap: 0 });
-    // Every source stays listed, so S1, S2 … match the heat maps.
-    expect(graph.sources).toEqual(sources);
+    // Only the drawn claims' sources, numbered by their place in the whole list (S2 is the heat maps' S2).
+    expect(graph.sources).toEqual([{ id: "s1", title: "One", number: 1 }, { id: "s2", title: "Two", number: 2 }]);
+    const later = shapeClaimGraph({ sources, links: [link("l3", claim("e", "s3"), claim("f", "s3"))], claimCount: 2 });
+    expect(later.sources).toEqual([{ id: "s3", title: "Three", number: 3 }]);
   });
 
   it("past the cap keeps the most linked claims and only links between kept claims", () => {
@@ -49,7 +51,7 @@ describe("claim graph shape", () => {
     const long = claim("e", "s3", "x".repeat(500));
     const graph = shapeClaimGraph({ sources, links: [link("l1", long, a)], claimCount: 2 });
     expect(graph.nodes.find((n) => n.id === "e")!.quote).toHaveLength(200);
-    expect(shapeClaimGraph({ sources, links: [], claimCount: 5 })).toEqual({ sources, nodes: [], edges: [], hidden: { unlinked: 5, overCap: 0 } });
+    expect(shapeClaimGraph({ sources, links: [], claimCount: 5 })).toEqual({ sources: [], nodes: [], edges: [], hidden: { unlinked: 5, overCap: 0 } });
   });
 
   it("links a claim to the reader with the claim selected", () => {
