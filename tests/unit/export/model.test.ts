@@ -22,28 +22,26 @@ describe("export model", () => {
 });
 
 describe("chunksToStream", () => {
-  it("writes the chunks' UTF-8 bytes in buffers of at most 64 KB, whatever the chunks' sizes", async () => {
-    const chunks = ["", "a", "é✓😀".repeat(30_000), "x".repeat(70_000), ...Array.from({ length: 3_000 }, (_, i) => `line ${i} 😀\n`)];
+  async function readAll(chunks: Parameters<typeof chunksToStream>[0]): Promise<Uint8Array[]> {
     const reader = chunksToStream(chunks).getReader();
     const parts: Uint8Array[] = [];
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) return parts;
       parts.push(value);
     }
+  }
+
+  it("writes the chunks' UTF-8 bytes in buffers of at most 64 KB, whatever the chunks' sizes", async () => {
+    const chunks = ["", "a", "é✓😀".repeat(30_000), "x".repeat(70_000), ...Array.from({ length: 3_000 }, (_, i) => `line ${i} 😀\n`)];
+    const parts = await readAll(chunks);
     expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(64 * 1024);
     expect(Buffer.concat(parts).toString("utf8")).toBe(chunks.join(""));
   });
 
   it("writes a batch's pieces in order, empty pieces and empty batches included", async () => {
     const chunks = ["head\n", ["a’,", "", "b\n"], [], ["", ""], ["x".repeat(70_000), "é✓😀".repeat(30_000)], "", ["end\n"]];
-    const reader = chunksToStream(chunks).getReader();
-    const parts: Uint8Array[] = [];
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-    }
+    const parts = await readAll(chunks);
     expect(Math.max(...parts.map((p) => p.byteLength))).toBeLessThanOrEqual(64 * 1024);
     expect(Buffer.concat(parts).toString("utf8")).toBe(chunks.flat().join(""));
   });
