@@ -218,7 +218,8 @@ export async function getCluster(db: Db, projectId: string, id: string, visibili
  * Candidate contradictions among a project's live claims (optionally of some of its sources only), not yet linked:
  * figures the quotes give that cannot both be true, and the value conflicts of every cluster's
  * members (a cluster says its claims speak of one thing, so its dates of one event are compared).
- * Cost: claims² over the scope plus members² per cluster.
+ * Cost: one read of each claim's figures plus the pairs that share a bucket (suggestContradictions),
+ * plus members² per cluster.
  */
 export async function contradictionSuggestions(db: Db, projectId: string, sourceIds?: string[], visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ContradictionSuggestion[]> {
   const claims = await db.claim.findMany({
