@@ -97,7 +97,7 @@ async function measureSize(claims: number, port: number): Promise<Column> {
         const counts = await t.db.claim.groupBy({ by: ["sourceId"], where: { sourceId: { in: built.value.compareSourceIds }, deletedAt: null }, _count: { _all: true } });
         const linked = await t.db.claimLink.count({ where: { deletedAt: null, from: { sourceId: { in: built.value.compareSourceIds } }, to: { sourceId: { in: built.value.compareSourceIds } } } });
         column.set("compare: claims per column / links between them", `${counts.map((c) => c._count._all).join(", ")} / ${linked}`);
-        column.set("compare: hydrated (mark), median (min–max) ms", shown(compare.hydrated));
+        if (compare.hydrated.every(Number.isFinite)) column.set("compare: hydrated (mark), median (min–max) ms", shown(compare.hydrated));
         column.set("compare: until the connectors are drawn (mark), median (min–max) ms", shown(compare.mark));
         column.set("compare: first contentful paint, median ms", median(compare.fcp).toFixed(0));
       } finally {
