@@ -62,10 +62,10 @@ export interface Figures {
   words: Set<string>;
 }
 
-/** Quotes read lately: a claim's quote seldom changes, and reading 3,000 quotes (chrono for the
+/** Quotes read lately (about 1 KB each): a claim's quote seldom changes, and reading 3,000 quotes (chrono for the
  *  dates) took most of a suggestions request once the pairs were bucketed (~0.5 s). Bounded, so
  *  memory stays flat however many claims pass (oldest read forgotten first). */
-const FIGURES_KEPT = 50_000;
+const FIGURES_KEPT = 20_000;
 const figuresRead = new Map<string, Figures>();
 
 /** What a quote states that can conflict: its figures, dates and significant words. Cost: one
