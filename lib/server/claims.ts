@@ -13,7 +13,7 @@ import { cachedSourceText, forgetSourceText, rememberSourceText, type SourceText
 import type { Actor } from "./users";
 import { projectOfSource, requireRole, roleIn } from "./projects";
 import { mayAnnotate, mayChangeWork, type ProjectRole } from "../roles";
-import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, ClaimViewerRights, HistoryEntry, LinkBetween, ReaderClaim, RestsOnView, SourceSection } from "../types";
+import type { AttributionType, ClaimKind, ClaimRecord, ClaimView, ClaimViewerRights, HistoryEntry, ReaderClaim, RestsOnView, SourceSection } from "../types";
 import { inCommentsSection } from "../provenance/attribution";
 import { isRestsOnCycle, provenanceChanges } from "./claim-provenance";
 import { provenanceSelect, referenceLabel, toProvenance, toReferenceView } from "./provenance-fields";
@@ -385,16 +385,6 @@ export async function listReaderClaims(db: Db, sourceId: string, visibility: Cla
     speaker: r.speakerName ? { name: r.speakerName, role: r.speakerRole } : null,
     restsOn: readerRestsOn(r),
   }));
-}
-
-/** The live links with both ends among `claimIds` (the compare view's columns), oldest first.
- *  Two index scans over the ids given: grows with the claims shown and their links only. */
-export async function listLinksBetween(db: Db, claimIds: string[]): Promise<LinkBetween[]> {
-  if (!claimIds.length) return [];
-  return db.$queryRaw<LinkBetween[]>`
-    SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation" FROM "ClaimLink" l
-    WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${claimIds}) AND l."toId" = ANY(${claimIds})
-    ORDER BY l."createdAt", l."id"`;
 }
 
 /** Everything that happened to a claim, oldest first, including links made or removed. */

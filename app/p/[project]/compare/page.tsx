@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/server/db";
-import { listLinksBetween, listReaderClaims } from "@/lib/server/claims";
+import { listReaderClaims } from "@/lib/server/claims";
+import { listLinksBetween } from "@/lib/server/links";
 import { claimVisibility } from "@/lib/server/rounds";
 import { getSource, listSources } from "@/lib/server/sources";
 import { CompareView } from "@/components/compare/CompareView";
