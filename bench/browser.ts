@@ -28,18 +28,21 @@ export async function entryTime(page: Page, name: string, timeoutMs = 180_000): 
 
 /** `runs` loads of `url` in one tab (after one unmeasured load that compiles the route and fills
  *  the cache, so the app's scripts are cached as after any visit): first contentful paint, and
- *  the time of the performance mark `mark` when given. */
-export async function loadTimings(browser: Browser, url: string, runs: number, mark?: string): Promise<{ fcp: number[]; mark: number[] }> {
+ *  the time of the performance mark `mark` when given (and of `earlierMark`, one set before it). */
+export async function loadTimings(browser: Browser, url: string, runs: number, mark?: string, earlierMark?: string): Promise<{ fcp: number[]; mark: number[]; hydrated: number[] }> {
   const tab = await browser.newPage({ viewport: VIEWPORT });
-  const timings = { fcp: [] as number[], mark: [] as number[] };
+  const timings = { fcp: [] as number[], mark: [] as number[], hydrated: [] as number[] };
   try {
     for (let run = 0; run <= runs; run++) {
       await tab.goto(url, { waitUntil: "commit" });
       const fcp = await entryTime(tab, "first-contentful-paint");
       const marked = mark ? await entryTime(tab, mark) : Number.NaN;
+      // Set before `mark` when the app sets it at all (an older build may not): no long wait.
+      const earlier = earlierMark ? await entryTime(tab, earlierMark, 2_000).catch(() => Number.NaN) : Number.NaN;
       if (run === 0) continue;
       timings.fcp.push(fcp);
       if (mark) timings.mark.push(marked);
+      if (earlierMark) timings.hydrated.push(earlier);
     }
   } finally {
     await tab.close();

@@ -83,16 +83,21 @@ async function measureSize(claims: number, port: number): Promise<Column> {
       column.set("claims list, first page, p50 / p95 ms", ms(await repeat(5, async () => (await fetchTimed(`${app.base}/p/csto/claims`)).ms)));
       const compareUrl = `${app.base}/p/csto/compare?ids=${built.value.compareSourceIds.join(",")}`;
       column.set("compare, 3 largest sources, p50 / p95 ms", ms(await repeat(3, async () => (await fetchTimed(compareUrl)).ms)));
+      column.set("compare: HTML sent, MB", ((await fetchTimed(compareUrl)).bytes / 1024 / 1024).toFixed(2));
+      // What the compare page asks for once it is up: contradictions between its columns' claims.
+      const suggestionsUrl = `${app.base}/api/contradictions?project=csto&sourceIds=${built.value.compareSourceIds.join(",")}`;
+      column.set("compare: suggestions request (/api/contradictions), p50 / p95 ms", ms(await repeat(3, async () => (await fetchTimed(suggestionsUrl)).ms)));
       const browser = await launchChromium();
       try {
         // Median (min–max) in ms from navigation start, in a tab that has the app's scripts cached.
         const shown = (xs: number[]) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
         column.set("home page: first contentful paint in Chromium, median (min–max) ms", shown((await loadTimings(browser, `${app.base}/p/csto`, 5)).fcp));
         column.set("claims list, first page: first contentful paint, median (min–max) ms", shown((await loadTimings(browser, `${app.base}/p/csto/claims`, 5)).fcp));
-        const compare = await loadTimings(browser, compareUrl, 3, "connectors-drawn");
+        const compare = await loadTimings(browser, compareUrl, 3, "connectors-drawn", "compare-hydrated");
         const counts = await t.db.claim.groupBy({ by: ["sourceId"], where: { sourceId: { in: built.value.compareSourceIds }, deletedAt: null }, _count: { _all: true } });
         const linked = await t.db.claimLink.count({ where: { deletedAt: null, from: { sourceId: { in: built.value.compareSourceIds } }, to: { sourceId: { in: built.value.compareSourceIds } } } });
         column.set("compare: claims per column / links between them", `${counts.map((c) => c._count._all).join(", ")} / ${linked}`);
+        if (compare.hydrated.every(Number.isFinite)) column.set("compare: hydrated (mark), median (min–max) ms", shown(compare.hydrated));
         column.set("compare: until the connectors are drawn (mark), median (min–max) ms", shown(compare.mark));
         column.set("compare: first contentful paint, median ms", median(compare.fcp).toFixed(0));
       } finally {

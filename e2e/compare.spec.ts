@@ -142,3 +142,33 @@ test("a suggested contradiction can be accepted as a supporting link", async ({ 
   await expect(suggestion).toHaveCount(0);
   await expect(page.locator('path[data-link-id][data-relation="SUPPORTS"]')).toHaveCount(1);
 });
+
+test("in a long text (a report of 70,000 characters), a link to a claim far below is an arrow that brings it into view, and so is scrolling down to it", async ({ page, request }) => {
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const longFiller = Array.from({ length: 1_100 }, (_, i) => `Paragraph ${i + 1} says nothing worth marking about the mission.`).join("\n\n");
+  const titles = { a: `Long report ${stamp}`, b: `Short report ${stamp}` };
+  const bodies = {
+    a: `Early on, ${QUOTES.a}.\n\n${longFiller}\n\nLate news: ${QUOTES.aLate}.\n\nFiled ${stamp}.`,
+    b: `${QUOTES.b}, said one source.\n\n${FILLER}\n\nFiled ${stamp}.`,
+  };
+  const ids = { a: await addSource(request, titles.a, bodies.a), b: await addSource(request, titles.b, bodies.b) };
+  const claims = { aLate: await addClaim(request, ids.a, bodies.a, QUOTES.aLate), b: await addClaim(request, ids.b, bodies.b, QUOTES.b) };
+  const link = await addLink(request, claims.aLate, claims.b, "REFINES");
+  await page.goto(at(`/compare?ids=${ids.a},${ids.b}`));
+
+  const arrow = page.getByRole("button", { name: `Linked claim (refines) in ${titles.a}, below, scrolled out of view: show it` });
+  await expect(arrow).toBeVisible();
+  await expect(connector(page, link)).toHaveCount(0);
+  await arrow.click();
+  await expect(mark(page, claims.aLate)).toBeInViewport();
+  await expect(mark(page, claims.aLate)).toHaveAttribute("title", /^fact · 1 links · /);
+  await expect(connector(page, link)).toHaveCount(1);
+
+  // Back to the top, then scrolled down by hand: the claim is there again, and so is its line.
+  const text = column(page, titles.a).getByLabel(`Text of ${titles.a}`);
+  await text.evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(arrow).toBeVisible();
+  await text.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(mark(page, claims.aLate)).toBeInViewport();
+  await expect(connector(page, link)).toHaveCount(1);
+});

@@ -182,6 +182,21 @@ export function receivedReaderClaims(sent: SentReaderClaims, body: string): Read
   });
 }
 
+/** A link between two claims as the compare view draws it: the claims' quotes and the rest of
+ *  each claim are in the columns, sent once (a ClaimView repeats the other claim's quote in each link). */
+export interface LinkBetween {
+  id: string;
+  fromId: string;
+  toId: string;
+  relation: LinkRelation;
+}
+
+/** One compare column as the page sends it: the source and its claims as the reader gets them. */
+export interface SentCompareColumn {
+  source: SourceDoc;
+  claims: SentReaderClaims;
+}
+
 export interface HistoryEntry {
   id: number;
   action: string;

@@ -1,13 +1,15 @@
-import type { ClaimView } from "@/lib/types";
-import { displayTitle, type SourceDoc } from "@/lib/types";
+import type { TextWindow } from "@/lib/highlights/window";
+import { displayTitle, type ReaderClaim, type SourceDoc } from "@/lib/types";
 import { CompareColumnText, type ClaimMarks } from "./CompareColumnText";
 
 /** One source: its header with Widen and Collapse / Expand buttons, and its text scrolling on its own.
  *  A collapsed column is a narrow strip, so the columns beside it sit side by side for connectors;
  *  a widened one takes the room of two, the others stay open beside it. */
-export function CompareColumn({ source, claims, open, wide, marks, textRef, onToggle, onWiden, onScroll, onActivate }: {
+export function CompareColumn({ source, claims, open, wide, marks, paint, textRef, onToggle, onWiden, onScroll, onActivate }: {
   source: SourceDoc;
-  claims: ClaimView[];
+  claims: ReaderClaim[];
+  /** The stretch of the text painted (null: all of it). */
+  paint: TextWindow | null;
   open: boolean;
   wide: boolean;
   marks: ClaimMarks;
@@ -40,7 +42,7 @@ export function CompareColumn({ source, claims, open, wide, marks, textRef, onTo
         <span className="muted">{source.author ?? "unknown author"} · {source.publishedDate ?? source.approxDate ?? "undated"} · {claims.length} claim{claims.length === 1 ? "" : "s"}</span>
       </header>
       <div className="compare-text" ref={textRef} onScroll={onScroll} onClick={onActivate} onKeyDown={onActivate} tabIndex={0} aria-label={`Text of ${title}`}>
-        <CompareColumnText body={source.body} claims={claims} marks={marks} />
+        <CompareColumnText body={source.body} claims={claims} marks={marks} paint={paint} />
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { ProjectLink } from "@/components/shell/ProjectContext";
-import type { ClaimView } from "@/lib/types";
+import type { ClaimProvenance } from "@/lib/types";
 import { Quote } from "@/components/Quote";
 import { ProvenanceLine } from "@/components/provenance/ProvenanceFacts";
 import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
@@ -7,7 +7,8 @@ import { CreateClusterForm } from "@/components/clusters/CreateClusterForm";
 /** The claims chosen in the compare view, to be grouped into a new cluster. */
 export function GroupPanel({ chosen, claimById, onLeaveOut, onCreated }: {
   chosen: string[];
-  claimById: Map<string, ClaimView>;
+  /** A chosen claim's quote, and its provenance once its whole record is loaded. */
+  claimById: ReadonlyMap<string, { quote: string; provenance?: ClaimProvenance }>;
   onLeaveOut: (id: string) => void;
   onCreated: () => void;
 }) {
@@ -22,7 +23,7 @@ export function GroupPanel({ chosen, claimById, onLeaveOut, onCreated }: {
             return (
               <li key={id}>
                 <Quote text={quote} />{" "}
-                {claim && <ProvenanceLine provenance={claim.provenance} className="muted compare-provenance" />}{" "}
+                {claim?.provenance && <ProvenanceLine provenance={claim.provenance} className="muted compare-provenance" />}{" "}
                 <button type="button" onClick={() => onLeaveOut(id)} aria-label={`Leave out: ${quote}`}>Leave out</button>
               </li>
             );

@@ -1,4 +1,4 @@
-import { LINK_RELATIONS, type ClaimView, type LinkRelation } from "@/lib/types";
+import { LINK_RELATIONS, type LinkRelation } from "@/lib/types";
 import { Quote } from "@/components/Quote";
 import { RELATION_LABELS } from "@/lib/labels";
 import type { ShownSuggestion } from "./useSuggestions";
@@ -7,7 +7,7 @@ import type { ShownSuggestion } from "./useSuggestions";
  *  accepted as contradicts, supports or refines, or dismissed. */
 export function SuggestionsPanel({ suggestions, claimById, titleOf, onAccept, onDismiss, onShowDismissed }: {
   suggestions: ShownSuggestion[];
-  claimById: Map<string, ClaimView>;
+  claimById: ReadonlyMap<string, { quote: string; sourceId: string }>;
   titleOf: (sourceId: string) => string;
   onAccept: (s: ShownSuggestion, relation: LinkRelation) => void;
   onDismiss: (s: ShownSuggestion) => void;

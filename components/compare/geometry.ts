@@ -17,6 +17,9 @@ export interface LinkEnd {
   column: number;
   /** The claim's mark, measured; null when its column is collapsed or the mark is not painted. */
   mark: { top: number; bottom: number } | null;
+  /** An open column paints only the stretch of a long text around its screen (lib/highlights/window):
+   *  a claim outside it has no mark, and lies above or below that stretch, so out of view. */
+  unpainted?: "above" | "below";
 }
 
 export interface CompareLink {
@@ -50,7 +53,8 @@ export interface Marker {
   toward: "up" | "down" | "across";
 }
 
-export function placeOf(mark: LinkEnd["mark"], view: ColumnBox["view"]): Place {
+export function placeOf(mark: LinkEnd["mark"], view: ColumnBox["view"], unpainted?: LinkEnd["unpainted"]): Place {
+  if (view && !mark && unpainted) return unpainted;
   if (!view || !mark) return "collapsed";
   const middle = (mark.top + mark.bottom) / 2;
   if (middle < view.top) return "above";
@@ -82,8 +86,8 @@ export function layoutLink(link: CompareLink, columns: readonly ColumnBox[]): { 
   const [left, right] = link.from.column < link.to.column ? [link.from, link.to] : [link.to, link.from];
   const lView = columns[left.column].view;
   const rView = columns[right.column].view;
-  const lPlace = placeOf(left.mark, lView);
-  const rPlace = placeOf(right.mark, rView);
+  const lPlace = placeOf(left.mark, lView, left.unpainted);
+  const rPlace = placeOf(right.mark, rView, right.unpainted);
   const middle = (m: { top: number; bottom: number }) => (m.top + m.bottom) / 2;
   const open = columns.map((c) => c.view !== null);
   if (lPlace === "visible" && rPlace === "visible" && sideBySide(left.column, right.column, open)) {
@@ -129,14 +133,15 @@ export function spreadMarkers(markers: readonly Marker[], gap: number): Marker[]
   return out;
 }
 
-/** Every link once (from its "out" end) between claims shown in two different columns.
+/** The links between claims shown in two different columns, each once.
  *  O(claims + links) for the columns shown. */
-export function linksBetweenColumns<C extends { id: string; links: { linkId: string; otherClaimId: string; relation: LinkRelation; direction: "in" | "out" }[] }>(
-  columns: readonly { claims: readonly C[] }[],
+export function linksBetweenColumns(
+  columns: readonly { claims: readonly { id: string }[] }[],
+  links: readonly { id: string; fromId: string; toId: string; relation: LinkRelation }[],
 ): { linkId: string; relation: LinkRelation; fromId: string; fromColumn: number; toId: string; toColumn: number }[] {
   const columnOf = new Map<string, number>();
   columns.forEach((c, i) => c.claims.forEach((claim) => columnOf.set(claim.id, i)));
-  return columns.flatMap((c, i) => c.claims.flatMap((claim) => claim.links
-    .filter((l) => l.direction === "out" && columnOf.has(l.otherClaimId) && columnOf.get(l.otherClaimId) !== i)
-    .map((l) => ({ linkId: l.linkId, relation: l.relation, fromId: claim.id, fromColumn: i, toId: l.otherClaimId, toColumn: columnOf.get(l.otherClaimId)! }))));
+  return links
+    .filter((l) => columnOf.has(l.fromId) && columnOf.has(l.toId) && columnOf.get(l.fromId) !== columnOf.get(l.toId))
+    .map((l) => ({ linkId: l.id, relation: l.relation, fromId: l.fromId, fromColumn: columnOf.get(l.fromId)!, toId: l.toId, toColumn: columnOf.get(l.toId)! }));
 }

@@ -4,7 +4,7 @@
 import { ProjectLink } from "@/components/shell/ProjectContext";
 import { exportProvenance, speakerWords } from "@/lib/export/provenance";
 import { attributionLabel } from "@/lib/labels";
-import type { ClaimProvenance, RestsOnView } from "@/lib/types";
+import type { AttributionType, ClaimProvenance, RestsOnView } from "@/lib/types";
 
 type Props = { provenance: ClaimProvenance | null | undefined };
 
@@ -59,9 +59,11 @@ export function ProvenanceLine({ provenance, className }: Props & { className?: 
   return <span className={className}>Said by <SpeakerText provenance={provenance} /> · <AttributionText provenance={provenance} />{origin}</span>;
 }
 
-/** Plain words for a tooltip (title attribute): "said by X (role), direct quote". */
-export function provenanceTitle(provenance: ClaimProvenance | null | undefined): string {
+/** Plain words for a tooltip (title attribute): "said by X (role), direct quote". Needs the
+ *  speaker and attribution only, which the reader's claims carry too. */
+export function provenanceTitle(provenance: { speaker: { name: string; role: string | null } | null; attributionType: AttributionType } | null | undefined): string {
   if (provenance?.attributionType === "READER_COMMENT") return "reader comment";
-  const who = speakerWords(exportProvenance({ provenance: provenance ?? undefined }));
+  const speaker = provenance?.speaker;
+  const who = speakerWords({ speaker: speaker ? { name: speaker.name, role: speaker.role } : null, attribution: provenance?.attributionType ?? "OWN_VOICE", restsOn: null, claimDate: null });
   return `${who ? `said by ${who}` : "no speaker named"}, ${attributionLabel(provenance?.attributionType ?? "OWN_VOICE").toLowerCase()}`;
 }

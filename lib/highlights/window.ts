@@ -17,15 +17,24 @@ const FIRST_WINDOW = 20_000;
  *  finds its claims already there. */
 const MARGIN = 10_000;
 
+/** How much a window holds: the reader's, or a narrower view's (a compare column shows about
+ *  1,500 characters, so its windows are smaller). */
+export interface PaintWindowSizes {
+  first: number;
+  margin: number;
+}
+
+const READER_WINDOWS: PaintWindowSizes = { first: FIRST_WINDOW, margin: MARGIN };
+
 /** The window a text starts with: null (paint it all) unless it is long. */
-export function initialPaintWindow(length: number): TextWindow | null {
-  return length > PAINT_WHOLE_TEXT_UP_TO ? { from: 0, to: Math.min(length, FIRST_WINDOW) } : null;
+export function initialPaintWindow(length: number, sizes: PaintWindowSizes = READER_WINDOWS): TextWindow | null {
+  return length > PAINT_WHOLE_TEXT_UP_TO ? { from: 0, to: Math.min(length, sizes.first) } : null;
 }
 
 /** The window for what is on screen now, or null while `current` still holds it with half a
  *  margin to spare (so a scroll of a few lines repaints nothing). */
-export function nextPaintWindow(current: TextWindow, visible: TextWindow, length: number): TextWindow | null {
-  const margin = Math.max(MARGIN, visible.to - visible.from);
+export function nextPaintWindow(current: TextWindow, visible: TextWindow, length: number, sizes: PaintWindowSizes = READER_WINDOWS): TextWindow | null {
+  const margin = Math.max(sizes.margin, visible.to - visible.from);
   const roomBefore = current.from === 0 || visible.from - current.from >= margin / 2;
   const roomAfter = current.to >= length || current.to - visible.to >= margin / 2;
   if (roomBefore && roomAfter) return null;

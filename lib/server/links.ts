@@ -8,7 +8,7 @@ import type { CreateLinkInput } from "../schemas";
 import type { Actor } from "./users";
 import { projectOfSource, requireRole } from "./projects";
 import { mayCurate } from "../roles";
-import type { LinkRecord, LinkRelation } from "../types";
+import type { LinkBetween, LinkRecord, LinkRelation } from "../types";
 
 export interface LinkEnd {
   id: string;
@@ -123,4 +123,14 @@ export async function listLinks(db: Db, filter: { projectId: string; claimIds?: 
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toView);
+}
+
+/** The live links with both ends among `claimIds` (the compare view's columns), oldest first.
+ *  Two index scans over the ids given: grows with the claims shown and their links only. */
+export async function listLinksBetween(db: Db, claimIds: string[]): Promise<LinkBetween[]> {
+  if (!claimIds.length) return [];
+  return db.$queryRaw<LinkBetween[]>`
+    SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation" FROM "ClaimLink" l
+    WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${claimIds}) AND l."toId" = ANY(${claimIds})
+    ORDER BY l."createdAt", l."id"`;
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { SEED_PROJECT } from "@/lib/server/projects";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClaim, deleteClaim, restoreClaim, getClaim, claimHistory } from "@/lib/server/claims";
-import { createLink, deleteLink, listLinks } from "@/lib/server/links";
+import { createLink, deleteLink, listLinks, listLinksBetween } from "@/lib/server/links";
 import { seedCorpus } from "@/lib/server/seed";
 import type { Actor } from "@/lib/server/users";
 import { member } from "../helpers/members";
@@ -129,5 +129,15 @@ describe("links between claims", () => {
     expect((await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [a] })).map((l) => [l.id, l.relation])).toEqual([[revived.id, "CONTRADICTS"]]);
     const reverse = await createLink(t.db, actor, { fromId: b, toId: claimIds.counterpunch, relation: "SUPPORTS" });
     expect(reverse.relation).toBe("SUPPORTS");
+  });
+
+  it("lists for compare's columns the live links with both ends among the claims shown, not those leading elsewhere", async () => {
+    // Live now: counterpunch → essay, caravanserai → eurasia (the revived one), eurasia → counterpunch;
+    // caravanserai → eurasia (supports) lies soft-deleted.
+    const [revived] = await listLinks(t.db, { projectId: SEED_PROJECT.id, claimIds: [claimIds.caravanserai] });
+    expect(await listLinksBetween(t.db, [claimIds.caravanserai, claimIds.eurasia, claimIds.essay])).toEqual([
+      { id: revived!.id, fromId: claimIds.caravanserai, toId: claimIds.eurasia, relation: "CONTRADICTS" },
+    ]);
+    expect(await listLinksBetween(t.db, [])).toEqual([]);
   });
 });

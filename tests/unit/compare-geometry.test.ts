@@ -24,6 +24,15 @@ describe("placeOf", () => {
     expect(placeOf(at(300), null)).toBe("collapsed");
     expect(placeOf(null, view)).toBe("collapsed");
   });
+
+  it("places a claim outside the painted stretch of a long text above or below, out of view", () => {
+    expect(placeOf(null, view, "above")).toBe("above");
+    expect(placeOf(null, view, "below")).toBe("below");
+    expect(placeOf(null, null, "below")).toBe("collapsed");
+    // Both ends out of view: no connector, no marker; one on screen: a marker pointing down.
+    const unpainted = { ...link([0, 300], [1, null]), to: { claimId: "b", column: 1, mark: null, unpainted: "below" as const } };
+    expect(layoutLink(unpainted, COLUMNS)).toMatchObject({ connector: null, markers: [{ column: 0, toward: "down", targetId: "b" }] });
+  });
 });
 
 describe("sideBySide", () => {
@@ -109,12 +118,12 @@ describe("spreadMarkers", () => {
 
 describe("linksBetweenColumns", () => {
   it("lists each link once, only between claims in different columns shown", () => {
-    const claim = (id: string, links: { linkId: string; otherClaimId: string; direction: "in" | "out" }[]) =>
-      ({ id, links: links.map((l) => ({ ...l, relation: "REFINES" as const })) });
-    const columns = [
-      { claims: [claim("a", [{ linkId: "ab", otherClaimId: "b", direction: "out" }, { linkId: "ax", otherClaimId: "x", direction: "out" }, { linkId: "aa2", otherClaimId: "a2", direction: "out" }]), claim("a2", [{ linkId: "aa2", otherClaimId: "a", direction: "in" }])] },
-      { claims: [claim("b", [{ linkId: "ab", otherClaimId: "a", direction: "in" }])] },
+    const columns = [{ claims: [{ id: "a" }, { id: "a2" }] }, { claims: [{ id: "b" }] }];
+    const links = [
+      { id: "ab", fromId: "a", toId: "b", relation: "REFINES" as const },
+      { id: "ax", fromId: "a", toId: "x", relation: "SUPPORTS" as const },
+      { id: "aa2", fromId: "a", toId: "a2", relation: "SUPPORTS" as const },
     ];
-    expect(linksBetweenColumns(columns)).toEqual([{ linkId: "ab", relation: "REFINES", fromId: "a", fromColumn: 0, toId: "b", toColumn: 1 }]);
+    expect(linksBetweenColumns(columns, links)).toEqual([{ linkId: "ab", relation: "REFINES", fromId: "a", fromColumn: 0, toId: "b", toColumn: 1 }]);
   });
 });

@@ -31,4 +31,11 @@ describe("the stretch of a long text the reader paints", () => {
     // A screen showing 15,000 characters (a narrow font, a tall window) gets that much on each side.
     expect(nextPaintWindow({ from: 0, to: 20_000 }, { from: 100_000, to: 115_000 }, 300_000)).toEqual({ from: 85_000, to: 130_000 });
   });
+
+  it("takes smaller windows for a narrower view (a compare column) when told", () => {
+    const column = { first: 6_000, margin: 3_000 };
+    expect(initialPaintWindow(300_000, column)).toEqual({ from: 0, to: 6_000 });
+    expect(nextPaintWindow({ from: 0, to: 6_000 }, { from: 0, to: 1_500 }, 300_000, column)).toBeNull();
+    expect(nextPaintWindow({ from: 0, to: 6_000 }, { from: 3_000, to: 4_600 }, 300_000, column)).toEqual({ from: 0, to: 7_600 });
+  });
 });
