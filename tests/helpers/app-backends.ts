@@ -25,8 +25,13 @@ export async function controlBackends(serverUrl: string, database: string): Prom
       return false;
     },
     async terminateAll() {
-      const { rows } = await admin.query(`SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE ${others}) t`, [database]);
-      return rows[0].n;
+      // In the select list, so only the rows the WHERE keeps are signalled (never another database's).
+      const { rows } = await admin.query<{ pid: number }>(`SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE ${others}`, [database]);
+      // pg_terminate_backend only signals: wait until each backend has exited (sent its last
+      // message and closed its socket), so what the app sees next is the outage, not a race with it.
+      const pids = rows.map((r) => r.pid);
+      while (pids.length && (await admin.query(`SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)`, [pids])).rowCount) { /* next poll */ }
+      return pids.length;
     },
     close: () => admin.end(),
   };

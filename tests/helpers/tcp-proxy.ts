@@ -10,6 +10,9 @@ export interface TcpProxy {
   nextSent(text: string): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
+  /** Resolves once no relayed connection is left whose database side has closed: the app's end of
+   *  each connection the server dropped is closed too (its pool hears it on the next I/O turn). */
+  drained(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
@@ -20,8 +23,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     s.on("close", () => sockets.delete(s));
     s.on("error", () => s.destroy());
   };
+  // Client sockets whose database side has ended but which are not closed yet.
+  const closing = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, targetHost);
+    upstream.on("end", () => { if (!client.destroyed) closing.add(client); });
+    client.on("close", () => closing.delete(client));
     track(client);
     client.on("data", (chunk: Buffer) => {
       const sent = chunk.toString("latin1");
@@ -47,5 +54,10 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   await listen(0);
   const port = (server.address() as net.AddressInfo).port;
   const nextSent = (text: string) => new Promise<void>((resolve) => { watchers.push({ text, resolve }); });
-  return { port, nextSent, down: stop, up: () => listen(port), close: async () => { if (server.listening) await stop(); } };
+  const drained = async () => {
+    while (closing.size) await new Promise((resolve) => setImmediate(resolve));
+    // One more I/O turn: the app's sockets read the close the relay just made.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { port, nextSent, down: stop, up: () => listen(port), close: async () => { if (server.listening) await stop(); }, drained };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/server/db";
-import { overview } from "@/lib/server/stats";
+import { overviewWithRows } from "../helpers/overview-rows";
 import { suggestClaims } from "@/lib/suggestions/sentences";
 import { createDatabaseIfMissing, dropDatabase, migrate } from "@/scripts/tasks";
 import { SERVER_URL } from "../helpers/testdb";
@@ -49,7 +49,7 @@ describe("the suggested-spans migration on existing sources", () => {
     expect(await db.source.findUniqueOrThrow({ where: { id: "old" }, select: { suggestionsHash: true } })).toEqual({ suggestionsHash: null });
     expect(await db.suggestedSpan.count()).toBe(0);
 
-    const [row] = (await overview(db, "p_csto")).sources;
+    const [row] = (await overviewWithRows(db, "p_csto")).sources;
     expect(suggestions.length).toBeGreaterThan(1);
     expect(row).toMatchObject({ id: "old", scanned: true, suggestions: suggestions.length, unreviewedSuggestions: suggestions.length - 1 });
     expect(await db.suggestedSpan.findMany({ where: { sourceId: "old" }, orderBy: { start: "asc" }, select: { start: true, end: true } })).toEqual(
