@@ -237,7 +237,8 @@ type PairRow = { relation: LinkRelation; what: "kept" | "pair" | "linked" | "tot
 /**
  * The heat maps' rows and the link totals, from one pass over the project's live links (O(links)
  * in the database). For CONTRADICTS and SUPPORTS: all sources when there are no more than `max`,
- * else the `max` sources with the most links of the relation (ties in the source list's order; a
+ * else the `max` sources with the most links of the relation (ties: the newest source first, so a
+ * pair just linked shows among many with as many links; a
  * source without such links is not drawn then: a row of zeros says nothing) as "kept" rows, the
  * pair counts among them ("pair") and the number of sources with such links ("linked"); for every
  * relation, its number of links ("total"). PostgreSQL ranks (a window over sources × 2), so at
@@ -253,7 +254,7 @@ function sourcePairRows(db: Db, projectId: string, max: number) {
     ), kept AS (
       SELECT relation, id FROM (
         SELECT r.relation, s.id, coalesce(k.n, 0) AS n, count(*) OVER (PARTITION BY r.relation) AS sources,
-          row_number() OVER (PARTITION BY r.relation ORDER BY coalesce(k.n, 0) DESC, s."seedKey" IS NULL, coalesce(s."seedKey", ''), s."createdAt", s.id) AS rank
+          row_number() OVER (PARTITION BY r.relation ORDER BY coalesce(k.n, 0) DESC, s."createdAt" DESC, s.id) AS rank
         FROM "Source" s CROSS JOIN (VALUES ('CONTRADICTS'::"LinkRelation"), ('SUPPORTS'::"LinkRelation")) r(relation)
         LEFT JOIN linked k ON k.relation = r.relation AND k.id = s.id
         WHERE s."projectId" = ${projectId}

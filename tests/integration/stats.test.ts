@@ -147,13 +147,13 @@ describe("a project of seven sources, ranked", () => {
     expect(contradicts!.counts[3]![6]).toBe(1);
   });
 
-  it("cut to fewer sources, a heat map draws those with the most links of its relation, in the list's order, and counts the linked ones left out", async () => {
-    // Contradicts: X4 has 2 links, X2 and X7 one each (X2 first in the list).
+  it("cut to fewer sources, a heat map draws those with the most links of its relation (ties: the newest source), in the list's order, and counts the linked ones left out", async () => {
+    // Contradicts: X4 has 2 links, X2 and X7 one each (X7 the newer).
     const { matrices: [contradicts, supports], byRelation } = await overview(t.db, PROJECT, { matrixSources: 2 });
     expect(byRelation).toEqual({ CONTRADICTS: 2, SUPPORTS: 1, REFINES: 1 });
     expect(contradicts).toEqual({
       relation: "CONTRADICTS",
-      sources: [{ id: ids[1], title: "X2", number: 2 }, { id: ids[3], title: "X4", number: 4 }],
+      sources: [{ id: ids[3], title: "X4", number: 4 }, { id: ids[6], title: "X7", number: 7 }],
       counts: [[0, 1], [1, 0]],
       ofSources: 7,
       linkedSources: 3,
