@@ -93,7 +93,8 @@ test("a PDF and a saved page are added together, marked, and exported citing pag
   expect(pdfExport.csl).toEqual([expect.objectContaining({ title: PDF_TITLE, page: "2" })]);
 
   // The saved page: URL and date from its metadata.
-  await page.goto("/");
+  // The source list shows 50 a page, oldest first: a new source is found by its title.
+  await page.goto(`${at("")}?title=${encodeURIComponent(HTML_TITLE)}`);
   await page.getByRole("link", { name: HTML_TITLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(HTML_TITLE);
   const htmlSourceId = new URL(page.url()).pathname.split("/").pop()!;

@@ -14,8 +14,9 @@ test("notes and metadata holding HTML show as text and never run", async ({ page
   expect(created.status()).toBe(201);
   const { claim } = await created.json();
 
-  await page.goto("/");
-  await expect(page.getByText(title)).toBeVisible();
+  // The source list shows 50 a page, oldest first: the hostile title is found by the title search.
+  await page.goto(`${at("")}?title=${encodeURIComponent(title)}`);
+  await expect(page.getByRole("list", { name: "Sources" }).getByText(title)).toBeVisible();
   await page.goto(at(`/sources/${source.id}`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText(PAYLOAD).first()).toBeVisible();
