@@ -9,7 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { PageRange } from "../import/pdf/types";
 import type { OriginalReference } from "../types";
 import { fullTextClaimIds, SEARCH_CAP } from "./search";
-import { toSourceMeta } from "./sources";
+import { SOURCE_LIST_ORDER, toSourceMeta } from "./sources";
 import { toProvenance, type ProvenanceRow } from "./provenance-fields";
 import { attributionLabel } from "../labels";
 import { SEE_EVERYTHING, visibleClaimsWhere, type ClaimVisibility } from "./rounds";
@@ -222,7 +222,7 @@ const DATE_KEYS: ["createdAt" | "id", "asc" | "desc"][] = [["createdAt", "desc"]
 
 /** Sources in the order each sort lists them (the sorts that group claims by source). */
 const SOURCE_ORDER: Record<Exclude<ClaimSort, "date">, Prisma.SourceOrderByWithRelationInput[]> = {
-  position: [{ seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+  position: SOURCE_LIST_ORDER,
   source: [{ title: { sort: "asc", nulls: "last" } }, { suggestedTitle: { sort: "asc", nulls: "last" } }, { seedKey: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
 };
 
