@@ -13,3 +13,17 @@ export function partitionPoint(from: number, to: number, before: (i: number) => 
   }
   return lo;
 }
+
+/** partitionPoint over sorted numbers: the first index in [from, to) whose value is >= `value`
+ *  (> when `strict`). Without a callback per step: the stacking of 10,000 claims makes 40,000 of
+ *  these look-ups on every page load, most of them before the JIT has compiled anything. */
+export function lowerBound(sorted: ArrayLike<number>, value: number, strict = false, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? sorted[mid]! <= value : sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

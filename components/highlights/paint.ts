@@ -46,9 +46,19 @@ export function paintClaims(length: number, claims: PaintClaim[], flags: PaintFl
   const levels = stackLevels(painted);
   const classOf = new Map<string, string>();
   const kindOf = new Map<string, ClaimKind>();
+  // A claim no flag names has one of 24 class lists (kind × level × nested): built once each.
+  const plain = new Map<string, string>();
+  const flagged = (id: string) => id === flags.selectedId || id === flags.flashId || flags.stateClasses !== undefined;
   for (const c of painted) {
     const { level, nested } = levels.get(c.id)!;
-    classOf.set(c.id, claimClassName(c.kind, level, nested, flags, c.id));
+    let name: string | undefined;
+    if (flagged(c.id)) name = claimClassName(c.kind, level, nested, flags, c.id);
+    else {
+      const key = `${c.kind}${level}${nested ? "n" : ""}`;
+      name = plain.get(key);
+      if (name === undefined) plain.set(key, (name = claimClassName(c.kind, level, nested)));
+    }
+    classOf.set(c.id, name);
     kindOf.set(c.id, c.kind);
   }
   return { runs: highlightRuns(length, painted), classOf, kindOf, levelOf: levels };

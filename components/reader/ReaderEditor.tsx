@@ -103,6 +103,9 @@ export function ReaderEditor(props: Props) {
   // decorations both paint with it.
   const painted = useMemo(() => paintClaims(body.length, claims), [body, claims]);
   const firstWindow = useMemo(() => initialPaintWindow(body.length), [body]);
+  // The editor reads its content once, when made; built on every render it cost a pass over the
+  // text's lines each time the page re-rendered while loading.
+  const content = useMemo(() => readerDoc(body, layout, sectionLabel), [body, layout, sectionLabel]);
   const latest = useRef({ ...props, claims, painted });
   latest.current = { ...props, claims, painted };
   const wrapper = useRef<HTMLDivElement>(null);
@@ -132,7 +135,7 @@ export function ReaderEditor(props: Props) {
   const editor = useEditor(
     {
       extensions,
-      content: readerDoc(body, layout, sectionLabel),
+      content,
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
       editorProps: {

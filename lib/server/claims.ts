@@ -339,19 +339,28 @@ export async function listClaims(db: Db, filter: ClaimFilter, visibility: ClaimV
   return rows.map(toView);
 }
 
-type ReaderClaimRow = Omit<ReaderClaim, "speaker" | "restsOn" | "linkCount"> & {
+/** Who says a claim and what it rests on: set on few claims, so read as one JSON value (null on
+ *  the rest) rather than ten mostly empty columns; the reader's 10,000 claims read ~30 ms faster. */
+interface ReaderClaimRare {
   speakerName: string | null; speakerRole: string | null;
   originClaimId: string | null; originClaimSourceId: string | null; originClaimQuote: string | null;
   originSourceId: string | null; originSourceTitle: string | null;
-  originReferenceId: string | null; originReferenceTitle: string | null; originReferencePublisher: string | null; originReferenceUrl: string | null; originReferenceDate: Date | null;
-};
+  originReferenceId: string | null; originReferenceTitle: string | null; originReferencePublisher: string | null; originReferenceUrl: string | null;
+  /** ISO 8601 text, as Date.toISOString writes it. */
+  originReferenceDate: string | null;
+}
+
+type ReaderClaimRow = Omit<ReaderClaim, "speaker" | "restsOn" | "linkCount"> & { rare: ReaderClaimRare | null };
 
 /** The words the reader's claim card needs for an origin (a claim's quote cut to a card's length). */
-function readerRestsOn(r: ReaderClaimRow): RestsOnView | null {
+function readerRestsOn(r: ReaderClaimRare): RestsOnView | null {
   if (r.originClaimId) return { kind: "claim", id: r.originClaimId, sourceId: r.originClaimSourceId!, label: r.originClaimQuote!.trim() };
   if (r.originSourceId) return { kind: "source", id: r.originSourceId, label: r.originSourceTitle! };
   if (r.originReferenceId) {
-    const reference = toReferenceView({ id: r.originReferenceId, title: r.originReferenceTitle!, publisher: r.originReferencePublisher, url: r.originReferenceUrl, date: r.originReferenceDate });
+    const reference = toReferenceView({
+      id: r.originReferenceId, title: r.originReferenceTitle!, publisher: r.originReferencePublisher, url: r.originReferenceUrl,
+      date: r.originReferenceDate === null ? null : new Date(r.originReferenceDate),
+    });
     return { kind: "reference", id: reference.id, label: referenceLabel(reference), reference };
   }
   return null;
@@ -359,16 +368,20 @@ function readerRestsOn(r: ReaderClaimRow): RestsOnView | null {
 
 /** The live claims of one source in text order, with who says each and what it rests on (one
  *  index lookup per joined row, so it grows with the source's claims only), then their link counts
- *  in a second statement over the claims' ids. Counted per claim inside the first statement, right
- *  after a bulk import (before PostgreSQL has statistics for the new rows) the counts were planned
- *  as a scan of every live link for each claim: 10,000 claims and 2,000 links took over 1 s. */
+ *  in a second statement over the source's claims. Counted per claim inside the first statement,
+ *  right after a bulk import (before PostgreSQL has statistics for the new rows) the counts were
+ *  planned as a scan of every live link for each claim: 10,000 claims and 2,000 links took over 1 s. */
 export async function listReaderClaims(db: Db, sourceId: string, visibility: ClaimVisibility = SEE_EVERYTHING): Promise<ReaderClaim[]> {
   const rows = await db.$queryRaw<ReaderClaimRow[]>`
     SELECT c."id", c."start", c."end", c."kind"::text AS "kind", c."quote", c."note", u."name" AS "authorName", c."version", c."orphaned",
-           c."attributionType"::text AS "attributionType", sp."name" AS "speakerName", sp."role" AS "speakerRole",
-           oc."id" AS "originClaimId", oc."sourceId" AS "originClaimSourceId", left(oc."quote", 300) AS "originClaimQuote",
-           os."id" AS "originSourceId", coalesce(os."title", os."suggestedTitle", 'Untitled source') AS "originSourceTitle",
-           r."id" AS "originReferenceId", r."title" AS "originReferenceTitle", r."publisher" AS "originReferencePublisher", r."url" AS "originReferenceUrl", r."date" AS "originReferenceDate"
+           c."attributionType"::text AS "attributionType",
+           CASE WHEN c."speakerId" IS NOT NULL OR c."restsOnClaimId" IS NOT NULL OR c."restsOnSourceId" IS NOT NULL OR c."restsOnReferenceId" IS NOT NULL THEN json_build_object(
+             'speakerName', sp."name", 'speakerRole', sp."role",
+             'originClaimId', oc."id", 'originClaimSourceId', oc."sourceId", 'originClaimQuote', left(oc."quote", 300),
+             'originSourceId', os."id", 'originSourceTitle', coalesce(os."title", os."suggestedTitle", 'Untitled source'),
+             'originReferenceId', r."id", 'originReferenceTitle', r."title", 'originReferencePublisher', r."publisher", 'originReferenceUrl', r."url",
+             'originReferenceDate', to_char(r."date", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+           ) END AS "rare"
     FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
     LEFT JOIN "Speaker" sp ON sp."id" = c."speakerId"
     LEFT JOIN "Claim" oc ON oc."id" = c."restsOnClaimId"
@@ -376,19 +389,21 @@ export async function listReaderClaims(db: Db, sourceId: string, visibility: Cla
     LEFT JOIN "ExternalReference" r ON r."id" = c."restsOnReferenceId"
     WHERE c."sourceId" = ${sourceId} AND c."deletedAt" IS NULL${visibleClaimsSql(visibility)}
     ORDER BY c."start", c."end"`;
-  const ids = rows.map((r) => r.id);
+  // Live links of the source's claims, found by the source rather than by a list of the claims'
+  // ids: an array of 10,000 ids as a parameter cost 50–80 ms to send and compile (2–4 ms this way).
+  // Claims not listed (deleted, or hidden in a round) are counted and never looked up.
   const counts = await db.$queryRaw<{ id: string; n: number }[]>`
     SELECT e."id", count(*)::int AS "n" FROM (
-      SELECT l."fromId" AS "id" FROM "ClaimLink" l WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${ids})
+      SELECT l."fromId" AS "id" FROM "ClaimLink" l JOIN "Claim" f ON f."id" = l."fromId" WHERE l."deletedAt" IS NULL AND f."sourceId" = ${sourceId}
       UNION ALL
-      SELECT l."toId" FROM "ClaimLink" l WHERE l."deletedAt" IS NULL AND l."toId" = ANY(${ids})
+      SELECT l."toId" FROM "ClaimLink" l JOIN "Claim" t ON t."id" = l."toId" WHERE l."deletedAt" IS NULL AND t."sourceId" = ${sourceId}
     ) e GROUP BY e."id"`;
   const linkCount = new Map(counts.map((c) => [c.id, c.n]));
   return rows.map((r) => ({
     id: r.id, start: r.start, end: r.end, kind: r.kind, quote: r.quote, note: r.note, authorName: r.authorName, version: r.version,
     linkCount: linkCount.get(r.id) ?? 0, orphaned: r.orphaned, attributionType: r.attributionType,
-    speaker: r.speakerName ? { name: r.speakerName, role: r.speakerRole } : null,
-    restsOn: readerRestsOn(r),
+    speaker: r.rare?.speakerName ? { name: r.rare.speakerName, role: r.rare.speakerRole } : null,
+    restsOn: r.rare ? readerRestsOn(r.rare) : null,
   }));
 }
 

@@ -3,6 +3,7 @@
 // Each write appends a History row on both claims' timelines.
 import "server-only";
 import type { Db, Tx } from "./db";
+import { idList } from "./sql";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import type { CreateLinkInput } from "../schemas";
 import type { Actor } from "./users";
@@ -131,6 +132,6 @@ export async function listLinksBetween(db: Db, claimIds: string[]): Promise<Link
   if (!claimIds.length) return [];
   return db.$queryRaw<LinkBetween[]>`
     SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation" FROM "ClaimLink" l
-    WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${claimIds}) AND l."toId" = ANY(${claimIds})
+    WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${idList(claimIds)}) AND l."toId" = ANY(${idList(claimIds)})
     ORDER BY l."createdAt", l."id"`;
 }

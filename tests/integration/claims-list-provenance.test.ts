@@ -40,6 +40,9 @@ describe("claims list: speaker, attribution and origin", () => {
     await mark("caravanserai", "001_368f92058b86ed85.txt", "a CSTO mission of more than 2,000 troops was deployed");
     await mark("counterpunch", "003_87eb5ab265d9726a.txt", "2,500 of its troops entered Kazakhstan", { restsOn: { kind: "claim", id: ids.caravanserai } });
     await mark("evstratov", "002_98b48e446e185cb4.txt", "withdraw troops from Kazakh territory", { restsOn: { kind: "source", id: sources["001"] } });
+    await mark("dated", "004_438cc6c4c90e1221.txt", "Collective Security Treaty Organization (CSTO) is being promoted", {
+      restsOn: { kind: "newReference", reference: { title: "Summit communiqué", publisher: "CSTO", url: "https://odkb-csto.org/", date: "2022-01-06" } },
+    });
     await mark("comment", "001_368f92058b86ed85.txt", "The Russian army has been utterly disgraced in Ukraine", undefined, "Do you like this article?");
   });
   afterAll(async () => t?.drop());
@@ -64,17 +67,17 @@ describe("claims list: speaker, attribution and origin", () => {
   });
 
   it("filters by origin: any, none, each kind, and resting on a given source directly or through its claims", async () => {
-    expect(await found({ origin: "any" })).toEqual(these("sanctions", "counterpunch", "evstratov"));
+    expect(await found({ origin: "any" })).toEqual(these("sanctions", "counterpunch", "evstratov", "dated"));
     expect(await found({ origin: "none" })).toEqual(these("caravanserai", "comment"));
     expect(await found({ origin: "claim" })).toEqual(these("counterpunch"));
     expect(await found({ origin: "source" })).toEqual(these("evstratov"));
-    expect(await found({ origin: "reference" })).toEqual(these("sanctions"));
+    expect(await found({ origin: "reference" })).toEqual(these("sanctions", "dated"));
     expect(await found({ originSourceId: sources["001"] })).toEqual(these("counterpunch", "evstratov"));
     expect(await found({ originSourceId: sources["000"] })).toEqual([]);
   });
 
   it("combines the provenance filters with the others", async () => {
-    expect(await found({ origin: "any", attribution: "OWN_VOICE" })).toEqual(these("counterpunch", "evstratov"));
+    expect(await found({ origin: "any", attribution: "OWN_VOICE" })).toEqual(these("counterpunch", "evstratov", "dated"));
     expect(await found({ origin: "any", q: "troops" })).toEqual(these("counterpunch", "evstratov"));
     expect(await found({ speakerId: tokayev, origin: "none" })).toEqual([]);
   });
@@ -104,6 +107,13 @@ describe("claims list: speaker, attribution and origin", () => {
     const caravanserai = await listReaderClaims(t.db, sources["001"]);
     expect(caravanserai.find((c) => c.id === ids.comment)).toMatchObject({ speaker: null, attributionType: "READER_COMMENT", restsOn: null });
     expect(caravanserai.find((c) => c.id === ids.caravanserai)).toMatchObject({ speaker: { name: "Kanat Altynbayev" }, attributionType: "OWN_VOICE", restsOn: null });
+    const dated = (await listReaderClaims(t.db, sources["004"])).find((c) => c.id === ids.dated);
+    expect(dated?.restsOn).toEqual({
+      kind: "reference", id: expect.any(String), label: "Summit communiqué, CSTO, 2022-01-06",
+      reference: { id: expect.any(String), title: "Summit communiqué", publisher: "CSTO", url: "https://odkb-csto.org/", date: "2022-01-06" },
+    });
+    // Said in the article's own voice: its byline is the speaker.
+    expect(dated).toMatchObject({ speaker: { name: "Natasha Khan", role: null }, attributionType: "OWN_VOICE", linkCount: 0 });
     const [evstratov] = await listReaderClaims(t.db, sources["002"]);
     expect(evstratov.restsOn).toEqual({ kind: "source", id: sources["001"], label: "Doubts grow over CSTO membership in wake of Russia's war in Ukraine" });
   });

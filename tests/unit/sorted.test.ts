@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partitionPoint } from "@/lib/sorted";
+import { lowerBound, partitionPoint } from "@/lib/sorted";
 
 describe("partitionPoint (the one binary search)", () => {
   const sorted = [2, 4, 4, 4, 9];
@@ -22,5 +22,18 @@ describe("partitionPoint (the one binary search)", () => {
     expect(partitionPoint(0, n, (i) => (asked.push(i), i < 123_456))).toBe(123_456);
     expect(asked.length).toBeLessThanOrEqual(21);
     expect(asked.every((i) => i >= 0 && i < n)).toBe(true);
+  });
+});
+
+describe("lowerBound", () => {
+  it("is partitionPoint over sorted numbers, strict or not, within a range", () => {
+    const sorted = [1, 3, 3, 3, 7, 9];
+    for (const value of [0, 1, 2, 3, 4, 7, 9, 10]) {
+      for (const [from, to] of [[0, 6], [1, 4], [2, 2], [4, 6]] as const) {
+        expect(lowerBound(sorted, value, false, from, to)).toBe(partitionPoint(from, to, (i) => sorted[i]! < value));
+        expect(lowerBound(sorted, value, true, from, to)).toBe(partitionPoint(from, to, (i) => sorted[i]! <= value));
+      }
+    }
+    expect(lowerBound(new Float64Array([2, 4]), 3)).toBe(1);
   });
 });

@@ -31,6 +31,35 @@ describe("highlightRuns", () => {
   });
 });
 
+/** The rule, character by character: each character lists the valid spans covering it, longest
+ *  first and, of two equally long, the later-given first; equal neighbours make one run. */
+function perCharacter(length: number, spans: { id: string; start: number; end: number }[]) {
+  const runs: { start: number; end: number; ids: string[] }[] = [];
+  const valid = spans.map((s, index) => ({ ...s, index })).filter((s) => s.start >= 0 && s.start < s.end && s.end <= length);
+  for (let at = 0; at < length; at++) {
+    const ids = valid.filter((s) => s.start <= at && at < s.end).sort((a, b) => b.end - b.start - (a.end - a.start) || b.index - a.index).map((s) => s.id);
+    const last = runs.at(-1);
+    if (last && last.ids.join() === ids.join()) last.end = at + 1;
+    else runs.push({ start: at, end: at + 1, ids });
+  }
+  return runs;
+}
+
+describe("highlightRuns against the rule character by character", () => {
+  it("agrees on random spans: twins, shared starts and ends, spans past the text", () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const length = 1 + Math.floor(next() * 40);
+      const spans = Array.from({ length: Math.floor(next() * 20) }, (_, i) => {
+        const start = Math.floor(next() * 45) - 2;
+        return { id: `c${i}`, start, end: start + Math.floor(next() * 14) };
+      });
+      expect(highlightRuns(length, spans)).toEqual(perCharacter(length, spans));
+    }
+  });
+});
+
 describe("firstRunEndingAfter", () => {
   const runs = highlightRuns(20, [{ id: "a", start: 2, end: 5 }, { id: "b", start: 10, end: 12 }]);
   // Runs: [0,2) [2,5) [5,10) [10,12) [12,20)
