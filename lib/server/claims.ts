@@ -393,12 +393,12 @@ export async function listReaderClaims(db: Db, sourceId: string, visibility: Cla
   // Their live links, by the claims' ids sent as one text parameter (idList): an array parameter
   // of 10,000 ids cost 50–80 ms to send and compile; a join on the source instead read every live
   // link of the project (a sequential scan, O(links)).
-  const ids = rows.map((r) => r.id);
-  const counts = ids.length ? await db.$queryRaw<{ id: string; n: number }[]>`
+  const ids = idList(rows.map((r) => r.id));
+  const counts = rows.length ? await db.$queryRaw<{ id: string; n: number }[]>`
     SELECT e."id", count(*)::int AS "n" FROM (
-      SELECT l."fromId" AS "id" FROM "ClaimLink" l WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${idList(ids)})
+      SELECT l."fromId" AS "id" FROM "ClaimLink" l WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${ids})
       UNION ALL
-      SELECT l."toId" FROM "ClaimLink" l WHERE l."deletedAt" IS NULL AND l."toId" = ANY(${idList(ids)})
+      SELECT l."toId" FROM "ClaimLink" l WHERE l."deletedAt" IS NULL AND l."toId" = ANY(${ids})
     ) e GROUP BY e."id"` : [];
   const linkCount = new Map(counts.map((c) => [c.id, c.n]));
   return rows.map((r) => ({

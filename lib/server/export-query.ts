@@ -127,7 +127,6 @@ type ClaimRecordRow = Omit<ClaimRecord, "provenance"> & {
   originReferenceId: string | null; originReferenceTitle: string | null; originReferencePublisher: string | null; originReferenceUrl: string | null; originReferenceDate: Date | null; originReferenceCreatedAt: Date | null;
 };
 
-
 /** A timestamp(3) column as the text Date.toISOString writes ("2026-12-01T12:00:00.000Z", the
  *  columns hold UTC): made in the database, it spares a Date object per value in JavaScript. */
 const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -181,12 +180,13 @@ function toLinkRecord(l: LinkRow): LinkRecord {
 }
 
 /** Live links touching any of these claims, oldest first; one statement with the ids as one array. */
-async function linksTouching(db: Db, ids: string[]): Promise<LinkRecord[]> {
-  if (!ids.length) return [];
+async function linksTouching(db: Db, claimIds: string[]): Promise<LinkRecord[]> {
+  if (!claimIds.length) return [];
+  const ids = idList(claimIds);
   return db.$queryRaw<LinkRecord[]>`
     SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation", l."note", u."name" AS "authorName", ${isoText(Prisma.sql`l."createdAt"`)} AS "createdAt"
     FROM "ClaimLink" l JOIN "User" u ON u."id" = l."authorId"
-    WHERE l."deletedAt" IS NULL AND (l."fromId" = ANY(${idList(ids)}) OR l."toId" = ANY(${idList(ids)}))
+    WHERE l."deletedAt" IS NULL AND (l."fromId" = ANY(${ids}) OR l."toId" = ANY(${ids}))
     ORDER BY l."createdAt", l."id"`;
 }
 

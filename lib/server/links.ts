@@ -130,8 +130,9 @@ export async function listLinks(db: Db, filter: { projectId: string; claimIds?: 
  *  Two index scans over the ids given: grows with the claims shown and their links only. */
 export async function listLinksBetween(db: Db, claimIds: string[]): Promise<LinkBetween[]> {
   if (!claimIds.length) return [];
+  const ids = idList(claimIds);
   return db.$queryRaw<LinkBetween[]>`
     SELECT l."id", l."fromId", l."toId", l."relation"::text AS "relation" FROM "ClaimLink" l
-    WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${idList(claimIds)}) AND l."toId" = ANY(${idList(claimIds)})
+    WHERE l."deletedAt" IS NULL AND l."fromId" = ANY(${ids}) AND l."toId" = ANY(${ids})
     ORDER BY l."createdAt", l."id"`;
 }

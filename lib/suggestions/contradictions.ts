@@ -109,17 +109,13 @@ function compare(a: Figures, b: Figures): { conflicts: FigureConflict[]; sharedW
   return { conflicts, sharedWords };
 }
 
-/** The suggestion for one pair (a read first), or null when nothing in their quotes conflicts. */
-function suggestionFor(a: ComparableClaim, b: ComparableClaim, fa: Figures, fb: Figures): ContradictionSuggestion | null {
+/** One pair compared outright, every figure against every figure (a read first), or null when
+ *  nothing in their quotes conflicts: what the buckets below must find (tests/unit/suggestions/
+ *  contradictions.test.ts compares the two on generated claims). */
+export function contradictionOfPair(a: ComparableClaim, b: ComparableClaim, fa = figuresOf(a.quote), fb = figuresOf(b.quote)): ContradictionSuggestion | null {
   const { conflicts, sharedWords } = compare(fa, fb);
   if (!conflicts.length) return null;
   return { key: pairKey(a.id, b.id), fromId: a.id, toId: b.id, conflicts, sharedWords, score: conflicts.length + sharedWords.length };
-}
-
-/** One pair compared outright, every figure against every figure: what the buckets below must
- *  find (tests/unit/suggestions/contradictions.test.ts compares the two on generated claims). */
-export function contradictionOfPair(a: ComparableClaim, b: ComparableClaim, fa = figuresOf(a.quote), fb = figuresOf(b.quote)): ContradictionSuggestion | null {
-  return suggestionFor(a, b, fa, fb);
 }
 
 /** What a claim's figures can conflict with. A figure with a unit conflicts only with one counting
@@ -189,7 +185,7 @@ export function suggestContradictions(
     if (compared.has(pair)) return;
     compared.add(pair);
     if (linked.has(pairKey(a.id, b.id))) return;
-    const suggestion = suggestionFor(a, b, figures[i]!, figures[j]!);
+    const suggestion = contradictionOfPair(a, b, figures[i]!, figures[j]!);
     if (suggestion) suggestions.push(suggestion);
   };
   for (const members of byQuantity.values()) {
